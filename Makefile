@@ -1,0 +1,92 @@
+# Glossa's build. `make run` builds and serves the app; `make test` runs
+# every test. Outputs go to dist/ and web/*.wasm (untracked).
+
+GO        ?= go
+ADDR      ?= 127.0.0.1:8000
+GOROOT    := $(shell $(GO) env GOROOT)
+WASM_EXEC := $(GOROOT)/lib/wasm/wasm_exec.js
+WASMFLAGS := -trimpath -ldflags="-s -w"
+GOFILES   := $(shell find . -name '*.go' -not -path './dist/*') go.mod go.sum
+WEBFILES  := $(shell find web -type f -not -name '*.wasm')
+# Packages tested natively: all but the browser tests.
+UNIT_PKGS  = $(shell $(GO) list ./... | grep -v /e2e)
+# Packages that also run as WebAssembly (under Node.js).
+WASM_PKGS := ./annotate/... ./app/sample
+
+.PHONY: all build run test check-fmt vet unit wasm-test e2e purity chromium node bench fuzz clean
+
+all: build
+
+build: dist/glossa dist/site/index.html
+
+dist/glossa: $(GOFILES)
+	$(GO) build -trimpath -o $@ ./app
+
+web/app.wasm: $(GOFILES)
+	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $@ ./app
+
+web/tagger.wasm: $(GOFILES)
+	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $@ ./app/tagger
+
+dist/site/index.html: dist/glossa web/app.wasm web/tagger.wasm $(WEBFILES)
+	dist/glossa site -web web -out dist/site -wasm-exec $(WASM_EXEC)
+
+run: build
+	dist/glossa serve -addr $(ADDR)
+
+test: check-fmt vet purity unit wasm-test e2e
+
+check-fmt:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change these files (run gofmt -w):"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./...
+
+# The core must stay pure Go: no go-app, no syscall/js.
+purity:
+	@bad=$$($(GO) list -deps ./annotate/... | grep -E '^(syscall/js|github.com/maxence-charriere/go-app)' || true); \
+	if [ -n "$$bad" ]; then echo "annotate/ must not depend on: $$bad"; exit 1; fi
+
+unit:
+	$(GO) test -race -count=1 $(UNIT_PKGS)
+	$(GO) test -count=1 -run '^$$' -fuzz=FuzzTextOffsets -fuzztime=10s ./annotate
+	$(GO) test -count=1 -run '^$$' -fuzz=FuzzTagJSONL -fuzztime=10s ./annotate
+	$(GO) test -count=1 -run '^$$' -fuzz=FuzzNormalizeText -fuzztime=10s ./annotate
+
+wasm-test: node
+	PATH="$(GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 $(WASM_PKGS)
+
+e2e: build chromium
+	$(GO) test -count=1 -v ./app/e2e 2>&1 | tee dist/e2e.log | grep -E '^(=== RUN|--- |PASS|FAIL|ok|panic|\s+\S+_test.go)' ; exit $${PIPESTATUS[0]}
+
+# Browser tests need Debian's chromium: install it as root, or say how.
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "chromium is missing: installing Debian's chromium package"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	  else \
+	    echo "chromium is missing; install it with: sudo apt-get install -y chromium"; exit 1; \
+	  fi; }
+
+node:
+	@command -v node >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then \
+	    echo "node is missing (WebAssembly tests run under Node.js): installing Debian's nodejs"; \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs >/dev/null; \
+	  else \
+	    echo "node is missing; install it with: sudo apt-get install -y nodejs"; exit 1; \
+	  fi; }
+
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem ./annotate/...
+
+fuzz:
+	$(GO) test -run '^$$' -fuzz=FuzzTextOffsets -fuzztime=2m ./annotate
+	$(GO) test -run '^$$' -fuzz=FuzzTagJSONL -fuzztime=2m ./annotate
+	$(GO) test -run '^$$' -fuzz=FuzzNormalizeText -fuzztime=2m ./annotate
+
+clean:
+	rm -rf dist web/app.wasm web/tagger.wasm

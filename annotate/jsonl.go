@@ -1,0 +1,104 @@
+package annotate
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+)
+
+// maxLine is the longest JSON line TagJSONL reads: 16 MiB.
+const maxLine = 16 << 20
+
+// jsonlInput is one input line of the batch mode.
+type jsonlInput struct {
+	ID   json.RawMessage `json:"id"`
+	Text *string         `json:"text"`
+}
+
+// jsonlOutput is one output line of the batch mode.
+type jsonlOutput struct {
+	ID       json.RawMessage `json:"id"`
+	Entities []Entity        `json:"entities"`
+}
+
+// TagJSONL is the batch mode for corpora. It reads JSON lines
+// {"id": …, "text": "…"} from r and writes one line per input to w:
+// {"id": …, "entities": [{"start", "end", "label", "text"}]}, offsets in code
+// points of the text as normalized by NormalizeText. Blank lines are skipped.
+// A bad line gets a message on errs naming its line number, and the rest
+// still run. It returns how many lines failed, and an error only when r or w
+// fails.
+func TagJSONL(r io.Reader, w io.Writer, errs io.Writer, rec Recognizer) (failed int, err error) {
+	in := bufio.NewReaderSize(r, 64<<10)
+	out := bufio.NewWriter(w)
+	defer out.Flush()
+	enc := json.NewEncoder(out)
+	enc.SetEscapeHTML(false)
+	for n := 1; ; n++ {
+		line, tooLong, readErr := readLine(in)
+		if tooLong || len(bytes.TrimSpace(line)) > 0 {
+			res, lineErr := tagLine(line, tooLong, rec)
+			if lineErr != nil {
+				failed++
+				fmt.Fprintf(errs, "line %d: %v\n", n, lineErr)
+			} else if err := enc.Encode(res); err != nil {
+				return failed, err
+			}
+		}
+		if readErr == io.EOF {
+			return failed, nil
+		}
+		if readErr != nil {
+			return failed, fmt.Errorf("line %d: %w", n, readErr)
+		}
+	}
+}
+
+// readLine reads one line, without its end. A line over maxLine is skipped
+// to its end and reported as too long.
+func readLine(in *bufio.Reader) (line []byte, tooLong bool, err error) {
+	for {
+		chunk, err := in.ReadSlice('\n')
+		line = append(line, chunk...)
+		if len(line) > maxLine {
+			for err == bufio.ErrBufferFull {
+				_, err = in.ReadSlice('\n')
+			}
+			return nil, true, err
+		}
+		if err != bufio.ErrBufferFull {
+			return bytes.TrimRight(line, "\r\n"), false, err
+		}
+	}
+}
+
+func tagLine(line []byte, tooLong bool, rec Recognizer) (jsonlOutput, error) {
+	if tooLong {
+		return jsonlOutput{}, fmt.Errorf("%w: line is longer than %d MiB", ErrBadInput, maxLine>>20)
+	}
+	var in jsonlInput
+	if err := json.Unmarshal(line, &in); err != nil {
+		return jsonlOutput{}, fmt.Errorf("%w: not a JSON object: %v", ErrBadInput, err)
+	}
+	if in.Text == nil {
+		return jsonlOutput{}, fmt.Errorf(`%w: the "text" field is missing`, ErrBadInput)
+	}
+	if len(in.ID) == 0 {
+		in.ID = json.RawMessage("null")
+	}
+	text, err := NormalizeText([]byte(*in.Text))
+	if err != nil {
+		return jsonlOutput{}, fmt.Errorf(`"text": %w`, err)
+	}
+	d := NewDocument(text)
+	ents, err := RecognizeBlocks(d, rec, nil)
+	if err != nil {
+		return jsonlOutput{}, err
+	}
+	if ents == nil {
+		ents = []Entity{}
+	}
+	return jsonlOutput{ID: in.ID, Entities: ents}, nil
+}

@@ -1,0 +1,119 @@
+//go:build !wasm
+
+package main
+
+import (
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"time"
+
+	"github.com/google/uuid"
+
+	"glossa/annotate"
+	"glossa/annotate/ner"
+)
+
+// annotateCommand tags files (or standard input) and prints one W3C
+// AnnotationCollection per file; with --jsonl it runs the batch mode.
+func annotateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	flags := flag.NewFlagSet("annotate", flag.ContinueOnError)
+	flags.SetOutput(stderr)
+	jsonl := flags.Bool("jsonl", false, `read {"id","text"} JSON lines from standard input, write entities as JSON lines`)
+	if err := flags.Parse(args); err != nil {
+		return 2
+	}
+	rec := ner.NewProse()
+	if *jsonl {
+		if flags.NArg() > 0 {
+			fmt.Fprintln(stderr, "glossa annotate: --jsonl reads standard input; give no files")
+			return 2
+		}
+		failed, err := annotate.TagJSONL(stdin, stdout, stderr, rec)
+		if err != nil {
+			fmt.Fprintf(stderr, "glossa annotate: %v\n", err)
+			return 1
+		}
+		if failed > 0 {
+			fmt.Fprintf(stderr, "glossa annotate: %d bad lines were skipped\n", failed)
+			return 1
+		}
+		return 0
+	}
+	enc := json.NewEncoder(stdout)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	status := 0
+	inputs := flags.Args()
+	if len(inputs) == 0 {
+		inputs = []string{"-"}
+	}
+	for _, name := range inputs {
+		coll, err := annotateFile(name, stdin, rec)
+		if err != nil {
+			fmt.Fprintf(stderr, "glossa annotate: %v\n", err)
+			status = 1
+			continue
+		}
+		if err := enc.Encode(coll); err != nil {
+			fmt.Fprintf(stderr, "glossa annotate: writing output: %v\n", err)
+			return 1
+		}
+	}
+	return status
+}
+
+// annotateFile reads and tags one file ("-" is standard input).
+func annotateFile(name string, stdin io.Reader, rec annotate.Recognizer) (annotate.Collection, error) {
+	raw, err := readInput(name, stdin)
+	if err != nil {
+		return annotate.Collection{}, err
+	}
+	text, err := annotate.NormalizeText(raw)
+	if err != nil {
+		return annotate.Collection{}, fmt.Errorf("%s: %w", name, err)
+	}
+	doc := annotate.NewDocument(text)
+	if _, err := annotate.RecognizeBlocks(doc, rec, nil); err != nil {
+		return annotate.Collection{}, fmt.Errorf("%s: %w", name, err)
+	}
+	return annotate.EntityCollection(doc, rec.Name(), newURN, time.Now()), nil
+}
+
+// readInput reads a whole file, naming the file and the problem on error.
+func readInput(name string, stdin io.Reader) ([]byte, error) {
+	if name == "-" {
+		raw, err := io.ReadAll(stdin)
+		if err != nil {
+			return nil, fmt.Errorf("standard input: %w", err)
+		}
+		return raw, nil
+	}
+	info, err := os.Stat(name)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, fmt.Errorf("%s: no such file", name)
+	case err != nil:
+		return nil, fmt.Errorf("%s: %w", name, err)
+	case info.IsDir():
+		return nil, fmt.Errorf("%s: is a directory, not an article file", name)
+	}
+	raw, err := os.ReadFile(name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return raw, nil
+}
+
+// newURN returns a new time-ordered "urn:uuid:" IRI.
+func newURN() string {
+	id, err := uuid.NewV7()
+	if err != nil {
+		id = uuid.New()
+	}
+	return id.URN()
+}

@@ -1,0 +1,46 @@
+//go:build !wasm
+
+package main
+
+import (
+	"fmt"
+	"io"
+)
+
+const usage = `Glossa, the in-browser article annotator.
+
+Usage:
+  glossa serve [-addr 127.0.0.1:8000] [-dir SITE]
+      Serve the static site (default: the site folder next to the program).
+  glossa site -web DIR -out DIR
+      Write the complete static site to -out, with the assets of -web.
+  glossa annotate [--jsonl] [FILE...]
+      Tag articles natively and print W3C Web Annotation JSON-LD: one
+      AnnotationCollection per file (standard input if no file). With
+      --jsonl, read {"id":…,"text":…} lines from standard input and write
+      {"id":…,"entities":[{"start","end","label","text"}]} lines.
+
+Offsets are Unicode code points into the text as a reader sees it: a
+byte-order mark is dropped and CRLF or CR line ends count as one LF.
+`
+
+// runCommand runs the command line and returns the exit status.
+func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "serve":
+		return serveCommand(args[1:], stderr)
+	case "site":
+		return siteCommand(args[1:], stderr)
+	case "annotate":
+		return annotateCommand(args[1:], stdin, stdout, stderr)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "glossa: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}

@@ -1,0 +1,190 @@
+package e2e
+
+import (
+	"io"
+	"net/http"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"glossa/annotate"
+	"glossa/app/sample"
+)
+
+// mark is a highlight as the page shows it.
+type mark struct {
+	Label string `json:"label"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Kind  string `json:"kind"`
+	Text  string `json:"text"`
+}
+
+const marksJS = `[...document.querySelectorAll("article mark")].map((m) => ({
+  label: m.dataset.label, start: +m.dataset.start, end: +m.dataset.end,
+  kind: m.dataset.kind, text: m.textContent }))`
+
+func sampleDocument(t *testing.T) *annotate.Document {
+	text, err := annotate.NormalizeText([]byte(sample.Article))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return annotate.NewDocument(text)
+}
+
+// TestSampleArticleHighlights opens the app as a reader does and checks the
+// sample article and prose's highlights.
+func TestSampleArticleHighlights(t *testing.T) {
+	doc := sampleDocument(t)
+	b := newBrowser(t)
+	b.do(t, chromedp.Navigate(siteURL+"/"))
+
+	// The article is there, laid out as a news article.
+	waitFor(t, b, "the headline", `document.querySelector("article h1.headline")`, 10*time.Second)
+	headline := eval[string](t, b, `document.querySelector("article h1.headline").textContent`)
+	if headline != doc.Title {
+		t.Errorf("headline %q, want %q", headline, doc.Title)
+	}
+	if got := eval[string](t, b, `document.querySelector("article .byline").textContent`); got != "Swarajya Staff" {
+		t.Errorf("byline %q", got)
+	}
+	if got := eval[string](t, b, `document.querySelector("article .dateline").textContent`); !strings.HasPrefix(got, "Dec 03, 2017") {
+		t.Errorf("dateline %q", got)
+	}
+	if n := eval[int](t, b, `document.querySelectorAll("article p").length`); n != len(doc.Blocks)-1 {
+		t.Errorf("%d paragraphs (byline and dateline included), want %d", n, len(doc.Blocks)-1)
+	}
+
+	waitFor(t, b, "tagging to finish", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, 60*time.Second)
+	marks := eval[[]mark](t, b, marksJS)
+	if len(marks) < 20 {
+		t.Fatalf("only %d highlights on the sample", len(marks))
+	}
+	status := eval[string](t, b, `document.querySelector("#status").textContent`)
+	if want := "Found " + itoa(len(marks)) + " entities"; status != want {
+		t.Errorf("status %q, want %q", status, want)
+	}
+	for _, m := range marks {
+		if got := doc.Text.Slice(m.Start, m.End); got != m.Text {
+			t.Errorf("mark %q at [%d, %d): the document has %q there", m.Text, m.Start, m.End, got)
+		}
+		if m.Kind != "suggestion" {
+			t.Errorf("mark %q: data-kind %q, want suggestion", m.Text, m.Kind)
+		}
+		if !annotate.Label(m.Label).Valid() {
+			t.Errorf("mark %q: label %q is not one of Glossa's", m.Text, m.Label)
+		}
+	}
+	for _, want := range []string{"Theresa May", "Ciaran Martin"} {
+		if !hasMark(marks, "PERSON", want) {
+			t.Errorf("no PERSON highlight on %q", want)
+		}
+	}
+
+	// Focusing a highlight shows its label.
+	b.do(t, chromedp.Focus(chromedp.CSS(`article mark[data-label="PERSON"]`)))
+	if got := eval[string](t, b, `getComputedStyle(document.activeElement, "::after").content`); got != `"PERSON"` {
+		t.Errorf("a focused PERSON highlight shows %s, want \"PERSON\"", got)
+	}
+	b.checkClean(t)
+}
+
+// TestLegendTogglesLabels clicks a label in the legend and checks that its
+// highlights hide and come back, and that the counts match the marks.
+func TestLegendTogglesLabels(t *testing.T) {
+	b := newBrowser(t)
+	b.do(t, chromedp.Navigate(siteURL+"/"))
+	waitFor(t, b, "tagging to finish", `/^Found/.test(document.querySelector("#status").textContent)`, 60*time.Second)
+
+	marks := eval[[]mark](t, b, marksJS)
+	counts := map[string]int{}
+	for _, m := range marks {
+		counts[m.Label]++
+	}
+	legend := eval[map[string]string](t, b, `Object.fromEntries([...document.querySelectorAll(".legend button")].map(
+  (b) => [b.dataset.label, b.querySelector(".count").textContent]))`)
+	if len(legend) != len(counts) {
+		t.Errorf("legend lists %v, marks have %v", legend, counts)
+	}
+	for label, n := range counts {
+		if legend[label] != itoa(n) {
+			t.Errorf("legend says %s %s, the article has %d", label, legend[label], n)
+		}
+	}
+
+	personBackground := `getComputedStyle(document.querySelector('article mark[data-label="PERSON"]')).backgroundColor`
+	shown := eval[string](t, b, personBackground)
+	b.do(t, chromedp.Click(chromedp.CSS(`.legend button[data-label="PERSON"]`)))
+	waitFor(t, b, "PERSON to hide", `document.querySelector('.legend button[data-label="PERSON"]').getAttribute("aria-pressed") === "false"`, 5*time.Second)
+	if got := eval[string](t, b, personBackground); got != "rgba(0, 0, 0, 0)" {
+		t.Errorf("hidden PERSON highlights still have background %s", got)
+	}
+	if got := eval[string](t, b, `getComputedStyle(document.querySelector('article mark[data-label="ORG"]')).backgroundColor`); got == "rgba(0, 0, 0, 0)" {
+		t.Errorf("hiding PERSON hid ORG too")
+	}
+	b.do(t, chromedp.Click(chromedp.CSS(`.legend button[data-label="PERSON"]`)))
+	waitFor(t, b, "PERSON to show", `document.querySelector('.legend button[data-label="PERSON"]').getAttribute("aria-pressed") === "true"`, 5*time.Second)
+	if got := eval[string](t, b, personBackground); got != shown {
+		t.Errorf("shown again, PERSON highlights have background %s, want %s", got, shown)
+	}
+	b.checkClean(t)
+}
+
+// TestArticleBeforeTagging checks the served page holds the article as
+// text before any script runs, and none of it as markup.
+func TestArticleBeforeTagging(t *testing.T) {
+	doc := sampleDocument(t)
+	res, err := http.Get(siteURL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	body, _ := io.ReadAll(res.Body)
+	html := string(body)
+	if csp := res.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "default-src 'self'") {
+		t.Errorf("Content-Security-Policy header %q", csp)
+	}
+	for _, want := range []string{"<article", "Swarajya Staff", "Ciaran Martin, head of the NSSC said"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("the served page lacks %q", want)
+		}
+	}
+	if strings.Contains(html, "<mark") {
+		t.Errorf("the served page already has highlights; tagging runs in the browser")
+	}
+	_ = doc
+}
+
+// TestTaggerFailureKeepsArticle serves a site whose tagger WebAssembly is
+// broken, as a bad deploy or a truncated download would leave it: the
+// reader gets a readable message and the article stays.
+func TestTaggerFailureKeepsArticle(t *testing.T) {
+	site := brokenSite(t, "web/tagger.wasm", []byte("this is not WebAssembly"))
+	b := newBrowser(t)
+	b.do(t, chromedp.Navigate(site+"/"))
+	waitFor(t, b, "the failure message", `/^Could not find entities/.test(document.querySelector("#status").textContent)`, 30*time.Second)
+	status := eval[string](t, b, `document.querySelector("#status").textContent`)
+	if !strings.Contains(status, "the language model could not be loaded") || !strings.Contains(status, "The article is still here to read.") {
+		t.Errorf("status line %q does not say what failed and that the article is readable", status)
+	}
+	if n := eval[int](t, b, `document.querySelectorAll("article p").length`); n < 10 {
+		t.Errorf("after the failure the article has %d paragraphs", n)
+	}
+	if n := eval[int](t, b, `document.querySelectorAll("article mark").length`); n != 0 {
+		t.Errorf("%d highlights without a tagger", n)
+	}
+}
+
+func hasMark(marks []mark, label, text string) bool {
+	for _, m := range marks {
+		if m.Label == label && m.Text == text {
+			return true
+		}
+	}
+	return false
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }

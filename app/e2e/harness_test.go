@@ -1,0 +1,298 @@
+package e2e
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/emulation"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+)
+
+// siteURL is the address of the site the tests serve, set by TestMain.
+var siteURL string
+
+// repoRoot is the repository's top folder.
+var repoRoot = func() string {
+	dir, _ := os.Getwd()
+	for d := dir; d != filepath.Dir(d); d = filepath.Dir(d) {
+		if _, err := os.Stat(filepath.Join(d, "go.mod")); err == nil {
+			return d
+		}
+	}
+	return dir
+}()
+
+func TestMain(m *testing.M) {
+	stop, err := serveSite()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e:", err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	stop()
+	os.Exit(code)
+}
+
+// serveSite serves the built site for the tests.
+func serveSite() (stop func(), err error) {
+	site := filepath.Join(repoRoot, "dist", "site")
+	for _, need := range []string{glossaBin, filepath.Join(site, "index.html")} {
+		if _, err := os.Stat(need); err != nil {
+			return nil, fmt.Errorf("%s is missing: run make build first (make test does)", need)
+		}
+	}
+	siteURL, stop, err = serve(site)
+	return stop, err
+}
+
+// glossaBin is the built program.
+var glossaBin = filepath.Join(repoRoot, "dist", "glossa")
+
+// brokenSite serves a copy of the built site with one file replaced, and
+// returns its address; it stops with the test.
+func brokenSite(t testing.TB, file string, content []byte) string {
+	t.Helper()
+	src := filepath.Join(repoRoot, "dist", "site")
+	dst := t.TempDir()
+	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if d.IsDir() {
+			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
+		}
+		if filepath.ToSlash(rel) == file {
+			return os.WriteFile(filepath.Join(dst, rel), content, 0o644)
+		}
+		return os.Symlink(path, filepath.Join(dst, rel))
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	addr, stop, err := serve(dst)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(stop)
+	return addr
+}
+
+// serve starts dist/glossa serve on dir, on a free port of the loopback.
+func serve(dir string) (addr string, stop func(), err error) {
+	cmd := exec.Command(glossaBin, "serve", "-addr", "127.0.0.1:0", "-dir", dir)
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		return "", nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return "", nil, err
+	}
+	lines := bufio.NewScanner(stderr)
+	listening := regexp.MustCompile(`http://(\S+)/`)
+	for lines.Scan() {
+		if m := listening.FindStringSubmatch(lines.Text()); m != nil {
+			addr = "http://" + m[1]
+			break
+		}
+	}
+	if addr == "" {
+		cmd.Process.Kill()
+		return "", nil, fmt.Errorf("glossa serve did not say where it listens")
+	}
+	go func() {
+		for lines.Scan() {
+		}
+	}()
+	return addr, func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() }, nil
+}
+
+// chromiumPath finds Debian's chromium.
+func chromiumPath(t testing.TB) string {
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p
+		}
+	}
+	t.Fatal("chromium is not installed: run `apt-get install -y chromium` as root (make test does this)")
+	return ""
+}
+
+// browser is one headless Chromium with a fresh profile and one tab, and
+// what the tab has reported: requests, exceptions, console errors.
+type browser struct {
+	ctx context.Context
+
+	mu         sync.Mutex
+	requests   []string
+	exceptions []string
+	consoleErr []string
+}
+
+// newBrowser starts Chromium with the flags this machine needs and a new
+// user-data-dir; it closes with the test.
+func newBrowser(t testing.TB) *browser {
+	t.Helper()
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromiumPath(t)),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.NoFirstRun,
+		chromedp.DisableGPU,
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.WindowSize(1280, 900),
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelCtx := chromedp.NewContext(actx)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("starting chromium: %v", err)
+	}
+	b := &browser{ctx: ctx}
+	requests := chromedp.Events(ctx, network.RequestWillBeSent)
+	exceptions := chromedp.Events(ctx, runtime.ExceptionThrown)
+	console := chromedp.Events(ctx, runtime.ConsoleAPICalled)
+	go func() {
+		for ev, err := range requests {
+			if err != nil {
+				return
+			}
+			b.mu.Lock()
+			b.requests = append(b.requests, ev.Request.URL)
+			b.mu.Unlock()
+		}
+	}()
+	go func() {
+		for ev, err := range exceptions {
+			if err != nil {
+				return
+			}
+			d := ev.ExceptionDetails
+			msg := d.Text
+			if d.Exception != nil && d.Exception.Description != "" {
+				msg += " " + d.Exception.Description
+			}
+			b.mu.Lock()
+			b.exceptions = append(b.exceptions, fmt.Sprintf("%s (%s:%d)", msg, d.URL, d.LineNumber))
+			b.mu.Unlock()
+		}
+	}()
+	go func() {
+		for ev, err := range console {
+			if err != nil {
+				return
+			}
+			if ev.Type != runtime.ConsoleAPICalledTypeError {
+				continue
+			}
+			var parts []string
+			for _, a := range ev.Args {
+				parts = append(parts, strings.Trim(string(a.Value), `"`)+a.Description)
+			}
+			b.mu.Lock()
+			b.consoleErr = append(b.consoleErr, strings.Join(parts, " "))
+			b.mu.Unlock()
+		}
+	}()
+	// Headless pages never have the window's focus; emulate it, so :focus
+	// styles apply as they do for a reader.
+	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
+		t.Fatalf("emulating focus: %v", err)
+	}
+	// Record Content-Security-Policy violations in the page itself.
+	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI));`,
+	})
+	if err != nil {
+		t.Fatalf("installing the CSP recorder: %v", err)
+	}
+	return b
+}
+
+// do runs actions, failing the test on error.
+func (b *browser) do(t testing.TB, actions ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(b.ctx, actions...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// eval evaluates a JavaScript expression and decodes its value.
+func eval[T any](t testing.TB, b *browser, expr string) T {
+	t.Helper()
+	v, err := chromedp.Run(b.ctx, chromedp.Evaluate[T](expr, func(p *runtime.EvaluateParams) {
+		p.AwaitPromise = new(true)
+	}))
+	if err != nil {
+		t.Fatalf("evaluating %s: %v", expr, err)
+	}
+	return v
+}
+
+// waitFor polls a JavaScript condition until it holds or the timeout ends.
+func waitFor(t testing.TB, b *browser, what, cond string, timeout time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		if eval[bool](t, b, "Boolean("+cond+")") {
+			return
+		}
+		if time.Now().After(deadline) {
+			status := eval[string](t, b, `(document.querySelector("#status") || {}).textContent || "(no status)"`)
+			t.Fatalf("timed out after %v waiting for %s; status line: %q", timeout, what, status)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// checkClean fails the test if the page threw, logged errors, violated its
+// CSP or asked any origin but the site's.
+func (b *browser) checkClean(t testing.TB) {
+	t.Helper()
+	violations := eval[[]string](t, b, `window.__cspViolations || []`)
+	if len(violations) > 0 {
+		t.Errorf("Content-Security-Policy violations: %q", violations)
+	}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for _, e := range b.exceptions {
+		t.Errorf("uncaught exception: %s", e)
+	}
+	for _, e := range b.consoleErr {
+		t.Errorf("console error: %s", e)
+	}
+	site, _ := url.Parse(siteURL)
+	for _, r := range b.requests {
+		u, err := url.Parse(r)
+		if err != nil {
+			t.Errorf("request to an unreadable URL %q", r)
+			continue
+		}
+		if u.Scheme == "data" || u.Scheme == "blob" {
+			continue
+		}
+		if u.Host != site.Host || u.Scheme != site.Scheme {
+			t.Errorf("request to another origin: %s", r)
+		}
+	}
+}

@@ -1,0 +1,21 @@
+// Command glossa is Glossa, the in-browser article annotator. The same
+// program is built twice: as WebAssembly (web/app.wasm) it is the reader's
+// app in the browser; natively it is the command line:
+//
+//	glossa serve [-addr 127.0.0.1:8000] [-dir SITE]   serve the static site
+//	glossa site -web DIR -out DIR                       write the static site
+//	glossa annotate [--jsonl] [FILE...]                 tag articles natively
+package main
+
+import (
+	"os"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+)
+
+func main() {
+	app.Route("/", &articlePage{})
+	app.Handle(actionTag, handleTag)
+	app.RunWhenOnBrowser()
+	os.Exit(runCommand(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}

@@ -1,0 +1,161 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"glossa/annotate"
+)
+
+// Tagging: the action that finds an article's entities in the tagging
+// worker, and the state that reports its progress and results.
+const (
+	// actionTag starts tagging; its value is the document's text.
+	actionTag = "tag"
+	// stateTagging holds a taggingState.
+	stateTagging = "tagging"
+)
+
+// taggingStatus says where tagging is.
+type taggingStatus int
+
+const (
+	taggingNotStarted taggingStatus = iota
+	taggingLoadingModel
+	taggingRunning
+	taggingDone
+	taggingFailed
+)
+
+// taggingState is the progress and result of tagging one document.
+type taggingState struct {
+	Status     taggingStatus
+	Entities   []annotate.Entity // found so far, in document order
+	BlocksDone int
+	Millis     float64 // tagging time in the worker, once done
+	Err        string  // why tagging failed, for the reader
+}
+
+// handleTag tags the action's text in the worker and publishes each step as
+// stateTagging, block by block.
+func handleTag(ctx app.Context, a app.Action) {
+	text, ok := a.Value.(string)
+	if !ok || app.IsServer {
+		return // prerendering on the server shows the article untagged
+	}
+	var st taggingState
+	publish := func(change func(*taggingState)) {
+		ctx.Dispatch(func(ctx app.Context) {
+			change(&st)
+			ctx.SetState(stateTagging, st)
+		})
+	}
+	publish(func(st *taggingState) { st.Status = taggingLoadingModel })
+	taggerWorker().tag(text, taggerEvents{
+		status: func(status string) {
+			publish(func(st *taggingState) {
+				if status == "tagging" {
+					st.Status = taggingRunning
+				}
+			})
+		},
+		block: func(block int, ents []annotate.Entity) {
+			publish(func(st *taggingState) {
+				st.Entities = append(st.Entities[:len(st.Entities):len(st.Entities)], ents...)
+				st.BlocksDone = block + 1
+			})
+		},
+		done: func(ms float64) {
+			publish(func(st *taggingState) {
+				st.Status = taggingDone
+				st.Millis = ms
+			})
+		},
+		fail: func(msg string) {
+			publish(func(st *taggingState) {
+				st.Status = taggingFailed
+				st.Err = msg
+			})
+		},
+	})
+}
+
+// taggerEvents receives one tagging job's progress from the worker.
+type taggerEvents struct {
+	status func(status string)
+	block  func(block int, ents []annotate.Entity)
+	done   func(ms float64)
+	fail   func(msg string)
+}
+
+// workerTagger talks to the tagging worker (web/tagger-worker.js).
+type workerTagger struct {
+	worker app.Value
+	// Listeners live as long as the page: the worker is shared by every
+	// tagging job and never released.
+	onMessage, onError app.Func
+	jobs               map[int]taggerEvents
+	nextJob            int
+}
+
+var sharedTagger *workerTagger
+
+// taggerWorker returns the page's tagging worker, starting it on first use.
+func taggerWorker() *workerTagger {
+	if sharedTagger != nil {
+		return sharedTagger
+	}
+	t := &workerTagger{jobs: make(map[int]taggerEvents)}
+	t.worker = app.Window().Get("Worker").New("/web/tagger-worker.js")
+	t.onMessage = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		t.receive(args[0].Get("data"))
+		return nil
+	})
+	t.onError = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		for id, ev := range t.jobs {
+			ev.fail("the tagger could not start (its script or WebAssembly failed to load)")
+			delete(t.jobs, id)
+		}
+		return nil
+	})
+	t.worker.Call("addEventListener", "message", t.onMessage)
+	t.worker.Call("addEventListener", "error", t.onError)
+	sharedTagger = t
+	return t
+}
+
+// tag sends text to the worker; ev hears of its progress.
+func (t *workerTagger) tag(text string, ev taggerEvents) {
+	t.nextJob++
+	t.jobs[t.nextJob] = ev
+	t.worker.Call("postMessage", map[string]any{"type": "tag", "job": t.nextJob, "text": text})
+}
+
+// receive handles one message from the worker.
+func (t *workerTagger) receive(msg app.Value) {
+	job := msg.Get("job").Int()
+	ev, ok := t.jobs[job]
+	if !ok {
+		return
+	}
+	switch msg.Get("type").String() {
+	case "status":
+		ev.status(msg.Get("status").String())
+	case "block":
+		var ents []annotate.Entity
+		if err := json.Unmarshal([]byte(msg.Get("entities").String()), &ents); err != nil {
+			ev.fail(fmt.Sprintf("the tagger sent entities that cannot be read: %v", err))
+			delete(t.jobs, job)
+			return
+		}
+		ev.block(msg.Get("block").Int(), ents)
+	case "done":
+		ev.done(msg.Get("ms").Float())
+		delete(t.jobs, job)
+	case "error":
+		ev.fail(msg.Get("message").String())
+		delete(t.jobs, job)
+	}
+}
