@@ -1,0 +1,200 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"glossa/annotate"
+	"glossa/annotate/w3ctest"
+	"glossa/app/sample"
+)
+
+// run runs the command line as a user would and returns its output.
+func run(t *testing.T, stdin string, args ...string) (stdout, stderr string, status int) {
+	t.Helper()
+	var out, errs bytes.Buffer
+	status = runCommand(args, strings.NewReader(stdin), &out, &errs)
+	return out.String(), errs.String(), status
+}
+
+// decodeCollections reads the stream of collections annotate prints.
+func decodeCollections(t *testing.T, out string) []json.RawMessage {
+	t.Helper()
+	dec := json.NewDecoder(strings.NewReader(out))
+	var colls []json.RawMessage
+	for dec.More() {
+		var c json.RawMessage
+		if err := dec.Decode(&c); err != nil {
+			t.Fatalf("output is not a stream of JSON documents: %v", err)
+		}
+		colls = append(colls, c)
+	}
+	return colls
+}
+
+// entitiesOf extracts (label, start, end, exact) of each annotation.
+func entitiesOf(t *testing.T, coll json.RawMessage) []string {
+	t.Helper()
+	var c struct {
+		Total int
+		First struct {
+			Items []struct {
+				Body   []struct{ Value string }
+				Target struct {
+					Source   string
+					Selector []struct {
+						Type       string
+						Exact      string
+						Start, End int
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal(coll, &c); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, a := range c.First.Items {
+		s := a.Target.Selector
+		out = append(out, a.Body[0].Value+" "+s[0].Exact+" "+itoa(s[1].Start)+"-"+itoa(s[1].End)+" "+a.Target.Source)
+	}
+	return out
+}
+
+func itoa(n int) string { return strconv.Itoa(n) }
+
+func writeFile(t *testing.T, dir, name string, data []byte) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func TestAnnotateSamplePassesW3C(t *testing.T) {
+	suite, err := w3ctest.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeFile(t, t.TempDir(), "sample.txt", []byte(sample.Article))
+	out, errs, status := run(t, "", "annotate", path)
+	if status != 0 {
+		t.Fatalf("exit %d: %s", status, errs)
+	}
+	colls := decodeCollections(t, out)
+	if len(colls) != 1 {
+		t.Fatalf("%d collections for one file", len(colls))
+	}
+	for _, e := range suite.CheckCollection(colls[0]) {
+		t.Error(e)
+	}
+	ents := entitiesOf(t, colls[0])
+	if len(ents) < 20 {
+		t.Errorf("only %d annotations for the sample", len(ents))
+	}
+	found := strings.Join(ents, "\n")
+	for _, want := range []string{"PERSON Theresa May ", "PERSON Ciaran Martin "} {
+		if !strings.Contains(found, want) {
+			t.Errorf("no %q annotation", want)
+		}
+	}
+	text, _ := annotate.NormalizeText([]byte(sample.Article))
+	if want := annotate.NewDocument(text).ID; !strings.Contains(found, want) {
+		t.Errorf("target source is not the document's %s", want)
+	}
+}
+
+func TestAnnotateBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	good := writeFile(t, dir, "good.txt", []byte("Theresa May met Angela Merkel in Berlin.\n"))
+	tests := []struct {
+		name, path, wantErr string
+	}{
+		{"missing", filepath.Join(dir, "nope.txt"), "nope.txt: no such file"},
+		{"directory", dir, "is a directory"},
+		{"binary", writeFile(t, dir, "image.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "image.png: not UTF-8 text: NUL byte at byte 8"},
+		{"latin-1", writeFile(t, dir, "latin1.txt", []byte("Caf\xe9 in Paris")), "latin1.txt: not UTF-8 text: invalid UTF-8 at byte 3"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out, errs, status := run(t, "", "annotate", tc.path, good)
+			if status != 1 {
+				t.Errorf("exit status %d, want 1", status)
+			}
+			if !strings.Contains(errs, tc.wantErr) {
+				t.Errorf("stderr %q does not say %q", errs, tc.wantErr)
+			}
+			if colls := decodeCollections(t, out); len(colls) != 1 {
+				t.Errorf("the good file was not processed: %d collections", len(colls))
+			}
+		})
+	}
+}
+
+func TestAnnotateCRLFAndBOMTagLikeCleanTwin(t *testing.T) {
+	dir := t.TempDir()
+	clean := writeFile(t, dir, "clean.txt", []byte(sample.Article))
+	dirty := writeFile(t, dir, "dirty.txt", []byte("\ufeff"+strings.ReplaceAll(sample.Article, "\n", "\r\n")))
+	out, errs, status := run(t, "", "annotate", clean, dirty)
+	if status != 0 {
+		t.Fatalf("exit %d: %s", status, errs)
+	}
+	colls := decodeCollections(t, out)
+	if len(colls) != 2 {
+		t.Fatalf("%d collections", len(colls))
+	}
+	a, b := entitiesOf(t, colls[0]), entitiesOf(t, colls[1])
+	if strings.Join(a, "\n") != strings.Join(b, "\n") {
+		t.Errorf("CRLF+BOM twin tags differently:\n%v\n%v", a, b)
+	}
+}
+
+func TestAnnotateJSONL(t *testing.T) {
+	in := `{"id":"a","text":"Theresa May spoke in London."}
+{"id":2,"text":"no names here"}
+not json
+{"id":"c"}
+{"id":"d","text":"Ciaran Martin, head of the NCSC, spoke."}
+`
+	out, errs, status := run(t, in, "annotate", "--jsonl")
+	if status != 1 {
+		t.Errorf("exit status %d with bad lines, want 1", status)
+	}
+	for _, want := range []string{"line 3: ", "line 4: ", `"text" field is missing`} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr %q lacks %q", errs, want)
+		}
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 3 {
+		t.Fatalf("%d output lines, want 3:\n%s", len(lines), out)
+	}
+	var first struct {
+		ID       string
+		Entities []annotate.Entity
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil {
+		t.Fatal(err)
+	}
+	if first.ID != "a" || len(first.Entities) == 0 {
+		t.Errorf("first line %s", lines[0])
+	}
+	text := annotate.NewText("Theresa May spoke in London.")
+	for _, e := range first.Entities {
+		if got := text.Slice(e.Start, e.End); got != e.Text || e.Text == "" {
+			t.Errorf("entity %+v: the text has %q at its offsets", e, got)
+		}
+	}
+	if !strings.HasPrefix(lines[1], `{"id":2,"entities":[]`) {
+		t.Errorf("second line %s", lines[1])
+	}
+}
