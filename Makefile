@@ -13,7 +13,7 @@ UNIT_PKGS  = $(shell $(GO) list ./... | grep -v /e2e)
 # Packages that also run as WebAssembly (under Node.js).
 WASM_PKGS := ./annotate/... ./app/sample
 
-.PHONY: all build run test check-fmt vet unit wasm-test e2e purity chromium node bench fuzz clean
+.PHONY: all build run test check-fmt vet unit wasm-test e2e purity chromium node bench fuzz screenshot clean
 
 all: build
 
@@ -80,13 +80,20 @@ node:
 	    echo "node is missing; install it with: sudo apt-get install -y nodejs"; exit 1; \
 	  fi; }
 
-bench:
+bench: build chromium
 	$(GO) test -run '^$$' -bench . -benchmem ./annotate/...
+	$(GO) test -run '^$$' -bench . -benchtime=5x ./app/e2e
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz=FuzzTextOffsets -fuzztime=2m ./annotate
 	$(GO) test -run '^$$' -fuzz=FuzzTagJSONL -fuzztime=2m ./annotate
 	$(GO) test -run '^$$' -fuzz=FuzzNormalizeText -fuzztime=2m ./annotate
+
+# Refresh the README's screenshot from the built site.
+screenshot: build chromium
+	dist/glossa serve -addr 127.0.0.1:8123 & pid=$$!; sleep 1; \
+	$(GO) run ./build/screenshot -url http://127.0.0.1:8123/ -out docs/screenshot.png; \
+	status=$$?; kill $$pid; exit $$status
 
 clean:
 	rm -rf dist web/app.wasm web/tagger.wasm

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"maps"
+	"strconv"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -98,5 +99,9 @@ func (p *articlePage) renderStatus() app.UI {
 		text = "Could not find entities: " + st.Err + ". The article is still here to read."
 		class += " error"
 	}
-	return app.P().ID("status").Class(class).Role("status").Aria("live", "polite").Text(text)
+	status := app.P().ID("status").Class(class).Role("status").Aria("live", "polite").Text(text)
+	if st.Status == taggingDone {
+		status = status.DataSet("ms", strconv.FormatFloat(st.Millis, 'f', 1, 64))
+	}
+	return status
 }
