@@ -8,12 +8,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"mime"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
 	"path"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"syscall"
 	"time"
@@ -65,10 +68,14 @@ func defaultSiteDir() string {
 	return filepath.Join(filepath.Dir(exe), "site")
 }
 
-// siteHandler serves dir's files with Glossa's security headers. It lists
-// no folders and answers only GET and HEAD.
+// hashedName matches the content-hashed file names of the site build.
+var hashedName = regexp.MustCompile(`\.[0-9a-f]{10}\.[a-z]+$`)
+
+// siteHandler serves dir's files with Glossa's security headers. It sends
+// a precompressed copy (name.br, name.gz) when the browser accepts it, lets
+// browsers keep content-hashed files for ever and revalidate the rest,
+// lists no folders and answers only GET and HEAD.
 func siteHandler(dir string) http.Handler {
-	files := http.FileServer(http.Dir(dir))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
@@ -80,18 +87,61 @@ func siteHandler(dir string) http.Handler {
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
-		h.Set("Cache-Control", "no-cache")
-		clean := path.Clean("/" + r.URL.Path)
-		if clean != "/" {
-			info, err := os.Stat(filepath.Join(dir, filepath.FromSlash(clean)))
-			if err != nil || info.IsDir() {
-				http.NotFound(w, r)
-				return
+
+		name := path.Clean("/" + r.URL.Path)
+		if name == "/" {
+			name = "/index.html"
+		}
+		file := filepath.Join(dir, filepath.FromSlash(name))
+		info, err := os.Stat(file)
+		if err != nil || !info.Mode().IsRegular() {
+			http.NotFound(w, r)
+			return
+		}
+		if hashedName.MatchString(name) {
+			h.Set("Cache-Control", "public, max-age=31536000, immutable")
+		} else {
+			h.Set("Cache-Control", "no-cache")
+		}
+		ctype := mime.TypeByExtension(path.Ext(name))
+		switch path.Ext(name) {
+		case ".webmanifest":
+			ctype = "application/manifest+json"
+		case ".wasm":
+			ctype = "application/wasm"
+		}
+		if ctype != "" {
+			h.Set("Content-Type", ctype)
+		}
+		h.Set("Vary", "Accept-Encoding")
+		h.Set(uncompressedLengthHeader, strconv.FormatInt(info.Size(), 10))
+		for _, enc := range []struct{ name, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+			if !acceptsEncoding(r, enc.name) {
+				continue
+			}
+			if cinfo, err := os.Stat(file + enc.ext); err == nil && cinfo.Mode().IsRegular() {
+				file, info = file+enc.ext, cinfo
+				h.Set("Content-Encoding", enc.name)
+				break
 			}
 		}
-		if strings.HasSuffix(clean, ".webmanifest") {
-			h.Set("Content-Type", "application/manifest+json")
+		f, err := os.Open(file)
+		if err != nil {
+			http.Error(w, "cannot read "+name, http.StatusInternalServerError)
+			return
 		}
-		files.ServeHTTP(w, r)
+		defer f.Close()
+		http.ServeContent(w, r, name, info.ModTime(), f)
 	})
+}
+
+// acceptsEncoding reports whether the request's Accept-Encoding allows enc.
+func acceptsEncoding(r *http.Request, enc string) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(coding), enc) {
+			return !strings.Contains(strings.ReplaceAll(params, " ", ""), "q=0") || strings.Contains(params, "q=0.")
+		}
+	}
+	return false
 }

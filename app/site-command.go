@@ -11,16 +11,20 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // siteCommand writes the complete static site: go-app's prerendered pages
-// and scripts, the assets of the web folder, and the Go toolchain's
-// wasm_exec.js (go-app ships an older copy; the page must load the one that
-// matches the compiler that built app.wasm).
+// and scripts, the assets of the web folder under content-hashed names, the
+// Go toolchain's wasm_exec.js (go-app ships an older copy; the page must
+// load the one that matches the compiler that built app.wasm), and a
+// brotli and a gzip copy of every compressible file.
 func siteCommand(args []string, stderr io.Writer) int {
 	flags := flag.NewFlagSet("site", flag.ContinueOnError)
 	flags.SetOutput(stderr)
@@ -37,28 +41,69 @@ func siteCommand(args []string, stderr io.Writer) int {
 	return 0
 }
 
+// hashedAssets are the files of the web folder that get content-hashed
+// names: they may be cached for ever, since a change renames them.
+var hashedAssets = []string{"app.wasm", "tagger.wasm", "tagger-worker.js", "glossa.css", "boot.js"}
+
 func writeSite(web, out, wasmExec string) error {
 	for _, need := range []string{"app.wasm", "tagger.wasm"} {
 		if _, err := os.Stat(filepath.Join(web, need)); err != nil {
 			return fmt.Errorf("%s is missing from %s: build it first (make build)", need, web)
 		}
 	}
-	version, err := hashTree(web)
-	if err != nil {
-		return err
-	}
 	if err := clearSite(out); err != nil {
 		return err
 	}
-	h := newHandler(version)
-	h.Resources = app.LocalDir("")
+	names := make(map[string]string) // asset → its site path
+	if err := os.MkdirAll(filepath.Join(out, "web"), 0o755); err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(web)
+	if err != nil {
+		return err
+	}
+	var all []string
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		name := e.Name()
+		data, err := os.ReadFile(filepath.Join(web, name))
+		if err != nil {
+			return err
+		}
+		if slices.Contains(hashedAssets, name) {
+			sum := sha256.Sum256(data)
+			ext := path.Ext(name)
+			name = strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:5]) + ext
+		}
+		names[e.Name()] = "/web/" + name
+		all = append(all, names[e.Name()])
+		if err := os.WriteFile(filepath.Join(out, "web", name), data, 0o644); err != nil {
+			return err
+		}
+	}
+	for _, a := range hashedAssets {
+		if names[a] == "" {
+			return fmt.Errorf("%s is missing from %s", a, web)
+		}
+	}
+	version := sha256.Sum256([]byte(strings.Join(all, "\n")))
+	h := newHandler(siteAssets{
+		Version:      hex.EncodeToString(version[:8]),
+		AppWASM:      names["app.wasm"],
+		TaggerWorker: names["tagger-worker.js"] + "?wasm=" + names["tagger.wasm"],
+		Style:        names["glossa.css"],
+		Boot:         names["boot.js"],
+		Cacheable:    []string{names["tagger-worker.js"] + "?wasm=" + names["tagger.wasm"], names["tagger.wasm"]},
+	})
 	if err := app.GenerateStaticWebsite(out, h); err != nil {
 		return fmt.Errorf("generating pages: %w", err)
 	}
-	if err := copyTree(web, filepath.Join(out, "web")); err != nil {
+	if err := copyFile(wasmExec, filepath.Join(out, "wasm_exec.js")); err != nil {
 		return err
 	}
-	return copyFile(wasmExec, filepath.Join(out, "wasm_exec.js"))
+	return precompressTree(out)
 }
 
 // clearSite empties out, refusing to touch a folder that is not a site.
@@ -76,42 +121,6 @@ func clearSite(out string) error {
 		}
 	}
 	return os.RemoveAll(out)
-}
-
-// hashTree returns a short hash of every file under dir, names and
-// contents, to version the build.
-func hashTree(dir string) (string, error) {
-	h := sha256.New()
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		f, err := os.Open(path)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		fmt.Fprintf(h, "%s\x00", filepath.ToSlash(path))
-		_, err = io.Copy(h, f)
-		return err
-	})
-	return hex.EncodeToString(h.Sum(nil))[:16], err
-}
-
-func copyTree(from, to string) error {
-	return filepath.WalkDir(from, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, err := filepath.Rel(from, path)
-		if err != nil {
-			return err
-		}
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		return copyFile(path, filepath.Join(to, rel))
-	})
 }
 
 func copyFile(from, to string) error {

@@ -98,7 +98,12 @@ type workerTagger struct {
 	onMessage, onError app.Func
 	jobs               map[int]taggerEvents
 	nextJob            int
+	failed             bool // the worker's script failed to load
 }
+
+// errTaggerScript says why tagging cannot start when the worker's own
+// script did not load.
+const errTaggerScript = "the tagger could not start (its script failed to load)"
 
 var sharedTagger *workerTagger
 
@@ -108,14 +113,20 @@ func taggerWorker() *workerTagger {
 		return sharedTagger
 	}
 	t := &workerTagger{jobs: make(map[int]taggerEvents)}
-	t.worker = app.Window().Get("Worker").New("/web/tagger-worker.js")
+	// web/boot.js starts the worker as the page loads; take it over.
+	t.worker = app.Window().Get("glossaTaggerWorker")
+	t.failed = app.Window().Get("glossaTaggerFailed").Truthy()
+	if !t.worker.Truthy() {
+		t.worker = app.Window().Get("Worker").New(app.Getenv(envTaggerWorker))
+	}
 	t.onMessage = app.FuncOf(func(_ app.Value, args []app.Value) any {
 		t.receive(args[0].Get("data"))
 		return nil
 	})
 	t.onError = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		t.failed = true
 		for id, ev := range t.jobs {
-			ev.fail("the tagger could not start (its script or WebAssembly failed to load)")
+			ev.fail(errTaggerScript)
 			delete(t.jobs, id)
 		}
 		return nil
@@ -128,6 +139,10 @@ func taggerWorker() *workerTagger {
 
 // tag sends text to the worker; ev hears of its progress.
 func (t *workerTagger) tag(text string, ev taggerEvents) {
+	if t.failed {
+		ev.fail(errTaggerScript)
+		return
+	}
 	t.nextJob++
 	t.jobs[t.nextJob] = ev
 	t.worker.Call("postMessage", map[string]any{"type": "tag", "job": t.nextJob, "text": text})

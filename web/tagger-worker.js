@@ -1,5 +1,7 @@
-// Glossa's tagging worker: runs the Go tagger (tagger.wasm) off the page's
-// main thread. Messages in: {type: "tag", job, text}. Messages out:
+// Glossa's tagging worker: runs the Go tagger off the page's main thread.
+// The tagger's WebAssembly is named by this script's "wasm" query parameter
+// (content-hashed names come from the site build). Messages in:
+// {type: "warm"} (load the model now), {type: "tag", job, text}. Messages out:
 // {type: "status", job, status: "loading-model" | "tagging"},
 // {type: "block", job, block, entities: JSON string},
 // {type: "done", job, blocks, ms}, {type: "error", job, message}.
@@ -17,7 +19,8 @@ function startTagger() {
       self.glossaTaggerReady = resolve;
     });
     const go = new Go();
-    const response = fetch("/web/tagger.wasm");
+    const wasm = new URL(self.location.href).searchParams.get("wasm") || "/web/tagger.wasm";
+    const response = fetch(wasm);
     let result;
     if (WebAssembly.instantiateStreaming) {
       result = await WebAssembly.instantiateStreaming(response, go.importObject);
@@ -34,6 +37,12 @@ function startTagger() {
 
 self.onmessage = async (event) => {
   const msg = event.data;
+  if (msg && msg.type === "warm") {
+    startTagger().catch(() => {
+      ready = null; // reported to the first tagging job
+    });
+    return;
+  }
   if (!msg || msg.type !== "tag") {
     return;
   }

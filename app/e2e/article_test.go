@@ -162,7 +162,7 @@ func TestArticleBeforeTagging(t *testing.T) {
 // broken, as a bad deploy or a truncated download would leave it: the
 // reader gets a readable message and the article stays.
 func TestTaggerFailureKeepsArticle(t *testing.T) {
-	site := brokenSite(t, "web/tagger.wasm", []byte("this is not WebAssembly"))
+	site := brokenSite(t, "web/tagger.*.wasm", []byte("this is not WebAssembly"))
 	b := newBrowser(t)
 	b.do(t, chromedp.Navigate(site+"/"))
 	waitFor(t, b, "the failure message", `/^Could not find entities/.test(document.querySelector("#status").textContent)`, 30*time.Second)

@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -61,24 +62,31 @@ func serveSite() (stop func(), err error) {
 // glossaBin is the built program.
 var glossaBin = filepath.Join(repoRoot, "dist", "glossa")
 
-// brokenSite serves a copy of the built site with one file replaced, and
-// returns its address; it stops with the test.
-func brokenSite(t testing.TB, file string, content []byte) string {
+// brokenSite serves a copy of the built site with the files that match a
+// pattern (filepath.Match, relative to the site, with slashes) replaced,
+// and their precompressed copies removed; it returns the copy's address and
+// stops with the test.
+func brokenSite(t testing.TB, pattern string, content []byte) string {
 	t.Helper()
 	src := filepath.Join(repoRoot, "dist", "site")
 	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(path string, d os.DirEntry, err error) error {
+	err := filepath.WalkDir(src, func(file string, d os.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(src, path)
+		rel, _ := filepath.Rel(src, file)
 		if d.IsDir() {
 			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
 		}
-		if filepath.ToSlash(rel) == file {
+		rel = filepath.ToSlash(rel)
+		base := strings.TrimSuffix(strings.TrimSuffix(rel, ".br"), ".gz")
+		if ok, _ := path.Match(pattern, base); ok {
+			if base != rel {
+				return nil // drop the compressed copies
+			}
 			return os.WriteFile(filepath.Join(dst, rel), content, 0o644)
 		}
-		return os.Symlink(path, filepath.Join(dst, rel))
+		return os.Symlink(file, filepath.Join(dst, rel))
 	})
 	if err != nil {
 		t.Fatal(err)
