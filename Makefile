@@ -83,6 +83,8 @@ node:
 bench: build chromium
 	$(GO) test -run '^$$' -bench . -benchmem ./annotate/...
 	$(GO) test -run '^$$' -bench . -benchtime=5x ./app/e2e
+	cd build/bench && npm ci --no-audit --no-fund --silent
+	$(GO) run ./build/bench -runs 5 -json dist/bench.json
 
 fuzz:
 	$(GO) test -run '^$$' -fuzz=FuzzTextOffsets -fuzztime=2m ./annotate

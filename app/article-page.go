@@ -36,6 +36,7 @@ func (p *articlePage) OnInit() {
 
 // OnMount starts tagging in the browser and follows its progress.
 func (p *articlePage) OnMount(ctx app.Context) {
+	exposeMemory()
 	ctx.ObserveState(stateTagging).
 		OnChange(func() { ctx.Defer(p.markTimings) }).
 		Value(&p.tagging)

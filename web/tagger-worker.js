@@ -4,7 +4,8 @@
 // {type: "warm"} (load the model now), {type: "tag", job, text}. Messages out:
 // {type: "status", job, status: "loading-model" | "tagging"},
 // {type: "block", job, block, entities: JSON string},
-// {type: "done", job, blocks, ms}, {type: "error", job, message}.
+// {type: "done", job, blocks, ms, memory (bytes of WebAssembly memory)},
+// {type: "error", job, message}.
 "use strict";
 importScripts("/wasm_exec.js");
 
@@ -29,6 +30,7 @@ function startTagger() {
       result = await WebAssembly.instantiate(bytes, go.importObject);
     }
     go.run(result.instance);
+    self.glossaGo = go;
     await started;
     self.glossaLoadModel();
   })();
@@ -63,7 +65,9 @@ self.onmessage = async (event) => {
     if (result.error) {
       throw new Error(result.error);
     }
-    self.postMessage({ type: "done", job, blocks: result.blocks, ms: performance.now() - t0 });
+    const ms = performance.now() - t0;
+    const memory = self.glossaGo.mem.buffer.byteLength;
+    self.postMessage({ type: "done", job, blocks: result.blocks, ms, memory });
   } catch (err) {
     self.postMessage({ type: "error", job, message: String((err && err.message) || err) });
   }

@@ -15,11 +15,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
+
+	"glossa/app/e2e/chrome"
 )
 
 // siteURL is the address of the site the tests serve, set by TestMain.
@@ -128,17 +129,6 @@ func serve(dir string) (addr string, stop func(), err error) {
 	return addr, func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() }, nil
 }
 
-// chromiumPath finds Debian's chromium.
-func chromiumPath(t testing.TB) string {
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	t.Fatal("chromium is not installed: run `apt-get install -y chromium` as root (make test does this)")
-	return ""
-}
-
 // browser is one headless Chromium with a fresh profile and one tab, and
 // what the tab has reported: requests, exceptions, console errors.
 type browser struct {
@@ -154,27 +144,12 @@ type browser struct {
 // user-data-dir; it closes with the test.
 func newBrowser(t testing.TB) *browser {
 	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromiumPath(t)),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.NoFirstRun,
-		chromedp.DisableGPU,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.WindowSize(1280, 900),
-	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelCtx := chromedp.NewContext(actx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(func() { cancelTimeout(); cancelCtx(); cancelAlloc() })
-	if err := chromedp.Do(ctx); err != nil {
+	tab, cancel, err := chrome.New(t.TempDir())
+	if err != nil {
 		t.Fatalf("starting chromium: %v", err)
 	}
+	ctx, cancelTimeout := context.WithTimeout(tab, 3*time.Minute)
+	t.Cleanup(func() { cancelTimeout(); cancel() })
 	b := &browser{ctx: ctx}
 	requests := chromedp.Events(ctx, network.RequestWillBeSent)
 	exceptions := chromedp.Events(ctx, runtime.ExceptionThrown)
@@ -221,13 +196,8 @@ func newBrowser(t testing.TB) *browser {
 			b.mu.Unlock()
 		}
 	}()
-	// Headless pages never have the window's focus; emulate it, so :focus
-	// styles apply as they do for a reader.
-	if _, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
-		t.Fatalf("emulating focus: %v", err)
-	}
 	// Record Content-Security-Policy violations in the page itself.
-	_, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+	_, err = chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
 		Source: `window.__cspViolations = [];
 document.addEventListener("securitypolicyviolation", (e) => window.__cspViolations.push(e.violatedDirective + " " + e.blockedURI));`,
 	})
