@@ -41,27 +41,27 @@ type Document struct {
 }
 
 // NormalizeText turns raw file content into the text a reader sees: it drops
-// a leading byte-order mark and turns CRLF and lone CR line ends into LF.
-// Offsets everywhere in Glossa count against this normalized text. Content
-// that is not UTF-8, or that holds NUL bytes (binary data), is refused with
-// an error naming the byte offset of the first bad byte.
+// leading byte-order marks and turns CRLF and lone CR line ends into LF.
+// Offsets everywhere in Glossa count against this normalized text, and
+// normalizing it again changes nothing. Content that is not UTF-8, or that
+// holds NUL bytes (binary data), is refused with an error naming the byte
+// offset of the first bad byte in raw.
 func NormalizeText(raw []byte) (string, error) {
-	raw = bytes.TrimPrefix(raw, []byte("\ufeff"))
-	if i := bytes.IndexByte(raw, 0); i >= 0 {
-		return "", fmt.Errorf("%w: NUL byte at byte %d, this looks like binary data", ErrNotText, i)
+	bom := 0
+	for bytes.HasPrefix(raw[bom:], []byte("\ufeff")) {
+		bom += len("\ufeff")
 	}
-	if !utf8.Valid(raw) {
-		i := 0
-		for i < len(raw) {
-			r, n := utf8.DecodeRune(raw[i:])
-			if r == utf8.RuneError && n <= 1 {
-				break
-			}
-			i += n
+	for i := bom; i < len(raw); {
+		r, n := utf8.DecodeRune(raw[i:])
+		switch {
+		case r == utf8.RuneError && n <= 1:
+			return "", fmt.Errorf("%w: invalid UTF-8 at byte %d", ErrNotText, i)
+		case r == 0:
+			return "", fmt.Errorf("%w: NUL byte at byte %d, this looks like binary data", ErrNotText, i)
 		}
-		return "", fmt.Errorf("%w: invalid UTF-8 at byte %d", ErrNotText, i)
+		i += n
 	}
-	s := strings.ReplaceAll(string(raw), "\r\n", "\n")
+	s := strings.ReplaceAll(string(raw[bom:]), "\r\n", "\n")
 	return strings.ReplaceAll(s, "\r", "\n"), nil
 }
 

@@ -54,10 +54,11 @@ type Recognizer interface {
 func RecognizeBlocks(d *Document, r Recognizer, found func(block int, entities []Entity)) ([]Entity, error) {
 	var all []Entity
 	for i, b := range d.Blocks {
-		ents, err := r.Recognize(d.BlockText(i))
+		found0, err := r.Recognize(d.BlockText(i))
 		if err != nil {
 			return all, fmt.Errorf("recognize block %d: %w", i+1, err)
 		}
+		ents := slices.Clone(found0) // the recognizer's slice stays as it gave it
 		for j := range ents {
 			ents[j].Start += b.Start
 			ents[j].End += b.Start

@@ -62,7 +62,7 @@ func readLine(in *bufio.Reader) (line []byte, tooLong bool, err error) {
 	for {
 		chunk, err := in.ReadSlice('\n')
 		line = append(line, chunk...)
-		if len(line) > maxLine {
+		if len(bytes.TrimRight(line, "\r\n")) > maxLine {
 			for err == bufio.ErrBufferFull {
 				_, err = in.ReadSlice('\n')
 			}

@@ -30,7 +30,10 @@ type GoldClaim struct {
 	End     int    `json:"end"`   // code points, exclusive
 	Text    string `json:"text"`
 	Speaker struct {
-		Start int    `json:"start"` // code points; -1 where the speaker is unnamed
+		// Start is -1 where the gold file names no speaker span (one claim,
+		// reported by unnamed "news reports", has start -1, end 11 and an
+		// empty text: read it as no speaker).
+		Start int    `json:"start"` // code points
 		End   int    `json:"end"`
 		Text  string `json:"text"`
 	} `json:"speaker"`
