@@ -45,7 +45,7 @@ func (p *articlePage) OnMount(ctx app.Context) {
 			p.toggleLabel(l)
 		}
 	})
-	ctx.NewActionWithValue(actionTag, p.doc.Text.String())
+	ctx.NewActionWithValue(actionTag, tagRequest{DocID: p.doc.ID, Text: p.doc.Text.String()})
 }
 
 // markTimings leaves performance marks for benchmarks and tests, once

@@ -1,8 +1,7 @@
 package main
 
 import (
-	"encoding/json"
-	"fmt"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -12,7 +11,7 @@ import (
 // Tagging: the action that finds an article's entities in the tagging
 // worker, and the state that reports its progress and results.
 const (
-	// actionTag starts tagging; its value is the document's text.
+	// actionTag starts tagging; its value is a tagRequest.
 	actionTag = "tag"
 	// stateTagging holds a taggingState.
 	stateTagging = "tagging"
@@ -35,16 +34,38 @@ type taggingState struct {
 	Entities   []annotate.Entity // found so far, in document order
 	BlocksDone int
 	Millis     float64 // tagging time in the worker, once done
+	Saved      bool    // the entities come from an earlier tagging, kept with the document
 	Err        string  // why tagging failed, for the reader
 }
 
-// handleTag tags the action's text in the worker and publishes each step as
-// stateTagging, block by block.
+// tagRequest asks for a document's entities.
+type tagRequest struct {
+	DocID string // annotate.Document.ID
+	Text  string
+}
+
+// publishEvery is the longest time a block's entities wait before they are
+// shown: results are published in batches, so a long article re-renders a
+// few times a second, not once per paragraph.
+const publishEvery = 100 * time.Millisecond
+
+// handleTag shows the document's entities: at once, if they were kept from
+// an earlier tagging by the same tagger; else it tags the text in the
+// worker and publishes the progress as stateTagging, block by block.
 func handleTag(ctx app.Context, a app.Action) {
-	text, ok := a.Value.(string)
+	req, ok := a.Value.(tagRequest)
 	if !ok || app.IsServer {
 		return // prerendering on the server shows the article untagged
 	}
+	tagger := app.Getenv(envTaggerWorker)
+	if ents, ok := loadSavedEntities(ctx, req.DocID, tagger); ok {
+		ctx.Dispatch(func(ctx app.Context) {
+			ctx.SetState(stateTagging, taggingState{Status: taggingDone, Entities: ents, Saved: true})
+		})
+		return
+	}
+	// st belongs to the UI goroutine (publish); the worker's callbacks
+	// keep the batch of entities not yet published.
 	var st taggingState
 	publish := func(change func(*taggingState)) {
 		ctx.Dispatch(func(ctx app.Context) {
@@ -52,8 +73,18 @@ func handleTag(ctx app.Context, a app.Action) {
 			ctx.SetState(stateTagging, st)
 		})
 	}
+	var pending []annotate.Entity
+	var lastPublish time.Time
+	flush := func() func(*taggingState) {
+		batch := pending
+		pending = nil
+		lastPublish = time.Now()
+		return func(st *taggingState) {
+			st.Entities = append(st.Entities[:len(st.Entities):len(st.Entities)], batch...)
+		}
+	}
 	publish(func(st *taggingState) { st.Status = taggingLoadingModel })
-	taggerWorker().tag(text, taggerEvents{
+	taggerWorker().tag(req.Text, taggerEvents{
 		status: func(status string) {
 			publish(func(st *taggingState) {
 				if status == "tagging" {
@@ -62,15 +93,24 @@ func handleTag(ctx app.Context, a app.Action) {
 			})
 		},
 		block: func(block int, ents []annotate.Entity) {
+			pending = append(pending, ents...)
+			// The first entities show at once; later ones in batches.
+			if len(pending) == 0 || !lastPublish.IsZero() && time.Since(lastPublish) < publishEvery {
+				return
+			}
+			add := flush()
 			publish(func(st *taggingState) {
-				st.Entities = append(st.Entities[:len(st.Entities):len(st.Entities)], ents...)
+				add(st)
 				st.BlocksDone = block + 1
 			})
 		},
 		done: func(ms float64) {
+			add := flush()
 			publish(func(st *taggingState) {
+				add(st)
 				st.Status = taggingDone
 				st.Millis = ms
+				saveEntities(ctx, req.DocID, tagger, st.Entities)
 			})
 		},
 		fail: func(msg string) {
@@ -80,97 +120,4 @@ func handleTag(ctx app.Context, a app.Action) {
 			})
 		},
 	})
-}
-
-// taggerEvents receives one tagging job's progress from the worker.
-type taggerEvents struct {
-	status func(status string)
-	block  func(block int, ents []annotate.Entity)
-	done   func(ms float64)
-	fail   func(msg string)
-}
-
-// workerTagger talks to the tagging worker (web/tagger-worker.js).
-type workerTagger struct {
-	worker app.Value
-	// Listeners live as long as the page: the worker is shared by every
-	// tagging job and never released.
-	onMessage, onError app.Func
-	jobs               map[int]taggerEvents
-	nextJob            int
-	failed             bool // the worker's script failed to load
-}
-
-// errTaggerScript says why tagging cannot start when the worker's own
-// script did not load.
-const errTaggerScript = "the tagger could not start (its script failed to load)"
-
-var sharedTagger *workerTagger
-
-// taggerWorker returns the page's tagging worker, starting it on first use.
-func taggerWorker() *workerTagger {
-	if sharedTagger != nil {
-		return sharedTagger
-	}
-	t := &workerTagger{jobs: make(map[int]taggerEvents)}
-	// web/boot.js starts the worker as the page loads; take it over.
-	t.worker = app.Window().Get("glossaTaggerWorker")
-	t.failed = app.Window().Get("glossaTaggerFailed").Truthy()
-	if !t.worker.Truthy() {
-		t.worker = app.Window().Get("Worker").New(app.Getenv(envTaggerWorker))
-	}
-	t.onMessage = app.FuncOf(func(_ app.Value, args []app.Value) any {
-		t.receive(args[0].Get("data"))
-		return nil
-	})
-	t.onError = app.FuncOf(func(_ app.Value, args []app.Value) any {
-		t.failed = true
-		for id, ev := range t.jobs {
-			ev.fail(errTaggerScript)
-			delete(t.jobs, id)
-		}
-		return nil
-	})
-	t.worker.Call("addEventListener", "message", t.onMessage)
-	t.worker.Call("addEventListener", "error", t.onError)
-	sharedTagger = t
-	return t
-}
-
-// tag sends text to the worker; ev hears of its progress.
-func (t *workerTagger) tag(text string, ev taggerEvents) {
-	if t.failed {
-		ev.fail(errTaggerScript)
-		return
-	}
-	t.nextJob++
-	t.jobs[t.nextJob] = ev
-	t.worker.Call("postMessage", map[string]any{"type": "tag", "job": t.nextJob, "text": text})
-}
-
-// receive handles one message from the worker.
-func (t *workerTagger) receive(msg app.Value) {
-	job := msg.Get("job").Int()
-	ev, ok := t.jobs[job]
-	if !ok {
-		return
-	}
-	switch msg.Get("type").String() {
-	case "status":
-		ev.status(msg.Get("status").String())
-	case "block":
-		var ents []annotate.Entity
-		if err := json.Unmarshal([]byte(msg.Get("entities").String()), &ents); err != nil {
-			ev.fail(fmt.Sprintf("the tagger sent entities that cannot be read: %v", err))
-			delete(t.jobs, job)
-			return
-		}
-		ev.block(msg.Get("block").Int(), ents)
-	case "done":
-		ev.done(msg.Get("ms").Float())
-		delete(t.jobs, job)
-	case "error":
-		ev.fail(msg.Get("message").String())
-		delete(t.jobs, job)
-	}
 }

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"glossa/annotate"
@@ -188,3 +189,43 @@ func hasMark(marks []mark, label, text string) bool {
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }
+
+// TestReopenShowsSavedHighlights reloads a tagged article: its highlights
+// come back without the tagger being asked again.
+func TestReopenShowsSavedHighlights(t *testing.T) {
+	b := newBrowser(t)
+	// Count the tagging jobs the page sends to any worker.
+	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.__tagJobs = 0;
+const post = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (msg, ...rest) {
+  if (msg && msg.type === "tag") window.__tagJobs++;
+  return post.call(this, msg, ...rest);
+};`,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.do(t, chromedp.Navigate(siteURL+"/"))
+	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	first := eval[[]mark](t, b, marksJS)
+	if jobs := eval[int](t, b, `window.__tagJobs`); jobs != 1 {
+		t.Fatalf("first visit sent %d tagging jobs, want 1", jobs)
+	}
+
+	b.do(t, chromedp.Reload())
+	waitFor(t, b, "the saved highlights", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, 30*time.Second)
+	again := eval[[]mark](t, b, marksJS)
+	if jobs := eval[int](t, b, `window.__tagJobs`); jobs != 0 {
+		t.Errorf("reopening sent %d tagging jobs, want none", jobs)
+	}
+	if len(again) != len(first) {
+		t.Fatalf("reopened with %d highlights, first visit had %d", len(again), len(first))
+	}
+	for i := range first {
+		if first[i] != again[i] {
+			t.Errorf("highlight %d: %+v, first visit %+v", i, again[i], first[i])
+		}
+	}
+	b.checkClean(t)
+}

@@ -1,0 +1,103 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"glossa/annotate"
+)
+
+// taggerEvents receives one tagging job's progress from the worker.
+type taggerEvents struct {
+	status func(status string)
+	block  func(block int, ents []annotate.Entity)
+	done   func(ms float64)
+	fail   func(msg string)
+}
+
+// workerTagger talks to the tagging worker (web/tagger-worker.js).
+type workerTagger struct {
+	worker app.Value
+	// Listeners live as long as the page: the worker is shared by every
+	// tagging job and never released.
+	onMessage, onError app.Func
+	jobs               map[int]taggerEvents
+	nextJob            int
+	failed             bool // the worker's script failed to load
+}
+
+// errTaggerScript says why tagging cannot start when the worker's own
+// script did not load.
+const errTaggerScript = "the tagger could not start (its script failed to load)"
+
+var sharedTagger *workerTagger
+
+// taggerWorker returns the page's tagging worker, starting it on first use.
+func taggerWorker() *workerTagger {
+	if sharedTagger != nil {
+		return sharedTagger
+	}
+	t := &workerTagger{jobs: make(map[int]taggerEvents)}
+	// web/boot.js starts the worker as the page loads; take it over.
+	t.worker = app.Window().Get("glossaTaggerWorker")
+	t.failed = app.Window().Get("glossaTaggerFailed").Truthy()
+	if !t.worker.Truthy() {
+		t.worker = app.Window().Get("Worker").New(app.Getenv(envTaggerWorker))
+	}
+	t.onMessage = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		t.receive(args[0].Get("data"))
+		return nil
+	})
+	t.onError = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		t.failed = true
+		for id, ev := range t.jobs {
+			ev.fail(errTaggerScript)
+			delete(t.jobs, id)
+		}
+		return nil
+	})
+	t.worker.Call("addEventListener", "message", t.onMessage)
+	t.worker.Call("addEventListener", "error", t.onError)
+	sharedTagger = t
+	return t
+}
+
+// tag sends text to the worker; ev hears of its progress.
+func (t *workerTagger) tag(text string, ev taggerEvents) {
+	if t.failed {
+		ev.fail(errTaggerScript)
+		return
+	}
+	t.nextJob++
+	t.jobs[t.nextJob] = ev
+	t.worker.Call("postMessage", map[string]any{"type": "tag", "job": t.nextJob, "text": text})
+}
+
+// receive handles one message from the worker.
+func (t *workerTagger) receive(msg app.Value) {
+	job := msg.Get("job").Int()
+	ev, ok := t.jobs[job]
+	if !ok {
+		return
+	}
+	switch msg.Get("type").String() {
+	case "status":
+		ev.status(msg.Get("status").String())
+	case "block":
+		var ents []annotate.Entity
+		if err := json.Unmarshal([]byte(msg.Get("entities").String()), &ents); err != nil {
+			ev.fail(fmt.Sprintf("the tagger sent entities that cannot be read: %v", err))
+			delete(t.jobs, job)
+			return
+		}
+		ev.block(msg.Get("block").Int(), ents)
+	case "done":
+		ev.done(msg.Get("ms").Float())
+		delete(t.jobs, job)
+	case "error":
+		ev.fail(msg.Get("message").String())
+		delete(t.jobs, job)
+	}
+}
