@@ -75,7 +75,7 @@ func (p *articlePage) Render() app.UI {
 			p.renderStatus(),
 		),
 		app.Main().Class("layout").Body(
-			renderArticle(p.doc, p.tagging.Entities, p.hidden),
+			renderArticle(p.doc, suggestionHighlights(p.tagging.Entities), p.hidden),
 			newLegend().
 				Counts(annotate.CountLabels(p.tagging.Entities)).
 				Hidden(p.hidden),

@@ -8,63 +8,86 @@ import (
 	"glossa/annotate"
 )
 
-// renderArticle lays out a document as a news article, its entities as
-// highlights. All document text goes into text nodes, never HTML. Highlights
-// follow the testing contract: <mark data-label data-start data-end
-// data-kind="suggestion">, offsets in code points of the document.
-func renderArticle(d *annotate.Document, ents []annotate.Entity, hidden map[annotate.Label]bool) app.UI {
+// renderArticle lays out a document as a news article with its highlights.
+// All document text goes into text nodes, never HTML. Each block carries
+// data-start, its first code point, so a selection inside it maps back to
+// document offsets. Highlights follow the testing contract: <mark
+// data-label data-start data-end data-kind>, offsets in code points of the
+// document, plus data-id for the reader's annotations.
+func renderArticle(d *annotate.Document, hls []highlight, hidden map[annotate.Label]bool) app.UI {
 	classes := []string{"article"}
-	for l, h := range hidden {
-		if h {
+	for _, l := range annotate.EntityLabels {
+		if hidden[l] {
 			classes = append(classes, "hide-"+string(l))
 		}
 	}
-	next := 0 // first entity not yet placed
 	blocks := make([]app.UI, len(d.Blocks))
 	for i, b := range d.Blocks {
-		var inline []app.UI
-		inline, next = renderRuns(d, b.Span, ents, next)
+		// Only the highlights that touch this block.
+		var here []highlight
+		for _, h := range hls {
+			if h.Span.Start < b.End && h.Span.End > b.Start {
+				here = append(here, h)
+			}
+		}
+		inline := renderSegments(d, layoutHighlights(b.Span, here))
+		var el app.HTMLP
 		switch b.Kind {
 		case annotate.Headline:
-			blocks[i] = app.H1().Class("headline").Body(inline...)
+			blocks[i] = app.H1().Class("headline").DataSet("start", strconv.Itoa(b.Start)).Body(inline...)
+			continue
 		case annotate.Byline:
-			blocks[i] = app.P().Class("byline").Body(inline...)
+			el = app.P().Class("byline")
 		case annotate.Dateline:
-			blocks[i] = app.P().Class("dateline").Body(inline...)
+			el = app.P().Class("dateline")
 		default:
-			blocks[i] = app.P().Body(inline...)
+			el = app.P()
 		}
+		blocks[i] = el.DataSet("start", strconv.Itoa(b.Start)).Body(inline...)
 	}
 	return app.Article().Class(classes...).Aria("label", "Article").Body(blocks...)
 }
 
-// renderRuns renders the text of span: plain runs as text, entities inside
-// it as marks. ents are in document order and do not overlap; next is the
-// first one not yet placed, and the first one after span is returned.
-func renderRuns(d *annotate.Document, span annotate.Span, ents []annotate.Entity, next int) ([]app.UI, int) {
-	var runs []app.UI
-	pos := span.Start
-	for next < len(ents) && ents[next].End <= span.End {
-		e := ents[next]
-		next++
-		if e.Start < pos {
-			continue // overlaps what is placed; suggestions never do
+// renderSegments renders a block's layout: text runs as text nodes, marks
+// as <mark> with their children inside.
+func renderSegments(d *annotate.Document, segs []segment) []app.UI {
+	out := make([]app.UI, 0, len(segs))
+	for _, s := range segs {
+		if s.Mark == nil {
+			out = append(out, app.Text(d.Text.Slice(s.Span.Start, s.Span.End)))
+			continue
 		}
-		if e.Start > pos {
-			runs = append(runs, app.Text(d.Text.Slice(pos, e.Start)))
+		m := app.Mark().
+			DataSet("label", string(s.Mark.Label)).
+			DataSet("start", strconv.Itoa(s.Span.Start)).
+			DataSet("end", strconv.Itoa(s.Span.End)).
+			DataSet("kind", s.Mark.Kind).
+			Title(markTitle(s.Mark)).
+			TabIndex(0)
+		if s.Mark.ID != "" {
+			m = m.DataSet("id", s.Mark.ID)
 		}
-		runs = append(runs, app.Mark().
-			DataSet("label", string(e.Label)).
-			DataSet("start", strconv.Itoa(e.Start)).
-			DataSet("end", strconv.Itoa(e.End)).
-			DataSet("kind", "suggestion").
-			Title(string(e.Label)).
-			TabIndex(0).
-			Text(d.Text.Slice(e.Start, e.End)))
-		pos = e.End
+		if s.Fragment {
+			m = m.Class("fragment")
+		}
+		out = append(out, m.Body(renderSegments(d, s.Children)...))
 	}
-	if pos < span.End {
-		runs = append(runs, app.Text(d.Text.Slice(pos, span.End)))
+	return out
+}
+
+// markTitle is a highlight's tooltip.
+func markTitle(h *highlight) string {
+	if h.Kind == kindSuggestion {
+		return string(h.Label) + " (suggested)"
 	}
-	return runs, next
+	return string(h.Label)
+}
+
+// suggestionHighlights turns machine-found entities into highlights.
+func suggestionHighlights(ents []annotate.Entity) []highlight {
+	hls := make([]highlight, len(ents))
+	for i, e := range ents {
+		hls[i] = highlight{Span: e.Span, Label: e.Label, Kind: kindSuggestion}
+	}
+	return hls
 }
