@@ -55,6 +55,9 @@ func NormalizeText(raw []byte) (string, error) {
 		r, n := utf8.DecodeRune(raw[i:])
 		switch {
 		case r == utf8.RuneError && n <= 1:
+			if nul := bytes.IndexByte(raw[i:], 0); nul >= 0 {
+				return "", fmt.Errorf("%w: invalid UTF-8 at byte %d (and a NUL byte at byte %d: this looks like binary data)", ErrNotText, i, i+nul)
+			}
 			return "", fmt.Errorf("%w: invalid UTF-8 at byte %d", ErrNotText, i)
 		case r == 0:
 			return "", fmt.Errorf("%w: NUL byte at byte %d, this looks like binary data", ErrNotText, i)

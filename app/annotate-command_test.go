@@ -121,7 +121,7 @@ func TestAnnotateBadFiles(t *testing.T) {
 	}{
 		{"missing", filepath.Join(dir, "nope.txt"), "nope.txt: no such file"},
 		{"directory", dir, "is a directory"},
-		{"binary", writeFile(t, dir, "image.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "image.png: not UTF-8 text: NUL byte at byte 8"},
+		{"binary", writeFile(t, dir, "image.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")), "image.png: not UTF-8 text: invalid UTF-8 at byte 0 (and a NUL byte at byte 8: this looks like binary data)"},
 		{"latin-1", writeFile(t, dir, "latin1.txt", []byte("Caf\xe9 in Paris")), "latin1.txt: not UTF-8 text: invalid UTF-8 at byte 3"},
 	}
 	for _, tc := range tests {
