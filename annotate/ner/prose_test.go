@@ -9,6 +9,7 @@ import (
 	"github.com/jdkato/prose/v2"
 
 	"glossa/annotate"
+	"glossa/annotate/ner/internal/chunk"
 	"glossa/app/sample"
 )
 
@@ -144,13 +145,13 @@ func TestAlignTokensHostile(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			spans, err := alignTokens(tc.text, doc.Tokens())
+			spans, err := chunk.Align(tc.text, fromProse(doc.Tokens()))
 			if err != nil {
 				t.Fatal(err)
 			}
 			var got []string
 			for _, s := range spans {
-				got = append(got, tc.text[s.start:s.end])
+				got = append(got, tc.text[s.Start:s.End])
 			}
 			if !slices.Equal(got, tc.want) {
 				t.Errorf("got %q, want %q", got, tc.want)
