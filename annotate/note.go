@@ -1,0 +1,257 @@
+package annotate
+
+import (
+	"fmt"
+	"net/url"
+	"slices"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/uuid"
+)
+
+// Claim is the label of a claim: a statement in the article the reader
+// singles out to assess.
+const Claim Label = "CLAIM"
+
+// AllLabels lists every label a reader can give a note, in the order the UI
+// shows them (number keys 1 to 9, then 0): EntityLabels, then Claim.
+var AllLabels = append(slices.Clone(EntityLabels), Claim)
+
+// Verdict is the reader's assessment of a claim.
+type Verdict string
+
+// The verdicts of a claim. The zero value is Unverified.
+const (
+	Unverified Verdict = ""
+	Supported  Verdict = "supported"
+	Disputed   Verdict = "disputed"
+	False      Verdict = "false"
+	Misleading Verdict = "misleading"
+)
+
+// Verdicts lists the verdicts in the order the UI shows them.
+var Verdicts = []Verdict{Unverified, Supported, Disputed, False, Misleading}
+
+// String returns the verdict's name: "unverified" for Unverified.
+func (v Verdict) String() string {
+	if v == Unverified {
+		return "unverified"
+	}
+	return string(v)
+}
+
+// ParseVerdict returns the verdict named s (as String writes it, so
+// "unverified" or "" give Unverified).
+func ParseVerdict(s string) (Verdict, error) {
+	if s == "unverified" {
+		return Unverified, nil
+	}
+	if v := Verdict(s); slices.Contains(Verdicts, v) {
+		return v, nil
+	}
+	return "", fmt.Errorf("%w %q: want one of %s", ErrBadVerdict, s, verdictNames())
+}
+
+func verdictNames() string {
+	names := make([]string, len(Verdicts))
+	for i, v := range Verdicts {
+		names[i] = v.String()
+	}
+	return strings.Join(names, ", ")
+}
+
+// DefaultPersonName is the reader's name until they set one.
+const DefaultPersonName = "me"
+
+// Reader returns the agent for the reader, a Person (Data Model §3.3.2),
+// named name with surrounding white space trimmed, or DefaultPersonName if
+// that leaves nothing. (It is not called Person: that is the PERSON label.)
+func Reader(name string) *Agent {
+	name = strings.TrimSpace(name)
+	if name == "" {
+		name = DefaultPersonName
+	}
+	return &Agent{Type: "Person", Name: name}
+}
+
+// Speaker is who makes a claim: another note of the workspace, usually a
+// PERSON or ORG mention (AnnotationID, its urn:uuid id), or a name the
+// reader typed (Name). At most one is set; the zero value is no speaker.
+type Speaker struct {
+	AnnotationID string
+	Name         string
+}
+
+// IsZero reports whether no speaker is given.
+func (s Speaker) IsZero() bool { return s == Speaker{} }
+
+// Limits on what a reader types, in code points.
+const (
+	MaxComment = 10_000 // code points in a comment
+	MaxTag     = 100    // code points in one tag
+	MaxTags    = 50     // tags on one note
+	MaxURL     = 2_000  // code points in an evidence URL
+	MaxName    = 200    // code points in a typed speaker name
+)
+
+// Note is one of the reader's annotations, as the UI sees it. A Note is a
+// value: the slices it holds are never modified after it is made, so copies
+// share them safely.
+type Note struct {
+	ID      string // "urn:uuid:" and a UUID, time-ordered (v7) for new notes
+	Span    Span   // code points
+	Label   Label  // one of AllLabels
+	Comment string // multi-line plain text, at most MaxComment code points
+	// Tags are free text, trimmed, inner white space collapsed to one
+	// space, without duplicates, in the order the reader gave them; nil
+	// when there are none.
+	Tags []string
+	// Speaker, Verdict and Evidence are for claims only: they stay zero on
+	// other notes.
+	Speaker  Speaker
+	Verdict  Verdict
+	Evidence string // an absolute http or https URL, or ""
+	Creator  Agent  // the reader
+	// ProposedBy is the machine that suggested the note, when the reader
+	// accepted it from a suggestion; nil otherwise.
+	ProposedBy *Agent
+	// Created and Modified are in UTC, to the second (the precision of the
+	// W3C serialization).
+	Created, Modified time.Time
+}
+
+// NewID returns a new note id: "urn:uuid:" and a time-ordered UUID
+// (version 7). It is an IDFunc.
+func NewID() string { return "urn:uuid:" + uuid.Must(uuid.NewV7()).String() }
+
+// checkID checks that id is "urn:uuid:" and a UUID in canonical form.
+func checkID(id string) error {
+	rest, ok := strings.CutPrefix(id, "urn:uuid:")
+	if u, err := uuid.Parse(rest); !ok || err != nil || u.String() != rest {
+		return fmt.Errorf(`%w %q: want "urn:uuid:" and a lower-case UUID`, ErrBadID, id)
+	}
+	return nil
+}
+
+// checkLabel checks that l is one of AllLabels.
+func checkLabel(l Label) error {
+	if slices.Contains(AllLabels, l) {
+		return nil
+	}
+	names := make([]string, len(AllLabels))
+	for i, l := range AllLabels {
+		names[i] = string(l)
+	}
+	return fmt.Errorf("%w %q: want one of %s", ErrBadLabel, l, strings.Join(names, ", "))
+}
+
+// checkSpan checks that s is a non-empty span of t that holds more than
+// white space.
+func checkSpan(t *Text, s Span) error {
+	if err := t.CheckSpan(s.Start, s.End); err != nil {
+		return err
+	}
+	if strings.TrimSpace(t.Slice(s.Start, s.End)) == "" {
+		return fmt.Errorf("%w: span [%d, %d) is only white space", ErrBadSpan, s.Start, s.End)
+	}
+	return nil
+}
+
+// cleanComment returns the comment as stored: byte for byte, except that a
+// comment of only white space becomes "".
+func cleanComment(c string) (string, error) {
+	if !utf8.ValidString(c) {
+		return "", fmt.Errorf("comment: %w", ErrNotText)
+	}
+	if n := utf8.RuneCountInString(c); n > MaxComment {
+		return "", fmt.Errorf("%w: comment of %d code points, the limit is %d", ErrTooLong, n, MaxComment)
+	}
+	if strings.TrimSpace(c) == "" {
+		return "", nil
+	}
+	return c, nil
+}
+
+// cleanTags trims each tag and collapses its inner white space, drops
+// empty tags and repeats, and keeps the order. It returns nil for no tags.
+func cleanTags(tags []string) ([]string, error) {
+	var out []string
+	for _, tag := range tags {
+		if !utf8.ValidString(tag) {
+			return nil, fmt.Errorf("tag %q: %w", tag, ErrNotText)
+		}
+		tag = strings.Join(strings.FieldsFunc(tag, func(r rune) bool {
+			return unicode.IsSpace(r) || unicode.IsControl(r)
+		}), " ")
+		if tag == "" || slices.Contains(out, tag) {
+			continue
+		}
+		if n := utf8.RuneCountInString(tag); n > MaxTag {
+			return nil, fmt.Errorf("%w: tag of %d code points, the limit is %d", ErrTooLong, n, MaxTag)
+		}
+		out = append(out, tag)
+	}
+	if len(out) > MaxTags {
+		return nil, fmt.Errorf("%w: %d tags, the limit is %d", ErrTooLong, len(out), MaxTags)
+	}
+	return out, nil
+}
+
+// cleanEvidence trims the evidence URL and checks that it is empty or an
+// absolute http or https URL with a host and no white space.
+func cleanEvidence(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "", nil
+	}
+	if n := utf8.RuneCountInString(s); n > MaxURL {
+		return "", fmt.Errorf("%w: evidence URL of %d code points, the limit is %d", ErrTooLong, n, MaxURL)
+	}
+	u, err := url.Parse(s)
+	switch {
+	case !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }):
+		return "", fmt.Errorf("%w: evidence %q holds white space or control characters", ErrBadURL, s)
+	case err != nil:
+		return "", fmt.Errorf("%w: evidence %q: %v", ErrBadURL, s, err)
+	case u.Scheme != "http" && u.Scheme != "https", u.Host == "", u.Opaque != "":
+		return "", fmt.Errorf("%w: evidence %q: want an http or https URL, such as https://example.org/page", ErrBadURL, s)
+	}
+	return s, nil
+}
+
+// cleanSpeakerName trims a typed speaker name and checks its length.
+func cleanSpeakerName(s string) (string, error) {
+	if !utf8.ValidString(s) {
+		return "", fmt.Errorf("speaker name: %w", ErrNotText)
+	}
+	s = strings.Join(strings.FieldsFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || unicode.IsControl(r)
+	}), " ")
+	if n := utf8.RuneCountInString(s); n > MaxName {
+		return "", fmt.Errorf("%w: speaker name of %d code points, the limit is %d", ErrTooLong, n, MaxName)
+	}
+	return s, nil
+}
+
+// stamp turns a clock reading into a note time: UTC, to the second.
+func stamp(now time.Time) time.Time { return now.UTC().Truncate(time.Second) }
+
+// lessNote orders notes: by Start, then longer first (End descending), then by
+// ID, so an enclosing note comes before the notes inside it.
+func lessNote(a, b Note) int {
+	if c := compareSpan(a.Span, b.Span); c != 0 {
+		return c
+	}
+	return strings.Compare(a.ID, b.ID)
+}
+
+// compareSpan orders spans by Start, then End descending.
+func compareSpan(a, b Span) int {
+	if a.Start != b.Start {
+		return a.Start - b.Start
+	}
+	return b.End - a.End
+}
