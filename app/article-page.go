@@ -4,24 +4,51 @@ import (
 	"fmt"
 	"maps"
 	"strconv"
+	"time"
 
+	"github.com/google/uuid"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"glossa/annotate"
 	"glossa/app/sample"
 )
 
-// articlePage shows the sample article with its entity highlights, a
-// status line and the label legend. Its state comes from stateTagging; it
-// only raises actions.
+// articlePage is the reader's page: the article with its highlights, the
+// selection toolbar, the card of the active highlight, the legend and the
+// annotation panel. It holds the undo history of the document's
+// annotations and handles the annotating actions its children raise.
 type articlePage struct {
 	app.Compo
 
 	doc     *annotate.Document
+	history annotate.History
 	tagging taggingState
 	hidden  map[annotate.Label]bool // labels whose highlights are hidden
-	marked  bool                    // the first-highlight mark is set
+	reader  *annotate.Agent
+	marked  bool // the first-highlight performance mark is set
+
+	// The selection toolbar.
+	toolbarOpen bool
+	pending     annotate.Span // the selection it labels
+	selErr      string        // why the selection cannot be labelled
+	toolbarAt   [2]float64    // page coordinates: top, left
+
+	active     activeHighlight // the highlight whose card is open
+	focusAfter activeHighlight // what gets the focus after the next edit
+	notice     string          // what the last edit did, or why it failed
+	helpOpen   bool            // the keyboard shortcuts
+
+	keydown app.Func
 }
+
+// activeHighlight names the highlight whose card is open: a note by id,
+// or a suggestion by its key.
+type activeHighlight struct {
+	ID  string
+	Key annotate.SuggestionKey
+}
+
+func (a activeHighlight) none() bool { return a.ID == "" && a.Key.Label == "" }
 
 // OnInit builds the document; it runs on the server (prerendering) and in
 // the browser alike, so both render the same article.
@@ -31,10 +58,13 @@ func (p *articlePage) OnInit() {
 		panic(fmt.Sprintf("the embedded sample article is not text: %v", err))
 	}
 	p.doc = annotate.NewDocument(text)
+	p.history = annotate.NewHistory(annotate.NewWorkspace(p.doc))
 	p.hidden = make(map[annotate.Label]bool)
+	p.reader = annotate.Reader("me")
 }
 
-// OnMount starts tagging in the browser and follows its progress.
+// OnMount starts tagging in the browser, follows its progress, and
+// listens to the keyboard and to the actions of the page's children.
 func (p *articlePage) OnMount(ctx app.Context) {
 	exposeMemory()
 	ctx.ObserveState(stateTagging).
@@ -45,7 +75,39 @@ func (p *articlePage) OnMount(ctx app.Context) {
 			p.toggleLabel(l)
 		}
 	})
+	for _, name := range []string{actionApplyLabel, actionRelabel, actionComment, actionTags, actionClaim,
+		actionDelete, actionAccept, actionAcceptAs, actionReject, actionAcceptAll, actionRejectAll, actionUndo, actionRedo} {
+		ctx.Handle(name, p.handleEdit)
+	}
+	ctx.Handle(actionChooseLabel, func(ctx app.Context, a app.Action) {
+		if l, ok := a.Value.(annotate.Label); ok {
+			p.labelSelection(ctx, l)
+		}
+	})
+	ctx.Handle(actionActivate, func(ctx app.Context, a app.Action) {
+		if act, ok := a.Value.(activeHighlight); ok {
+			p.activate(ctx, act, true)
+		}
+	})
+	ctx.Handle(actionCloseCard, func(ctx app.Context, a app.Action) { p.active = activeHighlight{} })
+	p.keydown = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		ev := keyEventOf(args[0])
+		if p.wantsKey(ev) {
+			args[0].Call("preventDefault")
+			ctx.Dispatch(func(ctx app.Context) { p.onKey(ctx, ev) })
+		}
+		return nil
+	})
+	app.Window().Get("document").Call("addEventListener", "keydown", p.keydown)
 	ctx.NewActionWithValue(actionTag, tagRequest{DocID: p.doc.ID, Text: p.doc.Text.String()})
+}
+
+// OnDismount releases the keyboard listener.
+func (p *articlePage) OnDismount() {
+	if p.keydown != nil { // never set when prerendering on the server
+		app.Window().Get("document").Call("removeEventListener", "keydown", p.keydown)
+		p.keydown.Release()
+	}
 }
 
 // markTimings leaves performance marks for benchmarks and tests, once
@@ -68,18 +130,120 @@ func (p *articlePage) toggleLabel(l annotate.Label) {
 	p.hidden = hidden
 }
 
+// workspace is the current annotations with the machine's suggestions
+// that are still open.
+func (p *articlePage) workspace() annotate.Workspace {
+	return p.history.Current().WithSuggestions(p.tagging.Entities, p.tagging.Recognizer)
+}
+
+// handleEdit applies an annotating action and reports what it did.
+func (p *articlePage) handleEdit(ctx app.Context, a app.Action) {
+	env := editEnv{
+		Reader:      p.reader,
+		Now:         time.Now,
+		NewID:       func() string { return uuid.Must(uuid.NewV7()).URN() },
+		Suggestions: p.tagging.Entities,
+		Recognizer:  p.tagging.Recognizer,
+	}
+	h, res, err := applyEdit(p.history, a.Name, a.Value, env)
+	if err != nil {
+		p.notice = "Not done: " + err.Error() + "."
+		return
+	}
+	p.history, p.notice = h, res.Report
+	switch {
+	case res.Created != "":
+		p.active = activeHighlight{ID: res.Created}
+		ctx.Defer(func(ctx app.Context) { focusHighlight(p.active, false) })
+	case a.Name == actionDelete || a.Name == actionReject:
+		p.active = activeHighlight{}
+	}
+	if next := p.focusAfter; !next.none() {
+		p.focusAfter = activeHighlight{}
+		ctx.Defer(func(ctx app.Context) { focusHighlight(next, false) })
+	}
+}
+
+// labelSelection annotates the pending selection with a label.
+func (p *articlePage) labelSelection(ctx app.Context, l annotate.Label) {
+	if !p.toolbarOpen || p.selErr != "" {
+		return
+	}
+	p.toolbarOpen = false
+	clearSelection()
+	ctx.NewActionWithValue(actionApplyLabel, applyLabel{Span: p.pending, Label: l})
+}
+
+// onSelect shows the toolbar for the reader's selection, or says why the
+// selection cannot be labelled. exact keeps the selection as it is (Alt);
+// otherwise it snaps to whole words.
+func (p *articlePage) onSelect(ctx app.Context, exact bool) {
+	span, r, err := readSelection(p.doc)
+	if err == errEmptySelection {
+		p.toolbarOpen = false
+		return
+	}
+	p.toolbarOpen = true
+	p.selErr = ""
+	if err != nil {
+		p.selErr = err.Error()
+		p.toolbarAt = [2]float64{app.Window().Get("scrollY").Float() + 80, 40}
+		return
+	}
+	if !exact {
+		span = annotate.SnapToWords(p.doc.Text, span)
+	}
+	span = annotate.SnapToGraphemes(p.doc.Text, span)
+	if span.Len() == 0 {
+		p.selErr = errBlankSelection.Error()
+	}
+	p.pending = span
+	rect := r.Call("getBoundingClientRect")
+	p.toolbarAt = [2]float64{
+		rect.Get("bottom").Float() + app.Window().Get("scrollY").Float() + 6,
+		rect.Get("left").Float() + app.Window().Get("scrollX").Float(),
+	}
+	ctx.Defer(func(ctx app.Context) { positionToolbar(p.toolbarAt) })
+}
+
+// activate opens the card of a highlight; focus moves the keyboard focus
+// to its mark.
+func (p *articlePage) activate(ctx app.Context, a activeHighlight, focus bool) {
+	p.active = a
+	p.toolbarOpen = false
+	if focus {
+		ctx.Defer(func(ctx app.Context) { focusHighlight(a, true) })
+	}
+}
+
 func (p *articlePage) Render() app.UI {
+	w := p.workspace()
+	hls := highlightsOf(w)
 	return app.Div().Class("page").Body(
 		app.Header().Class("bar").Body(
 			app.Span().Class("brand").Text("Glossa"),
 			p.renderStatus(),
+			app.If(p.notice != "", app.P().Class("notice").Role("status").Text(p.notice)),
+			app.Button().Class("help-button").Aria("label", "Keyboard shortcuts").Title("Keyboard shortcuts (?)").Text("?").
+				OnClick(func(ctx app.Context, e app.Event) { p.helpOpen = !p.helpOpen }),
 		),
 		app.Main().Class("layout").Body(
-			renderArticle(p.doc, suggestionHighlights(p.tagging.Entities), p.hidden),
-			newLegend().
-				Counts(annotate.CountLabels(p.tagging.Entities)).
-				Hidden(p.hidden),
+			app.Div().Class("reading").
+				OnMouseUp(func(ctx app.Context, e app.Event) { p.onSelect(ctx, e.Get("altKey").Bool()) }).
+				OnClick(func(ctx app.Context, e app.Event) {
+					if a, ok := highlightAt(e.Get("target")); ok && selectionCollapsed() {
+						p.activate(ctx, a, false)
+					}
+				}).
+				Body(renderArticle(p.doc, hls, p.hidden)),
+			app.Div().Class("side").Body(
+				app.If(!p.active.none(), newNoteCard().Workspace(w).Active(p.active)),
+				newLegend().Counts(countHighlights(hls)).Hidden(p.hidden),
+				newAnnotationPanel().Workspace(w),
+			),
 		),
+		app.If(p.toolbarOpen, newSelectionToolbar().Error(p.selErr)),
+		app.If(p.helpOpen, renderShortcutsHelp(func() { p.helpOpen = false })),
 	)
 }
 
@@ -105,4 +269,26 @@ func (p *articlePage) renderStatus() app.UI {
 		status = status.DataSet("ms", strconv.FormatFloat(st.Millis, 'f', 1, 64))
 	}
 	return status
+}
+
+// highlightsOf lists what to mark: the reader's notes and the open
+// suggestions.
+func highlightsOf(w annotate.Workspace) []highlight {
+	hls := make([]highlight, 0, len(w.Notes)+len(w.Suggestions))
+	for _, n := range w.Notes {
+		hls = append(hls, highlight{Span: n.Span, Label: n.Label, Kind: kindAnnotation, ID: n.ID})
+	}
+	for _, e := range w.Suggestions {
+		hls = append(hls, highlight{Span: e.Span, Label: e.Label, Kind: kindSuggestion})
+	}
+	return hls
+}
+
+// countHighlights counts highlights per label.
+func countHighlights(hls []highlight) map[annotate.Label]int {
+	counts := make(map[annotate.Label]int)
+	for _, h := range hls {
+		counts[h.Label]++
+	}
+	return counts
 }

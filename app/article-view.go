@@ -16,7 +16,7 @@ import (
 // document, plus data-id for the reader's annotations.
 func renderArticle(d *annotate.Document, hls []highlight, hidden map[annotate.Label]bool) app.UI {
 	classes := []string{"article"}
-	for _, l := range annotate.EntityLabels {
+	for _, l := range annotate.AllLabels {
 		if hidden[l] {
 			classes = append(classes, "hide-"+string(l))
 		}
@@ -62,6 +62,7 @@ func renderSegments(d *annotate.Document, segs []segment) []app.UI {
 			DataSet("start", strconv.Itoa(s.Span.Start)).
 			DataSet("end", strconv.Itoa(s.Span.End)).
 			DataSet("kind", s.Mark.Kind).
+			DataSet("span", spanAttr(s.Mark.Span)).
 			Title(markTitle(s.Mark)).
 			TabIndex(0)
 		if s.Mark.ID != "" {

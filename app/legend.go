@@ -33,7 +33,7 @@ func (l *legend) Hidden(h map[annotate.Label]bool) *legend { l.HiddenLabels = h;
 
 func (l *legend) Render() app.UI {
 	var items []app.UI
-	for _, label := range annotate.EntityLabels {
+	for _, label := range annotate.AllLabels {
 		n := l.LabelCounts[label]
 		if n == 0 {
 			continue
@@ -59,7 +59,7 @@ func (l *legend) Render() app.UI {
 				),
 		))
 	}
-	body := []app.UI{app.H2().Text("Entities")}
+	body := []app.UI{app.H2().Text("Labels")}
 	if len(items) == 0 {
 		body = append(body, app.P().Class("legend-empty").Text("None found yet."))
 	} else {

@@ -100,6 +100,11 @@ func writeSite(web, out, wasmExec string) error {
 	if err := app.GenerateStaticWebsite(out, h); err != nil {
 		return fmt.Errorf("generating pages: %w", err)
 	}
+	// go-app answers a page that panics while prerendering with a broken
+	// page and no error: check the article is there.
+	if page, err := os.ReadFile(filepath.Join(out, "index.html")); err != nil || !strings.Contains(string(page), "<article") {
+		return fmt.Errorf("prerendering the sample article failed: %s has no <article> (see the panic above)", filepath.Join(out, "index.html"))
+	}
 	if err := copyFile(wasmExec, filepath.Join(out, "wasm_exec.js")); err != nil {
 		return err
 	}

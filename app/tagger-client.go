@@ -13,7 +13,7 @@ import (
 type taggerEvents struct {
 	status func(status string)
 	block  func(block int, ents []annotate.Entity)
-	done   func(ms float64)
+	done   func(ms float64, recognizer string)
 	fail   func(msg string)
 }
 
@@ -94,7 +94,7 @@ func (t *workerTagger) receive(msg app.Value) {
 		}
 		ev.block(msg.Get("block").Int(), ents)
 	case "done":
-		ev.done(msg.Get("ms").Float())
+		ev.done(msg.Get("ms").Float(), msg.Get("recognizer").String())
 		delete(t.jobs, job)
 	case "error":
 		ev.fail(msg.Get("message").String())

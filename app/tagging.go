@@ -35,6 +35,7 @@ type taggingState struct {
 	BlocksDone int
 	Millis     float64 // tagging time in the worker, once done
 	Saved      bool    // the entities come from an earlier tagging, kept with the document
+	Recognizer string  // names the recognizer and its model
 	Err        string  // why tagging failed, for the reader
 }
 
@@ -58,9 +59,9 @@ func handleTag(ctx app.Context, a app.Action) {
 		return // prerendering on the server shows the article untagged
 	}
 	tagger := app.Getenv(envTaggerWorker)
-	if ents, ok := loadSavedEntities(ctx, req.DocID, tagger); ok {
+	if saved, ok := loadSavedEntities(ctx, req.DocID, tagger); ok {
 		ctx.Dispatch(func(ctx app.Context) {
-			ctx.SetState(stateTagging, taggingState{Status: taggingDone, Entities: ents, Saved: true})
+			ctx.SetState(stateTagging, taggingState{Status: taggingDone, Entities: saved.Entities, Recognizer: saved.Recognizer, Saved: true})
 		})
 		return
 	}
@@ -104,13 +105,14 @@ func handleTag(ctx app.Context, a app.Action) {
 				st.BlocksDone = block + 1
 			})
 		},
-		done: func(ms float64) {
+		done: func(ms float64, recognizer string) {
 			add := flush()
 			publish(func(st *taggingState) {
 				add(st)
 				st.Status = taggingDone
 				st.Millis = ms
-				saveEntities(ctx, req.DocID, tagger, st.Entities)
+				st.Recognizer = recognizer
+				saveEntities(ctx, req.DocID, savedEntities{Tagger: tagger, Recognizer: recognizer, Entities: st.Entities})
 			})
 		},
 		fail: func(msg string) {

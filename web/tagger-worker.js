@@ -4,7 +4,8 @@
 // {type: "warm"} (load the model now), {type: "tag", job, text}. Messages out:
 // {type: "status", job, status: "loading-model" | "tagging"},
 // {type: "block", job, block, entities: JSON string},
-// {type: "done", job, blocks, ms, memory (bytes of WebAssembly memory)},
+// {type: "done", job, blocks, recognizer, ms, memory (bytes of WebAssembly
+// memory)},
 // {type: "error", job, message}.
 "use strict";
 importScripts("/wasm_exec.js");
@@ -67,7 +68,7 @@ self.onmessage = async (event) => {
     }
     const ms = performance.now() - t0;
     const memory = self.glossaGo.mem.buffer.byteLength;
-    self.postMessage({ type: "done", job, blocks: result.blocks, ms, memory });
+    self.postMessage({ type: "done", job, blocks: result.blocks, recognizer: result.recognizer, ms, memory });
   } catch (err) {
     self.postMessage({ type: "error", job, message: String((err && err.message) || err) });
   }

@@ -10,5 +10,5 @@
 //	                           points into the whole normalized text
 //
 // and calls glossaTaggerReady() once they are set. glossaTag returns
-// {blocks: n}, or {error: message} with a message a reader can act on.
+// {blocks: n, recognizer: name}, or {error: message} with a message a reader can act on.
 package main

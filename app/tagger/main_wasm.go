@@ -42,7 +42,7 @@ func main() {
 		if err != nil {
 			return failure("tagging failed: " + err.Error())
 		}
-		return map[string]any{"blocks": len(doc.Blocks)}
+		return map[string]any{"blocks": len(doc.Blocks), "recognizer": load().Name()}
 	}))
 	js.Global().Call("glossaTaggerReady")
 	select {}

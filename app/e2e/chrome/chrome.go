@@ -46,6 +46,12 @@ func New(dir string) (ctx context.Context, cancel context.CancelFunc, err error)
 		chromedp.Flag("disable-component-update", true),
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
+		// A headless tab counts as hidden: without these, Chrome throttles
+		// its timers to once a second, as for a background tab, which a
+		// reader's foreground tab never is (go-app renders on a timer).
+		chromedp.Flag("disable-background-timer-throttling", true),
+		chromedp.Flag("disable-backgrounding-occluded-windows", true),
+		chromedp.Flag("disable-renderer-backgrounding", true),
 		chromedp.WindowSize(1280, 900),
 	)
 	tctx, cancelTab := chromedp.NewContext(actx)

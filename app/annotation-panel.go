@@ -1,0 +1,143 @@
+package main
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"glossa/annotate"
+)
+
+// annotationPanel lists the document's annotations and open suggestions
+// in document order, with label, quote, comment and tags. The reader
+// filters it by label and kind and searches quotes, comments and tags;
+// activating an item raises actionActivate, which scrolls to its highlight
+// and flashes it.
+type annotationPanel struct {
+	app.Compo
+
+	// Props.
+	W annotate.Workspace
+
+	// State: the filters.
+	label annotate.Label // "" for every label
+	kind  string         // "", kindAnnotation or kindSuggestion
+	query string
+}
+
+func newAnnotationPanel() *annotationPanel { return &annotationPanel{} }
+
+// Workspace sets what the panel lists.
+func (p *annotationPanel) Workspace(w annotate.Workspace) *annotationPanel { p.W = w; return p }
+
+// panelItem is one row of the panel.
+type panelItem struct {
+	target  activeHighlight
+	span    annotate.Span
+	label   annotate.Label
+	kind    string
+	quote   string
+	comment string
+	tags    []string
+}
+
+// items lists the rows that pass the filters, in document order.
+func (p *annotationPanel) items() (shown []panelItem, notes, suggestions int) {
+	var all []panelItem
+	for _, n := range p.W.Notes {
+		all = append(all, panelItem{target: activeHighlight{ID: n.ID}, span: n.Span, label: n.Label, kind: kindAnnotation,
+			quote: p.W.Doc.Text.Slice(n.Span.Start, n.Span.End), comment: n.Comment, tags: n.Tags})
+	}
+	for _, e := range p.W.Suggestions {
+		all = append(all, panelItem{target: activeHighlight{Key: annotate.SuggestionKey{Span: e.Span, Label: e.Label}},
+			span: e.Span, label: e.Label, kind: kindSuggestion, quote: p.W.Doc.Text.Slice(e.Span.Start, e.Span.End)})
+	}
+	sortItems(all)
+	q := strings.ToLower(strings.TrimSpace(p.query))
+	for _, it := range all {
+		if p.label != "" && it.label != p.label || p.kind != "" && it.kind != p.kind {
+			continue
+		}
+		if q != "" && !strings.Contains(strings.ToLower(it.quote+"\n"+it.comment+"\n"+strings.Join(it.tags, "\n")), q) {
+			continue
+		}
+		shown = append(shown, it)
+		if it.kind == kindAnnotation {
+			notes++
+		} else {
+			suggestions++
+		}
+	}
+	return shown, notes, suggestions
+}
+
+func sortItems(items []panelItem) {
+	// Insertion order is notes then suggestions; a stable sort by start
+	// then longer first gives document order.
+	for i := 1; i < len(items); i++ {
+		for j := i; j > 0 && lessItem(items[j], items[j-1]); j-- {
+			items[j], items[j-1] = items[j-1], items[j]
+		}
+	}
+}
+
+func lessItem(a, b panelItem) bool {
+	if a.span.Start != b.span.Start {
+		return a.span.Start < b.span.Start
+	}
+	return a.span.End > b.span.End
+}
+
+func (p *annotationPanel) Render() app.UI {
+	shown, notes, suggestions := p.items()
+	labelOptions := []app.UI{app.Option().Value("").Text("All labels").Selected(p.label == "")}
+	for _, l := range annotate.AllLabels {
+		labelOptions = append(labelOptions, app.Option().Value(string(l)).Text(string(l)).Selected(p.label == l))
+	}
+	rows := make([]app.UI, len(shown))
+	for i, it := range shown {
+		li := app.Li().Class("panel-item").DataSet("kind", it.kind).DataSet("label", string(it.label))
+		if it.target.ID != "" {
+			li = li.DataSet("id", it.target.ID)
+		} else {
+			li = li.DataSet("span", spanAttr(it.span))
+		}
+		target := it.target
+		detail := []app.UI{
+			app.Span().Class("badge").DataSet("label", string(it.label)).Text(string(it.label)),
+			app.Q().Class("quote").Text(excerpt(it.quote, 120)),
+		}
+		if it.kind == kindSuggestion {
+			detail = append(detail, app.Span().Class("muted").Text(" suggested"))
+		}
+		if it.comment != "" {
+			detail = append(detail, app.P().Class("comment").Text(excerpt(it.comment, 200)))
+		}
+		if len(it.tags) > 0 {
+			detail = append(detail, app.P().Class("tags").Text("#"+strings.Join(it.tags, " #")))
+		}
+		rows[i] = li.Body(app.Button().Class("panel-open").
+			Aria("label", fmt.Sprintf("Go to %s %q", it.label, excerpt(it.quote, 60))).
+			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionActivate, target) }).
+			Body(detail...))
+	}
+	return app.Aside().Class("panel").Aria("label", "Annotations").Body(
+		app.H2().Text("Annotations"),
+		app.P().Class("counts").Text(fmt.Sprintf("%d annotations, %d suggestions shown", notes, suggestions)),
+		app.Div().Class("filters").Body(
+			app.Select().Aria("label", "Filter by label").Body(labelOptions...).
+				OnChange(func(ctx app.Context, e app.Event) { p.label = annotate.Label(ctx.JSSrc().Get("value").String()) }),
+			app.Select().Aria("label", "Filter by kind").Body(
+				app.Option().Value("").Text("Annotations and suggestions").Selected(p.kind == ""),
+				app.Option().Value(kindAnnotation).Text("Annotations only").Selected(p.kind == kindAnnotation),
+				app.Option().Value(kindSuggestion).Text("Suggestions only").Selected(p.kind == kindSuggestion),
+			).OnChange(func(ctx app.Context, e app.Event) { p.kind = ctx.JSSrc().Get("value").String() }),
+			app.Input().Type("search").Aria("label", "Search annotations").Placeholder("Search quotes, comments, tags").
+				Value(p.query).
+				OnInput(func(ctx app.Context, e app.Event) { p.query = ctx.JSSrc().Get("value").String() }),
+		),
+		app.If(len(rows) == 0, app.P().Class("muted").Text("Nothing to show.")),
+		app.Ol().Class("panel-list").Body(rows...),
+	)
+}

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"glossa/annotate"
+)
+
+// Browser helpers of the article page: finding, focusing and flashing
+// highlights, the selection, and placing the toolbar. Positions are set
+// through the CSSOM (element.style), which the Content-Security-Policy
+// allows; style attributes in markup it does not.
+
+// highlightAt returns the highlight a click landed on, if any.
+func highlightAt(target app.Value) (activeHighlight, bool) {
+	if !target.Truthy() || target.Get("closest").IsUndefined() {
+		return activeHighlight{}, false
+	}
+	m := target.Call("closest", "article mark")
+	if !m.Truthy() {
+		return activeHighlight{}, false
+	}
+	return highlightOf(m), true
+}
+
+// highlightOf reads which highlight a mark belongs to.
+func highlightOf(m app.Value) activeHighlight {
+	ds := m.Get("dataset")
+	if id := ds.Get("id"); id.Truthy() {
+		return activeHighlight{ID: id.String()}
+	}
+	start, end := parseSpan(ds.Get("span").String())
+	return activeHighlight{Key: annotate.SuggestionKey{
+		Span:  annotate.Span{Start: start, End: end},
+		Label: annotate.Label(ds.Get("label").String()),
+	}}
+}
+
+// spanAttr writes a highlight's whole span for data-span.
+func spanAttr(s annotate.Span) string { return strconv.Itoa(s.Start) + "-" + strconv.Itoa(s.End) }
+
+func parseSpan(v string) (start, end int) {
+	a, b, _ := strings.Cut(v, "-")
+	start, _ = strconv.Atoi(a)
+	end, _ = strconv.Atoi(b)
+	return start, end
+}
+
+// markSelector is the CSS selector of a highlight's first mark.
+func markSelector(a activeHighlight) string {
+	if a.ID != "" {
+		return `article mark[data-id="` + a.ID + `"]`
+	}
+	return `article mark[data-kind="suggestion"][data-span="` + spanAttr(a.Key.Span) + `"][data-label="` + string(a.Key.Label) + `"]`
+}
+
+// focusHighlight moves the keyboard focus to a highlight's mark; flash
+// also scrolls it into view and makes it blink once.
+func focusHighlight(a activeHighlight, flash bool) {
+	m := app.Window().Get("document").Call("querySelector", markSelector(a))
+	if !m.Truthy() {
+		return
+	}
+	m.Call("focus", map[string]any{"preventScroll": !flash})
+	if flash {
+		m.Call("scrollIntoView", map[string]any{"block": "center", "behavior": "instant"})
+		m.Get("classList").Call("remove", "flash")
+		m.Get("offsetWidth") // restart the animation
+		m.Get("classList").Call("add", "flash")
+	}
+}
+
+// focusedHighlight returns the highlight whose mark has the focus.
+func focusedHighlight() (activeHighlight, bool) {
+	el := app.Window().Get("document").Get("activeElement")
+	if !el.Truthy() || el.Get("tagName").String() != "MARK" {
+		return activeHighlight{}, false
+	}
+	return highlightOf(el), true
+}
+
+// moveFocus focuses the next (step 1) or previous (-1) highlight after the
+// focused one, in document order.
+func moveFocus(step int) {
+	doc := app.Window().Get("document")
+	marks := doc.Call("querySelectorAll", "article mark")
+	n := marks.Length()
+	if n == 0 {
+		return
+	}
+	active := doc.Get("activeElement")
+	at := -1
+	for i := 0; i < n; i++ {
+		if marks.Index(i).Equal(active) {
+			at = i
+			break
+		}
+	}
+	next := 0
+	switch {
+	case at < 0 && step < 0:
+		next = n - 1
+	case at >= 0:
+		next = (at + step + n) % n
+	}
+	m := marks.Index(next)
+	m.Call("focus")
+	m.Call("scrollIntoView", map[string]any{"block": "nearest"})
+}
+
+// nextHighlight returns the first highlight after the focused one, in
+// document order, that is not the focused one.
+func nextHighlight() activeHighlight {
+	doc := app.Window().Get("document")
+	marks := doc.Call("querySelectorAll", "article mark")
+	active := doc.Get("activeElement")
+	cur, ok := focusedHighlight()
+	if !ok {
+		return activeHighlight{}
+	}
+	seen := false
+	for i := 0; i < marks.Length(); i++ {
+		m := marks.Index(i)
+		if m.Equal(active) {
+			seen = true
+			continue
+		}
+		if seen && highlightOf(m) != cur {
+			return highlightOf(m)
+		}
+	}
+	return activeHighlight{}
+}
+
+// selectionCollapsed reports whether nothing is selected.
+func selectionCollapsed() bool {
+	sel := app.Window().Call("getSelection")
+	return !sel.Truthy() || sel.Get("isCollapsed").Bool()
+}
+
+// clearSelection removes the reader's selection.
+func clearSelection() {
+	if sel := app.Window().Call("getSelection"); sel.Truthy() {
+		sel.Call("removeAllRanges")
+	}
+}
+
+// positionToolbar places the selection toolbar at page coordinates.
+func positionToolbar(at [2]float64) {
+	el := app.Window().Get("document").Call("querySelector", ".toolbar")
+	if !el.Truthy() {
+		return
+	}
+	style := el.Get("style")
+	style.Set("top", strconv.FormatFloat(at[0], 'f', 0, 64)+"px")
+	style.Set("left", strconv.FormatFloat(max(at[1], 8), 'f', 0, 64)+"px")
+}
