@@ -7,7 +7,7 @@ GOROOT    := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/wasm_exec.js
 WASMFLAGS := -trimpath -ldflags="-s -w"
 GOFILES   := $(shell find . -name '*.go' -not -path './dist/*') go.mod go.sum
-WEBFILES  := $(shell find web -type f -not -name '*.wasm')
+WEBFILES  := $(shell find web -type f -not -name '*.wasm' -not -name '*.model')
 # Packages tested natively: all but the browser tests.
 UNIT_PKGS  = $(shell $(GO) list ./... | grep -v /e2e)
 # Packages that also run as WebAssembly (under Node.js).
@@ -30,7 +30,11 @@ web/app.wasm: $(GOFILES)
 web/tagger.wasm: $(GOFILES)
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $@ ./app/tagger
 
-dist/site/index.html: dist/glossa web/app.wasm web/tagger.wasm $(WEBFILES)
+# The tagger's model: prose's, converted to the compact format.
+web/ner.model: $(GOFILES)
+	$(GO) run ./build/nermodel -out $@
+
+dist/site/index.html: dist/glossa web/app.wasm web/tagger.wasm web/ner.model $(WEBFILES)
 	dist/glossa site -web web -out dist/site -wasm-exec $(WASM_EXEC)
 
 run: build
@@ -100,4 +104,4 @@ screenshot: build chromium
 	status=$$?; kill $$pid; exit $$status
 
 clean:
-	rm -rf dist web/app.wasm web/tagger.wasm
+	rm -rf dist web/app.wasm web/tagger.wasm web/ner.model

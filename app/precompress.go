@@ -17,7 +17,7 @@ import (
 // compressible lists the file types worth compressing.
 var compressible = map[string]bool{
 	".html": true, ".js": true, ".css": true, ".wasm": true, ".json": true,
-	".webmanifest": true, ".svg": true, ".txt": true,
+	".webmanifest": true, ".svg": true, ".txt": true, ".model": true,
 }
 
 // precompressTree writes name.br and name.gz beside every compressible file

@@ -109,6 +109,8 @@ func siteHandler(dir string) http.Handler {
 			ctype = "application/manifest+json"
 		case ".wasm":
 			ctype = "application/wasm"
+		case ".model":
+			ctype = "application/octet-stream"
 		}
 		if ctype != "" {
 			h.Set("Content-Type", ctype)

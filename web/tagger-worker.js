@@ -1,6 +1,7 @@
 // Glossa's tagging worker: runs the Go tagger off the page's main thread.
-// The tagger's WebAssembly is named by this script's "wasm" query parameter
-// (content-hashed names come from the site build). Messages in:
+// The tagger's WebAssembly and its model file are named by this script's
+// "wasm" and "model" query parameters (content-hashed names come from the
+// site build); both download at once. Messages in:
 // {type: "warm"} (load the model now), {type: "tag", job, text}. Messages out:
 // {type: "status", job, status: "loading-model" | "tagging"},
 // {type: "block", job, block, entities: JSON string},
@@ -21,8 +22,12 @@ function startTagger() {
       self.glossaTaggerReady = resolve;
     });
     const go = new Go();
-    const wasm = new URL(self.location.href).searchParams.get("wasm") || "/web/tagger.wasm";
-    const response = fetch(wasm);
+    const params = new URL(self.location.href).searchParams;
+    const response = fetch(params.get("wasm") || "/web/tagger.wasm");
+    const model = fetch(params.get("model") || "/web/ner.model").then((r) => {
+      if (!r.ok) throw new Error("the model file answered " + r.status);
+      return r.arrayBuffer();
+    });
     let result;
     if (WebAssembly.instantiateStreaming) {
       result = await WebAssembly.instantiateStreaming(response, go.importObject);
@@ -33,7 +38,10 @@ function startTagger() {
     go.run(result.instance);
     self.glossaGo = go;
     await started;
-    self.glossaLoadModel();
+    const loaded = self.glossaLoadModel(new Uint8Array(await model));
+    if (loaded.error) {
+      throw new Error(loaded.error);
+    }
   })();
   return ready;
 }

@@ -7,22 +7,28 @@ import (
 	"syscall/js"
 
 	"glossa/annotate"
-	"glossa/annotate/ner"
+	"glossa/annotate/ner/compact"
 )
 
 func main() {
-	var recognizer *ner.Prose
-	load := func() *ner.Prose {
-		if recognizer == nil {
-			recognizer = ner.NewProse()
+	var recognizer *compact.Recognizer
+	js.Global().Set("glossaLoadModel", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) != 1 || args[0].Type() != js.TypeObject {
+			return failure("glossaLoadModel(bytes): want the model file's bytes")
 		}
-		return recognizer
-	}
-	js.Global().Set("glossaLoadModel", js.FuncOf(func(js.Value, []js.Value) any {
-		load()
-		return nil
+		data := make([]byte, args[0].Get("byteLength").Int())
+		js.CopyBytesToGo(data, args[0])
+		m, err := compact.ParseModel(data)
+		if err != nil {
+			return failure("the language model file is damaged: " + err.Error())
+		}
+		recognizer = compact.New(m)
+		return map[string]any{"ok": true}
 	}))
 	js.Global().Set("glossaTag", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if recognizer == nil {
+			return failure("the language model is not loaded")
+		}
 		if len(args) != 2 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeFunction {
 			return failure("glossaTag(text, onBlock): wrong arguments")
 		}
@@ -32,7 +38,7 @@ func main() {
 		}
 		onBlock := args[1]
 		doc := annotate.NewDocument(text)
-		_, err = annotate.RecognizeBlocks(doc, load(), func(block int, ents []annotate.Entity) {
+		_, err = annotate.RecognizeBlocks(doc, recognizer, func(block int, ents []annotate.Entity) {
 			if ents == nil {
 				ents = []annotate.Entity{}
 			}
@@ -42,12 +48,12 @@ func main() {
 		if err != nil {
 			return failure("tagging failed: " + err.Error())
 		}
-		return map[string]any{"blocks": len(doc.Blocks), "recognizer": load().Name()}
+		return map[string]any{"blocks": len(doc.Blocks), "recognizer": recognizer.Name()}
 	}))
 	js.Global().Call("glossaTaggerReady")
 	select {}
 }
 
-// failure is glossaTag's result when it fails. (A panic would end the Go
+// failure is a call's result when it fails. (A panic would end the Go
 // program and every later call with it.)
 func failure(msg string) map[string]any { return map[string]any{"error": msg} }
