@@ -1,6 +1,7 @@
 # Glossa's build. `make run` builds and serves the app; `make test` runs
 # every test. Outputs go to dist/ and web/*.wasm (untracked).
 
+SHELL     := /bin/bash
 GO        ?= go
 ADDR      ?= 127.0.0.1:8000
 GOROOT    := $(shell $(GO) env GOROOT)
@@ -55,17 +56,26 @@ purity:
 	@bad=$$($(GO) list -deps ./annotate/... | grep -E '^(syscall/js|github.com/maxence-charriere/go-app)' || true); \
 	if [ -n "$$bad" ]; then echo "annotate/ must not depend on: $$bad"; exit 1; fi
 
+# Fuzz targets: every parser of outside input, and offset round trips.
+# make test runs each briefly; make fuzz longer.
+FUZZ_TARGETS := ./annotate:FuzzTextOffsets ./annotate:FuzzTagJSONL ./annotate:FuzzNormalizeText \
+	./annotate:FuzzNoteFromAnnotation ./annotate/ner/compact:FuzzLoadModel ./annotate/ner/compact:FuzzFastMatchesProse
+FUZZTIME ?= 8s
+
 unit:
 	$(GO) test -race -count=1 $(UNIT_PKGS)
-	$(GO) test -count=1 -run '^$$' -fuzz=FuzzTextOffsets -fuzztime=10s ./annotate
-	$(GO) test -count=1 -run '^$$' -fuzz=FuzzTagJSONL -fuzztime=10s ./annotate
-	$(GO) test -count=1 -run '^$$' -fuzz=FuzzNormalizeText -fuzztime=10s ./annotate
+	@for t in $(FUZZ_TARGETS); do \
+	  pkg=$${t%%:*}; name=$${t##*:}; \
+	  echo "fuzz $$name ($$pkg, $(FUZZTIME))"; \
+	  $(GO) test -count=1 -run '^$$' -fuzz="^$$name\$$" -fuzztime=$(FUZZTIME) $$pkg >/tmp/glossa-fuzz.log 2>&1 || { cat /tmp/glossa-fuzz.log; exit 1; }; \
+	done
 
 wasm-test: node
 	PATH="$(GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 $(WASM_PKGS)
 
 e2e: build chromium
-	$(GO) test -count=1 -v ./app/e2e 2>&1 | tee dist/e2e.log | grep -E '^(=== RUN|--- |PASS|FAIL|ok|panic|\s+\S+_test.go)' ; exit $${PIPESTATUS[0]}
+	set -o pipefail; $(GO) test -count=1 -v ./app/e2e 2>&1 | tee dist/e2e.log | grep -E '^(--- |PASS|FAIL|ok|panic|\s+\S+_test.go)'
+	@echo "$$(grep -c '^--- PASS' dist/e2e.log) passed, $$(grep -c '^--- FAIL' dist/e2e.log) failed"
 
 # Browser tests need Debian's chromium: install it as root, or say how.
 chromium:
@@ -93,9 +103,7 @@ bench: build chromium
 	$(GO) run ./build/bench -runs 5 -json dist/bench.json
 
 fuzz:
-	$(GO) test -run '^$$' -fuzz=FuzzTextOffsets -fuzztime=2m ./annotate
-	$(GO) test -run '^$$' -fuzz=FuzzTagJSONL -fuzztime=2m ./annotate
-	$(GO) test -run '^$$' -fuzz=FuzzNormalizeText -fuzztime=2m ./annotate
+	$(MAKE) unit FUZZTIME=2m
 
 # Refresh the README's screenshot from the built site.
 screenshot: build chromium

@@ -37,6 +37,7 @@ type articlePage struct {
 	focusAfter activeHighlight // what gets the focus after the next edit
 	notice     string          // what the last edit did, or why it failed
 	helpOpen   bool            // the keyboard shortcuts
+	caretMode  bool            // arrows move a caret in the article
 
 	keydown app.Func
 }

@@ -158,3 +158,49 @@ func positionToolbar(at [2]float64) {
 	style.Set("top", strconv.FormatFloat(at[0], 'f', 0, 64)+"px")
 	style.Set("left", strconv.FormatFloat(max(at[1], 8), 'f', 0, 64)+"px")
 }
+
+// placeCaret puts a collapsed selection (the caret) at the start of the
+// focused highlight, or of the article (its headline).
+func placeCaret() {
+	doc := app.Window().Get("document")
+	at := doc.Get("activeElement")
+	if !at.Truthy() || at.Get("tagName").String() != "MARK" {
+		at = doc.Call("querySelector", "article > *")
+	}
+	if !at.Truthy() {
+		return
+	}
+	sel := app.Window().Call("getSelection")
+	r := doc.Call("createRange")
+	r.Call("setStart", at, 0)
+	r.Call("collapse", true)
+	sel.Call("removeAllRanges")
+	sel.Call("addRange", r)
+}
+
+// moveCaret moves the caret, or with extend the selection's focus, one
+// character (or word, with byWord) or line in the arrow's direction.
+func moveCaret(arrow string, extend, byWord bool) {
+	sel := app.Window().Call("getSelection")
+	if !sel.Truthy() || sel.Get("rangeCount").Int() == 0 {
+		placeCaret()
+		return
+	}
+	alter := "move"
+	if extend {
+		alter = "extend"
+	}
+	dir, unit := "forward", "character"
+	switch arrow {
+	case "ArrowLeft":
+		dir = "backward"
+	case "ArrowUp":
+		dir, unit = "backward", "line"
+	case "ArrowDown":
+		unit = "line"
+	}
+	if byWord && unit == "character" {
+		unit = "word"
+	}
+	sel.Call("modify", alter, dir, unit)
+}

@@ -61,6 +61,7 @@ func keyForLabel(l annotate.Label) string {
 var shortcuts = [][2]string{
 	{"Select text, then 1–9, 0", "label the selection (the toolbar shows which number is which label)"},
 	{"Alt while selecting", "keep the exact selection (otherwise it snaps to whole words)"},
+	{"c", "caret mode: arrows move a caret in the article, Shift+arrows select (Ctrl for whole words); Esc leaves"},
 	{"Enter", "apply the focused label; on a highlight, open its card"},
 	{"Esc", "close the toolbar, the card or this help"},
 	{"j / k", "next / previous highlight"},
@@ -77,13 +78,21 @@ func (p *articlePage) wantsKey(ev keyEvent) bool {
 	if ev.Meta || ev.Alt {
 		return false
 	}
+	if ev.Ctrl && p.caretMode && isArrow(ev.Key) && !ev.InField {
+		return true
+	}
 	if ev.Ctrl {
 		return !ev.InField && (ev.Key == "z" || ev.Key == "Z" || ev.Key == "y")
 	}
 	if ev.InField {
 		return ev.Key == "Escape"
 	}
+	if p.caretMode && isArrow(ev.Key) {
+		return true
+	}
 	switch ev.Key {
+	case "c":
+		return true
 	case "Escape", "j", "k", "?", "Delete", "Backspace", "a", "r", "Enter":
 		return ev.Key != "Enter" || p.toolbarOpen || isMarkFocused()
 	}
@@ -98,6 +107,15 @@ func isMarkFocused() bool {
 
 // onKey runs a shortcut.
 func (p *articlePage) onKey(ctx app.Context, ev keyEvent) {
+	if p.caretMode && isArrow(ev.Key) {
+		moveCaret(ev.Key, ev.Shift, ev.Ctrl)
+		if ev.Shift {
+			p.onSelect(ctx, false)
+		} else {
+			p.toolbarOpen = false
+		}
+		return
+	}
 	if ev.Ctrl {
 		if ev.Key == "y" || ev.Shift {
 			ctx.NewAction(actionRedo)
@@ -108,8 +126,20 @@ func (p *articlePage) onKey(ctx app.Context, ev keyEvent) {
 	}
 	focused, onMark := focusedHighlight()
 	switch ev.Key {
+	case "c":
+		p.caretMode = !p.caretMode
+		if p.caretMode {
+			placeCaret()
+			p.notice = "Caret mode: arrows move, Shift+arrows select, Esc leaves."
+		} else {
+			p.notice = ""
+		}
+		return
 	case "Escape":
 		switch {
+		case p.caretMode && !p.toolbarOpen:
+			p.caretMode = false
+			p.notice = ""
 		case p.helpOpen:
 			p.helpOpen = false
 		case p.toolbarOpen:
@@ -178,4 +208,12 @@ func (p *articlePage) onKey(ctx app.Context, ev keyEvent) {
 // highlight goes away: the next one gets the focus once the edit is done.
 func (p *articlePage) focusAfterRemoval(ctx app.Context) {
 	p.focusAfter = nextHighlight()
+}
+
+func isArrow(key string) bool {
+	switch key {
+	case "ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown":
+		return true
+	}
+	return false
 }

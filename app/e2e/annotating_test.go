@@ -253,3 +253,28 @@ func TestSelectionProblems(t *testing.T) {
 	press(t, b, kb.Escape)
 	waitFor(t, b, "the help to close", `!document.querySelector('dialog.help')`, 5*time.Second)
 }
+
+func TestDoubleClickAndKeyboardSelection(t *testing.T) {
+	b := openAndTag(t)
+	// Double-click selects a word; 2 labels it ORG.
+	dragOver(t, b, "cybersecurity agency", 0, 3, 4) // to find it on screen
+	press(t, b, kb.Escape)
+	p := eval[*points](t, b, textPointsJS+`("cybersecurity agency", 0, 3, 4)`)
+	b.do(t, chromedp.MouseClickXY(p.X1, p.Y1, chromedp.ClickCount(2)))
+	waitFor(t, b, "the toolbar", `document.querySelector('.toolbar[role="toolbar"]')`, 5*time.Second)
+	press(t, b, "2")
+	waitFor(t, b, "the ORG annotation", `[...document.querySelectorAll('article mark[data-kind="annotation"][data-label="ORG"]')].some((m) => m.textContent === "cybersecurity")`, 5*time.Second)
+
+	// Caret mode: c puts the caret at the headline's start; Shift+Ctrl+Right
+	// twice selects its first two words; 9 labels them MISC.
+	press(t, b, kb.Escape)
+	b.do(t, chromedp.Evaluate[chromedp.Void](`document.activeElement.blur(); getSelection().removeAllRanges()`))
+	press(t, b, "c")
+	for i := 0; i < 2; i++ {
+		press(t, b, kb.ArrowRight, chromedp.KeyModifiers(chromedp.ModifierShift, chromedp.ModifierCtrl))
+	}
+	waitFor(t, b, "the toolbar", `document.querySelector('.toolbar[role="toolbar"]')`, 5*time.Second)
+	press(t, b, "9")
+	waitFor(t, b, "the MISC annotation", `[...document.querySelectorAll('article mark[data-kind="annotation"][data-label="MISC"]')].some((m) => m.textContent === "Amid Concerns")`, 5*time.Second)
+	b.checkClean(t)
+}
