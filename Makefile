@@ -59,7 +59,9 @@ purity:
 # Fuzz targets: every parser of outside input, and offset round trips.
 # make test runs each briefly; make fuzz longer.
 FUZZ_TARGETS := ./annotate:FuzzTextOffsets ./annotate:FuzzTagJSONL ./annotate:FuzzNormalizeText \
-	./annotate:FuzzNoteFromAnnotation ./annotate/ner/compact:FuzzLoadModel ./annotate/ner/compact:FuzzFastMatchesProse
+	./annotate:FuzzNoteFromAnnotation ./annotate:FuzzDecodeRecords ./annotate:FuzzImportW3C \
+	./annotate:FuzzImportJSONL ./annotate:FuzzImportBrat \
+	./annotate/ner/compact:FuzzLoadModel ./annotate/ner/compact:FuzzFastMatchesProse
 FUZZTIME ?= 8s
 
 unit:

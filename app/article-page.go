@@ -40,6 +40,20 @@ type articlePage struct {
 	caretMode  bool            // arrows move a caret in the article
 
 	keydown app.Func
+
+	// The library (library.go).
+	store       annotate.Store
+	saves       chan annotate.Workspace // to the saver
+	saved       annotate.Workspace      // what the store holds
+	saveState   saveStatus
+	banner      string // work is not kept, and why
+	libProblem  string // records that could not be read
+	docs        []annotate.DocMeta
+	usage       string
+	title       string // the open document's title in the library
+	tabs        *tabChannel
+	lastDeleted *annotate.StoredDoc // for undo
+	libraryOpen bool
 }
 
 // activeHighlight names the highlight whose card is open: a note by id,
@@ -69,8 +83,14 @@ func (p *articlePage) OnInit() {
 func (p *articlePage) OnMount(ctx app.Context) {
 	exposeMemory()
 	ctx.ObserveState(stateTagging).
-		OnChange(func() { ctx.Defer(p.markTimings) }).
+		OnChange(func() {
+			p.keepEntities(ctx, p.tagging)
+			ctx.Defer(p.markTimings)
+		}).
 		Value(&p.tagging)
+	for _, name := range []string{actionOpenDoc, actionRenameDoc, actionDeleteDoc, actionUndoDelete, actionAddText, actionAddFile} {
+		ctx.Handle(name, p.handleLibrary)
+	}
 	ctx.Handle(actionToggleLabel, func(ctx app.Context, a app.Action) {
 		if l, ok := a.Value.(annotate.Label); ok {
 			p.toggleLabel(l)
@@ -100,7 +120,7 @@ func (p *articlePage) OnMount(ctx app.Context) {
 		return nil
 	})
 	app.Window().Get("document").Call("addEventListener", "keydown", p.keydown)
-	ctx.NewActionWithValue(actionTag, tagRequest{DocID: p.doc.ID, Text: p.doc.Text.String()})
+	p.openLibrary(ctx)
 }
 
 // OnDismount releases the keyboard listener.
@@ -109,6 +129,7 @@ func (p *articlePage) OnDismount() {
 		app.Window().Get("document").Call("removeEventListener", "keydown", p.keydown)
 		p.keydown.Release()
 	}
+	p.tabs.close()
 }
 
 // markTimings leaves performance marks for benchmarks and tests, once
@@ -134,7 +155,17 @@ func (p *articlePage) toggleLabel(l annotate.Label) {
 // workspace is the current annotations with the machine's suggestions
 // that are still open.
 func (p *articlePage) workspace() annotate.Workspace {
-	return p.history.Current().WithSuggestions(p.tagging.Entities, p.tagging.Recognizer)
+	st := p.taggingOfDoc()
+	return p.history.Current().WithSuggestions(st.Entities, st.Recognizer)
+}
+
+// taggingOfDoc is the tagging of the open document (a tagging of one
+// opened before is ignored).
+func (p *articlePage) taggingOfDoc() taggingState {
+	if p.tagging.DocID != "" && p.tagging.DocID != p.doc.ID {
+		return taggingState{}
+	}
+	return p.tagging
 }
 
 // handleEdit applies an annotating action and reports what it did.
@@ -143,8 +174,8 @@ func (p *articlePage) handleEdit(ctx app.Context, a app.Action) {
 		Reader:      p.reader,
 		Now:         time.Now,
 		NewID:       func() string { return uuid.Must(uuid.NewV7()).URN() },
-		Suggestions: p.tagging.Entities,
-		Recognizer:  p.tagging.Recognizer,
+		Suggestions: p.taggingOfDoc().Entities,
+		Recognizer:  p.taggingOfDoc().Recognizer,
 	}
 	h, res, err := applyEdit(p.history, a.Name, a.Value, env)
 	if err != nil {
@@ -152,6 +183,7 @@ func (p *articlePage) handleEdit(ctx app.Context, a app.Action) {
 		return
 	}
 	p.history, p.notice = h, res.Report
+	p.save()
 	switch {
 	case res.Created != "":
 		p.active = activeHighlight{ID: res.Created}
@@ -221,9 +253,13 @@ func (p *articlePage) Render() app.UI {
 	w := p.workspace()
 	hls := highlightsOf(w)
 	return app.Div().Class("page").Body(
+		app.If(p.banner != "", app.P().Class("banner").Role("alert").Text(p.banner)),
 		app.Header().Class("bar").Body(
 			app.Span().Class("brand").Text("Glossa"),
+			app.Button().Class("library-button").Aria("expanded", fmt.Sprint(p.libraryOpen)).Text("Library").
+				OnClick(func(ctx app.Context, e app.Event) { p.libraryOpen = !p.libraryOpen }),
 			p.renderStatus(),
+			p.renderSaveStatus(),
 			app.If(p.notice != "", app.P().Class("notice").Role("status").Text(p.notice)),
 			app.Button().Class("help-button").Aria("label", "Keyboard shortcuts").Title("Keyboard shortcuts (?)").Text("?").
 				OnClick(func(ctx app.Context, e app.Event) { p.helpOpen = !p.helpOpen }),
@@ -238,6 +274,9 @@ func (p *articlePage) Render() app.UI {
 				}).
 				Body(renderArticle(p.doc, hls, p.hidden)),
 			app.Div().Class("side").Body(
+				app.If(p.libraryOpen, &libraryPanel{Docs: p.docs, Current: p.doc.ID, Usage: p.usage, Problem: p.libProblem}),
+				app.If(p.lastDeleted != nil, app.Button().Aria("label", "Undo delete").Text("Undo delete").
+					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionUndoDelete) })),
 				app.If(!p.active.none(), newNoteCard().Workspace(w).Active(p.active)),
 				newLegend().Counts(countHighlights(hls)).Hidden(p.hidden),
 				newAnnotationPanel().Workspace(w),
@@ -250,7 +289,7 @@ func (p *articlePage) Render() app.UI {
 
 // renderStatus tells the reader what tagging is doing.
 func (p *articlePage) renderStatus() app.UI {
-	st := p.tagging
+	st := p.taggingOfDoc()
 	text, class := "", "status"
 	switch st.Status {
 	case taggingNotStarted, taggingLoadingModel:
@@ -292,4 +331,22 @@ func countHighlights(hls []highlight) map[annotate.Label]int {
 		counts[h.Label]++
 	}
 	return counts
+}
+
+// renderSaveStatus says whether the work is saved.
+func (p *articlePage) renderSaveStatus() app.UI {
+	text, class := "", "save-status"
+	switch {
+	case p.store == nil:
+		return app.P().ID("save-status").Class(class).Text("")
+	case p.saveState.Err != "":
+		text, class = "Not saved: "+p.saveState.Err+".", class+" error"
+	case p.saveState.Saving:
+		text = "Saving…"
+	case p.banner != "":
+		text = "Not kept (memory only)"
+	default:
+		text = "Saved"
+	}
+	return app.P().ID("save-status").Class(class).Role("status").Text(text)
 }

@@ -19,6 +19,14 @@ Usage:
       AnnotationCollection per file (standard input if no file). With
       --jsonl, read {"id":…,"text":…} lines from standard input and write
       {"id":…,"entities":[{"start","end","label","text"}]} lines.
+  glossa export [-format w3c|doccano|spacy|brat|csv|claimreview] [-o FILE] FILE...
+      Read Glossa W3C exports (or any file Glossa imports: W3C annotations,
+      doccano or spaCy JSONL, brat zips or .ann files) and write them in
+      one format, W3C JSON-LD by default, to FILE or standard output.
+  glossa convert IN OUT
+      Convert IN to OUT, the formats picked by the extensions: .jsonld,
+      .doccano.jsonl (or .jsonl), .spacy.jsonl, .brat.zip (or .zip), .csv,
+      .claimreview.jsonld.
 
 Offsets are Unicode code points into the text as a reader sees it: a
 byte-order mark is dropped and CRLF or CR line ends count as one LF.
@@ -37,6 +45,10 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return siteCommand(args[1:], stderr)
 	case "annotate":
 		return annotateCommand(args[1:], stdin, stdout, stderr)
+	case "export":
+		return exportCommand(args[1:], stdin, stdout, stderr)
+	case "convert":
+		return convertCommand(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -30,6 +30,7 @@ const (
 
 // taggingState is the progress and result of tagging one document.
 type taggingState struct {
+	DocID      string // the document tagged
 	Status     taggingStatus
 	Entities   []annotate.Entity // found so far, in document order
 	BlocksDone int
@@ -50,24 +51,17 @@ type tagRequest struct {
 // few times a second, not once per paragraph.
 const publishEvery = 100 * time.Millisecond
 
-// handleTag shows the document's entities: at once, if they were kept from
-// an earlier tagging by the same tagger; else it tags the text in the
-// worker and publishes the progress as stateTagging, block by block.
+// handleTag tags the text in the worker and publishes the progress as
+// stateTagging, block by block. (The page shows entities kept with a
+// document without asking for tagging.)
 func handleTag(ctx app.Context, a app.Action) {
 	req, ok := a.Value.(tagRequest)
 	if !ok || app.IsServer {
 		return // prerendering on the server shows the article untagged
 	}
-	tagger := app.Getenv(envTaggerWorker)
-	if saved, ok := loadSavedEntities(ctx, req.DocID, tagger); ok {
-		ctx.Dispatch(func(ctx app.Context) {
-			ctx.SetState(stateTagging, taggingState{Status: taggingDone, Entities: saved.Entities, Recognizer: saved.Recognizer, Saved: true})
-		})
-		return
-	}
 	// st belongs to the UI goroutine (publish); the worker's callbacks
 	// keep the batch of entities not yet published.
-	var st taggingState
+	st := taggingState{DocID: req.DocID}
 	publish := func(change func(*taggingState)) {
 		ctx.Dispatch(func(ctx app.Context) {
 			change(&st)
@@ -112,7 +106,6 @@ func handleTag(ctx app.Context, a app.Action) {
 				st.Status = taggingDone
 				st.Millis = ms
 				st.Recognizer = recognizer
-				saveEntities(ctx, req.DocID, savedEntities{Tagger: tagger, Recognizer: recognizer, Entities: st.Entities})
 			})
 		},
 		fail: func(msg string) {
