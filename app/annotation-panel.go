@@ -134,7 +134,6 @@ func (p *annotationPanel) Render() app.UI {
 				app.Option().Value(kindSuggestion).Text("Suggestions only").Selected(p.kind == kindSuggestion),
 			).OnChange(func(ctx app.Context, e app.Event) { p.kind = ctx.JSSrc().Get("value").String() }),
 			app.Input().Type("search").Aria("label", "Search annotations").Placeholder("Search quotes, comments, tags").
-				Value(p.query).
 				OnInput(func(ctx app.Context, e app.Event) { p.query = ctx.JSSrc().Get("value").String() }),
 		),
 		app.If(len(rows) == 0, app.P().Class("muted").Text("Nothing to show.")),

@@ -135,11 +135,17 @@ func (d *idb) commit(puts, deletes []kvRecord) error {
 	if err := catchJS(func() { tx = d.db.Call("transaction", list, "readwrite") }); err != nil {
 		return err
 	}
-	for _, r := range deletes {
-		tx.Call("objectStore", r.Store).Call("delete", r.Key)
-	}
-	for _, r := range puts {
-		tx.Call("objectStore", r.Store).Call("put", map[string]any{"doc": r.Doc, "json": string(r.JSON)}, r.Key)
+	err := catchJS(func() {
+		for _, r := range deletes {
+			tx.Call("objectStore", r.Store).Call("delete", r.Key)
+		}
+		for _, r := range puts {
+			tx.Call("objectStore", r.Store).Call("put", map[string]any{"doc": r.Doc, "json": string(r.JSON)}, r.Key)
+		}
+	})
+	if err != nil {
+		catchJS(func() { tx.Call("abort") }) // nothing of it is written
+		return err
 	}
 	if err := awaitTx(tx); err != nil {
 		if errName(err) == "QuotaExceededError" {

@@ -42,7 +42,6 @@ type libraryPanel struct {
 	// State.
 	query    string
 	renaming string // the ID being renamed
-	pasted   string
 }
 
 func newLibraryPanel() *libraryPanel { return &libraryPanel{} }
@@ -60,18 +59,20 @@ func (l *libraryPanel) Render() app.UI {
 		app.H2().Text("Library"),
 		app.If(l.Usage != "", app.P().Class("muted").Text(l.Usage)),
 		app.If(l.Problem != "", app.P().Class("problem").Role("alert").Text(l.Problem)),
-		app.Input().Type("search").Aria("label", "Search titles").Placeholder("Search titles").Value(l.query).
+		// Inputs the reader types into are not bound to a value: a render
+		// between two keystrokes would reset them.
+		app.Input().Type("search").Aria("label", "Search titles").Placeholder("Search titles").
 			OnInput(func(ctx app.Context, e app.Event) { l.query = ctx.JSSrc().Get("value").String() }),
 		app.If(len(rows) == 0, app.P().Class("muted").Text("No article matches.")),
 		app.Ul().Class("library-list").Body(rows...),
 		app.Details().Class("add-article").Body(
 			app.Summary().Text("Add an article"),
-			app.Textarea().Aria("label", "Article text").Rows(6).
-				Placeholder("Paste the article here; its first line becomes the title.").Text(l.pasted).
-				OnInput(func(ctx app.Context, e app.Event) { l.pasted = ctx.JSSrc().Get("value").String() }),
+			app.Textarea().ID("paste-article").Aria("label", "Article text").Rows(6).
+				Placeholder("Paste the article here; its first line becomes the title."),
 			app.Button().Text("Add pasted text").OnClick(func(ctx app.Context, e app.Event) {
-				text := l.pasted
-				l.pasted = ""
+				area := app.Window().GetElementByID("paste-article")
+				text := area.Get("value").String()
+				area.Set("value", "")
 				ctx.NewActionWithValue(actionAddText, addText{Text: text, Source: "paste"})
 			}),
 			app.Label().Class("file-label").Body(

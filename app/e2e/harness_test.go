@@ -132,7 +132,8 @@ func serve(dir string) (addr string, stop func(), err error) {
 // browser is one headless Chromium with a fresh profile and one tab, and
 // what the tab has reported: requests, exceptions, console errors.
 type browser struct {
-	ctx context.Context
+	ctx   context.Context
+	close func() // ends the browser (and its profile's use)
 
 	mu         sync.Mutex
 	requests   []string
@@ -144,13 +145,20 @@ type browser struct {
 // user-data-dir; it closes with the test.
 func newBrowser(t testing.TB) *browser {
 	t.Helper()
-	tab, cancel, err := chrome.New(t.TempDir())
+	return newBrowserAt(t, t.TempDir())
+}
+
+// newBrowserAt starts Chromium on the profile folder dir: a second
+// browser on the same folder sees what the first one stored.
+func newBrowserAt(t testing.TB, dir string) *browser {
+	t.Helper()
+	tab, cancel, err := chrome.New(dir)
 	if err != nil {
 		t.Fatalf("starting chromium: %v", err)
 	}
 	ctx, cancelTimeout := context.WithTimeout(tab, 3*time.Minute)
-	t.Cleanup(func() { cancelTimeout(); cancel() })
-	b := &browser{ctx: ctx}
+	b := &browser{ctx: ctx, close: func() { cancelTimeout(); cancel() }}
+	t.Cleanup(b.close)
 	requests := chromedp.Events(ctx, network.RequestWillBeSent)
 	exceptions := chromedp.Events(ctx, runtime.ExceptionThrown)
 	console := chromedp.Events(ctx, runtime.ConsoleAPICalled)

@@ -1,0 +1,162 @@
+package e2e
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+)
+
+// labelWords drags over text and labels it with a number key, and waits
+// until it is saved.
+func labelWords(t *testing.T, b *browser, text string, key string) {
+	t.Helper()
+	dragOver(t, b, text, 0, -1, len(text))
+	waitFor(t, b, "the toolbar", `document.querySelector('.toolbar[role="toolbar"]')`, 5*time.Second)
+	press(t, b, key)
+	waitFor(t, b, "the annotation on "+text, `[...document.querySelectorAll('article mark[data-kind="annotation"]')].some((m) => m.textContent === "`+jsString(text)+`")`, 5*time.Second)
+}
+
+func waitSaved(t *testing.T, b *browser) {
+	t.Helper()
+	waitFor(t, b, "Saved", `document.querySelector("#save-status").textContent === "Saved"`, 10*time.Second)
+}
+
+func annotationTexts(t *testing.T, b *browser) string {
+	return strings.Join(eval[[]string](t, b, `[...document.querySelectorAll('article mark[data-kind="annotation"]')].map((m) => m.dataset.label + ":" + m.textContent)`), ",")
+}
+
+// TestSavedAcrossReloadAndRestart annotates, reloads, then closes the
+// browser and starts a new one on the same profile: the work is there.
+func TestSavedAcrossReloadAndRestart(t *testing.T) {
+	profile := t.TempDir()
+	b := newBrowserAt(t, profile)
+	b.do(t, chromedp.Navigate(siteURL+"/"))
+	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	labelWords(t, b, "civil service chiefs", "2")
+	b.do(t, chromedp.SendKeys(chromedp.CSS(`#card-comment`), "who got the letter"), chromedp.KeyEvent(kb.Tab))
+	waitFor(t, b, "the comment saved", `/Comment saved/.test(document.querySelector(".notice").textContent)`, 5*time.Second)
+	waitSaved(t, b)
+	want := annotationTexts(t, b)
+
+	b.do(t, chromedp.Reload())
+	waitFor(t, b, "the saved annotation", `document.querySelector('article mark[data-kind="annotation"]')`, 30*time.Second)
+	if got := annotationTexts(t, b); got != want {
+		t.Errorf("after reload %q, want %q", got, want)
+	}
+	b.checkClean(t)
+	b.close()
+
+	again := newBrowserAt(t, profile)
+	again.do(t, chromedp.Navigate(siteURL+"/"))
+	waitFor(t, again, "the saved annotation after a restart", `document.querySelector('article mark[data-kind="annotation"]')`, 30*time.Second)
+	if got := annotationTexts(t, again); got != want {
+		t.Errorf("after a restart %q, want %q", got, want)
+	}
+	id := eval[string](t, again, `document.querySelector('article mark[data-kind="annotation"]').dataset.id`)
+	again.do(t, chromedp.Click(chromedp.CSS(`aside li[data-id="`+id+`"] button`)))
+	waitFor(t, again, "the comment", `(document.querySelector("#card-comment") || {}).value === "who got the letter"`, 5*time.Second)
+}
+
+// TestTwoTabs edits in two tabs of one browser: each sees the other's
+// change within a second, and both edits are kept.
+func TestTwoTabs(t *testing.T) {
+	a := openAndTag(t)
+	tab, cancel := chromedp.NewContext(a.ctx)
+	defer cancel()
+	b := &browser{ctx: tab}
+	b.do(t, chromedp.Navigate(siteURL+"/"))
+	waitFor(t, b, "tagging in tab 2", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+
+	labelWords(t, a, "civil service chiefs", "2")
+	waitSaved(t, a)
+	waitFor(t, b, "tab 1's annotation in tab 2", `[...document.querySelectorAll('article mark[data-kind="annotation"]')].some((m) => m.textContent === "civil service chiefs")`, 2*time.Second)
+	labelWords(t, b, "Brexit", "7")
+	waitSaved(t, b)
+	waitFor(t, a, "tab 2's annotation in tab 1", `[...document.querySelectorAll('article mark[data-kind="annotation"]')].some((m) => m.textContent === "Brexit")`, 2*time.Second)
+
+	a.do(t, chromedp.Reload())
+	waitFor(t, a, "both after reload", `document.querySelectorAll('article mark[data-kind="annotation"]').length === 2`, 30*time.Second)
+}
+
+// TestLibraryAddRenameDeleteUndo adds a pasted article, renames it,
+// deletes it and brings it back.
+func TestLibraryAddRenameDeleteUndo(t *testing.T) {
+	b := openAndTag(t)
+	b.do(t, chromedp.Click(chromedp.CSS(".library-button")))
+	waitFor(t, b, "the library", `document.querySelector('section[aria-label="Library"] .library-item')`, 10*time.Second)
+	b.do(t,
+		chromedp.Click(chromedp.CSS(".add-article summary")),
+		chromedp.SendKeys(chromedp.CSS(`textarea[aria-label="Article text"]`), "Pasted Story\n\nAngela Merkel met Emmanuel Macron in Paris on Monday."),
+		chromedp.Click(chromedp.CSS(`.add-article button`)),
+	)
+	waitFor(t, b, "the pasted article open", `document.querySelector("article h1").textContent === "Pasted Story"`, 10*time.Second)
+	waitFor(t, b, "it tagged", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitFor(t, b, "two articles listed", `document.querySelectorAll(".library-item").length === 2`, 5*time.Second)
+	if !strings.Contains(eval[string](t, b, `location.search`), "doc=urn") {
+		t.Errorf("the address does not name the open article")
+	}
+
+	b.do(t, chromedp.Click(chromedp.CSS(`button[aria-label="Rename Pasted Story"]`)))
+	b.do(t, chromedp.Click(chromedp.CSS(`input[aria-label="New title"]`)),
+		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
+		chromedp.SendKeys(chromedp.CSS(`input[aria-label="New title"]`), "Renamed <b>Story</b>\n"))
+	waitFor(t, b, "the new title", `[...document.querySelectorAll(".doc-title")].some((a) => a.textContent === "Renamed <b>Story</b>")`, 5*time.Second)
+
+	b.do(t, chromedp.Click(chromedp.CSS(`button[aria-label="Delete Renamed <b>Story</b>"]`)))
+	waitFor(t, b, "one article left", `document.querySelectorAll(".library-item").length === 1`, 5*time.Second)
+	b.do(t, chromedp.Click(chromedp.CSS(`button[aria-label="Undo delete"]`)))
+	waitFor(t, b, "the article back", `[...document.querySelectorAll(".doc-title")].some((a) => a.textContent === "Renamed <b>Story</b>")`, 5*time.Second)
+	if n := eval[int](t, b, `document.querySelectorAll("b").length`); n != 0 {
+		t.Errorf("a title's markup became %d elements", n)
+	}
+	b.checkClean(t)
+}
+
+// TestCorruptRecord stores garbage as an annotation through the page: the
+// app still starts, names the record, and the good annotation shows.
+func TestCorruptRecord(t *testing.T) {
+	b := openAndTag(t)
+	labelWords(t, b, "civil service chiefs", "2")
+	waitSaved(t, b)
+	eval[bool](t, b, `new Promise((resolve, reject) => {
+  const req = indexedDB.open("glossa");
+  req.onsuccess = () => {
+    const db = req.result;
+    const doc = db.transaction("documents").objectStore("documents").getAllKeys();
+    doc.onsuccess = () => {
+      const tx = db.transaction("annotations", "readwrite");
+      tx.objectStore("annotations").put({ doc: doc.result[0], json: "{not json" }, "urn:uuid:broken-record");
+      tx.oncomplete = () => { db.close(); resolve(true); };
+      tx.onerror = () => reject(tx.error);
+    };
+  };
+  req.onerror = () => reject(req.error);
+})`)
+	b.do(t, chromedp.Reload())
+	waitFor(t, b, "the good annotation", `[...document.querySelectorAll('article mark[data-kind="annotation"]')].some((m) => m.textContent === "civil service chiefs")`, 30*time.Second)
+	b.do(t, chromedp.Click(chromedp.CSS(".library-button")))
+	waitFor(t, b, "the problem named", `/urn:uuid:broken-record/.test((document.querySelector(".problem") || {}).textContent)`, 10*time.Second)
+	// Annotating still works and saves.
+	labelWords(t, b, "Brexit", "7")
+	waitSaved(t, b)
+}
+
+// TestNoIndexedDB runs the app where the browser offers no database: a
+// banner says work will not be kept, and annotating works from memory.
+func TestNoIndexedDB(t *testing.T) {
+	b := newBrowser(t)
+	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `Object.defineProperty(window, "indexedDB", { value: undefined });`,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.do(t, chromedp.Navigate(siteURL+"/"))
+	waitFor(t, b, "the banner", `/will not be kept/.test((document.querySelector(".banner") || {}).textContent)`, 30*time.Second)
+	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	labelWords(t, b, "Brexit", "7")
+}
