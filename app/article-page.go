@@ -88,6 +88,8 @@ func (p *articlePage) OnMount(ctx app.Context) {
 			ctx.Defer(p.markTimings)
 		}).
 		Value(&p.tagging)
+	ctx.Handle(actionExport, p.handleExchange)
+	ctx.Handle(actionImport, p.handleExchange)
 	for _, name := range []string{actionOpenDoc, actionRenameDoc, actionDeleteDoc, actionUndoDelete, actionAddText, actionAddFile} {
 		ctx.Handle(name, p.handleLibrary)
 	}
@@ -280,6 +282,7 @@ func (p *articlePage) Render() app.UI {
 				app.If(!p.active.none(), newNoteCard().Workspace(w).Active(p.active)),
 				newLegend().Counts(countHighlights(hls)).Hidden(p.hidden),
 				newAnnotationPanel().Workspace(w),
+				renderExchange(),
 			),
 		),
 		app.If(p.toolbarOpen, newSelectionToolbar().Error(p.selErr)),

@@ -183,11 +183,21 @@ func (s *idbStore) Raw(docID string) ([]annotate.RawRecord, error) {
 }
 
 func (s *idbStore) Apply(c annotate.Change) error {
+	return s.applyAll([]annotate.Change{c})
+}
+
+// applyAll plans changes to different documents and writes them all in
+// one transaction.
+func (s *idbStore) applyAll(changes []annotate.Change) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	writes, err := annotate.PlanChange(idbReader{s.db}, c)
-	if err != nil {
-		return err
+	var writes []annotate.Write
+	for _, c := range changes {
+		ws, err := annotate.PlanChange(idbReader{s.db}, c)
+		if err != nil {
+			return err
+		}
+		writes = append(writes, ws...)
 	}
 	var puts, deletes []kvRecord
 	for _, w := range writes {
@@ -199,7 +209,7 @@ func (s *idbStore) Apply(c annotate.Change) error {
 		}
 	}
 	if err := s.db.commit(puts, deletes); err != nil {
-		return fmt.Errorf("apply change to %s: %w", c.DocID, err)
+		return fmt.Errorf("saving: %w", err)
 	}
 	return nil
 }

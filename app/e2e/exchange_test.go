@@ -1,0 +1,91 @@
+package e2e
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	cdpbrowser "github.com/chromedp/cdproto/browser"
+	"github.com/chromedp/chromedp"
+
+	"glossa/annotate/w3ctest"
+)
+
+// waitForFile waits for a finished download in dir and returns its path.
+func waitForFile(t *testing.T, dir string, timeout time.Duration) string {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for time.Now().Before(deadline) {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			if !strings.HasSuffix(e.Name(), ".crdownload") {
+				return filepath.Join(dir, e.Name())
+			}
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Fatalf("no download in %s after %v", dir, timeout)
+	return ""
+}
+
+// TestExportDownloadAndImport exports an annotated article through the
+// real download as W3C JSON-LD, checks the file passes the W3C MUSTs, and
+// imports it through the real file picker into a new browser's empty
+// library. A broken file imports nothing and says what is wrong.
+func TestExportDownloadAndImport(t *testing.T) {
+	suite, err := w3ctest.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := openAndTag(t)
+	labelWords(t, b, "civil service chiefs", "2")
+	labelWords(t, b, "Brexit", "7")
+	waitSaved(t, b)
+	want := annotationTexts(t, b)
+
+	downloads := t.TempDir()
+	yes := true
+	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads, EventsEnabled: &yes,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	b.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector("#export-format").value = "w3c"`))
+	b.do(t, chromedp.Click(chromedp.CSS(`section[aria-label="Export and import"] button`)))
+	waitFor(t, b, "the export", `/^(Exported|Not exported)/.test(document.querySelector(".notice").textContent)`, 15*time.Second)
+	if notice := eval[string](t, b, `document.querySelector(".notice").textContent`); !strings.HasPrefix(notice, "Exported") {
+		t.Fatalf("export: %s", notice)
+	}
+	file := waitForFile(t, downloads, 15*time.Second)
+	if !strings.HasPrefix(filepath.Base(file), "amid-concerns-of-russian-snooping-") || !strings.HasSuffix(file, ".jsonld") {
+		t.Errorf("download named %s", filepath.Base(file))
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range suite.CheckCollection(data) {
+		t.Errorf("W3C: %v", e)
+	}
+	if !strings.Contains(string(data), "civil service chiefs") {
+		t.Errorf("the export lacks the annotation")
+	}
+
+	// A new reader imports it.
+	c := openAndTag(t)
+	broken := filepath.Join(t.TempDir(), "broken.jsonld")
+	os.WriteFile(broken, []byte(`{"type": "AnnotationCollection", "first": {"items": [ {"target": 7} ]}}`), 0o644)
+	c.do(t, chromedp.SetUploadFiles(chromedp.CSS(`input[aria-label="Import annotations"]`), []string{broken}))
+	waitFor(t, c, "the refusal", `/^Nothing imported: .*broken\.jsonld/.test((document.querySelector(".notice") || {}).textContent)`, 10*time.Second)
+	if n := eval[int](t, c, `document.querySelectorAll('article mark[data-kind="annotation"]').length`); n != 0 {
+		t.Errorf("a broken import left %d annotations", n)
+	}
+	c.do(t, chromedp.SetUploadFiles(chromedp.CSS(`input[aria-label="Import annotations"]`), []string{file}))
+	waitFor(t, c, "the imported annotations", `document.querySelectorAll('article mark[data-kind="annotation"]').length === 2`, 15*time.Second)
+	if got := annotationTexts(t, c); got != want {
+		t.Errorf("imported %q, exported %q", got, want)
+	}
+	c.checkClean(t)
+}

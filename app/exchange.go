@@ -1,0 +1,265 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"time"
+
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"glossa/annotate"
+)
+
+// Export and import in the browser: exports download as files; imports
+// come through the file picker and merge into the library whole or not at
+// all.
+const (
+	actionExport = "export" // exportRequest
+	actionImport = "import" // app.Value: the File
+)
+
+// exportRequest names a format and what to export.
+type exportRequest struct {
+	Format  string // annotate.Format.Name
+	Library bool   // the whole library, else the open article
+}
+
+// maxImportBytes is the largest annotation file Glossa imports.
+const maxImportBytes = 50 << 20
+
+// libraryBundle reads the library (or one document) as a bundle.
+func libraryBundle(store annotate.Store, only string) (annotate.Bundle, []annotate.StoredDoc, error) {
+	var ids []string
+	if only != "" {
+		ids = []string{only}
+	} else {
+		docs, _, err := store.List()
+		if err != nil {
+			return annotate.Bundle{}, nil, err
+		}
+		for _, d := range docs {
+			ids = append(ids, d.ID)
+		}
+	}
+	var b annotate.Bundle
+	var stored []annotate.StoredDoc
+	for _, id := range ids {
+		s, _, err := store.Load(id)
+		if err != nil {
+			return annotate.Bundle{}, nil, err
+		}
+		stored = append(stored, s)
+		b.Articles = append(b.Articles, annotate.Article{
+			Doc: annotate.NewDocument(s.Text), Title: s.Meta.Title, Source: s.Meta.Source, Added: s.Meta.Added, Notes: s.Notes,
+		})
+	}
+	return b, stored, nil
+}
+
+// handleExchange runs exports and imports.
+func (p *articlePage) handleExchange(ctx app.Context, a app.Action) {
+	store := p.store
+	if store == nil {
+		p.notice = "The library is still opening."
+		return
+	}
+	switch a.Name {
+	case actionExport:
+		req, ok := a.Value.(exportRequest)
+		if !ok {
+			return
+		}
+		only, title := p.doc.ID, p.title
+		if req.Library {
+			only, title = "", "glossa-library"
+		}
+		ctx.Async(func() {
+			name, data, media, err := exportFile(store, req.Format, only, title)
+			ctx.Dispatch(func(ctx app.Context) {
+				if err != nil {
+					p.notice = "Not exported: " + err.Error() + "."
+					return
+				}
+				download(name, media, data)
+				p.notice = "Exported " + name + "."
+			})
+		})
+	case actionImport:
+		f, ok := a.Value.(app.Value)
+		if !ok {
+			return
+		}
+		name := jsString(f.Get("name"))
+		if f.Get("size").Float() > maxImportBytes {
+			p.notice = fmt.Sprintf("Not imported: %s is larger than %s.", name, humanBytes(maxImportBytes))
+			return
+		}
+		ctx.Async(func() {
+			report, err := importFile(store, f, name)
+			ctx.Dispatch(func(ctx app.Context) {
+				if err != nil {
+					p.notice = "Nothing imported: " + err.Error() + "."
+					return
+				}
+				p.notice = "Imported " + name + ": " + report
+				p.refreshLibrary(ctx)
+				p.loadDoc(ctx, p.doc.ID, false)
+				p.tabs.announce(p.doc.ID)
+			})
+		})
+	}
+}
+
+// exportFile builds an export of the library (or of the document only).
+func exportFile(store annotate.Store, format, only, title string) (name string, data []byte, media string, err error) {
+	f, err := annotate.FormatByName(format)
+	if err != nil {
+		return "", nil, "", err
+	}
+	b, _, err := libraryBundle(store, only)
+	if err != nil {
+		return "", nil, "", err
+	}
+	var buf bytes.Buffer
+	if err := f.Export(b, &buf); err != nil {
+		return "", nil, "", err
+	}
+	return annotate.ExportFileName(title, f, time.Now()), buf.Bytes(), f.MediaType, nil
+}
+
+// importFile reads a file into the library: the import is planned in full
+// first, and only a complete, valid result is written.
+func importFile(store annotate.Store, f app.Value, name string) (string, error) {
+	data, err := readFile(f)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", name, err)
+	}
+	before, stored, err := libraryBundle(store, "")
+	if err != nil {
+		return "", err
+	}
+	after, report, err := annotate.Import(name, data, before)
+	if err != nil {
+		return "", err
+	}
+	var changes []annotate.Change
+	for _, art := range after.Articles {
+		i := indexOfStored(stored, art.Doc.ID)
+		if i < 0 {
+			s, err := annotate.NewStoredDoc(art.Doc.Text.String(), art.Source, art.Added)
+			if err != nil {
+				return "", err
+			}
+			if art.Title != "" {
+				s.Meta.Title = annotate.CleanTitle(art.Title)
+			}
+			s.Notes = art.Notes
+			changes = append(changes, annotate.PutDoc(s))
+			continue
+		}
+		ws, err := stored[i].Workspace()
+		if err != nil {
+			return "", err
+		}
+		next := ws
+		next.Notes = art.Notes
+		if c := annotate.Diff(ws, next); len(c.PutNotes)+len(c.DeleteNotes) > 0 {
+			changes = append(changes, c)
+		}
+	}
+	if err := applyAll(store, changes); err != nil {
+		return "", err
+	}
+	msg := fmt.Sprintf("%d new articles, %d annotations added, %d updated, %d kept as they were.", report.Articles, report.Added, report.Updated, report.KeptNewer)
+	if report.Orphans > 0 {
+		msg += fmt.Sprintf(" %d could not be placed in their article's text and were not stored.", report.Orphans)
+	}
+	return msg, nil
+}
+
+func indexOfStored(stored []annotate.StoredDoc, id string) int {
+	for i, s := range stored {
+		if s.Meta.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// applyAll saves several changes: in one transaction on IndexedDB.
+func applyAll(store annotate.Store, changes []annotate.Change) error {
+	if s, ok := store.(*idbStore); ok {
+		return s.applyAll(changes)
+	}
+	for _, c := range changes {
+		if err := store.Apply(c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// download hands data to the browser as a file download.
+func download(name, media string, data []byte) {
+	arr := app.Window().Get("Uint8Array").New(len(data))
+	app.CopyBytesToJS(arr, data)
+	parts := app.Window().Get("Array").New()
+	parts.Call("push", arr)
+	blob := app.Window().Get("Blob").New(parts, map[string]any{"type": media})
+	url := app.Window().Get("URL").Call("createObjectURL", blob)
+	a := app.Window().Get("document").Call("createElement", "a")
+	a.Set("href", url)
+	a.Set("download", name)
+	a.Get("style").Set("display", "none")
+	body := app.Window().Get("document").Get("body")
+	body.Call("appendChild", a)
+	a.Call("click")
+	body.Call("removeChild", a)
+	app.Window().Call("setTimeout", app.FuncOf(func(app.Value, []app.Value) any {
+		app.Window().Get("URL").Call("revokeObjectURL", url)
+		return nil
+	}), 60000)
+}
+
+// renderExchange renders the export and import controls.
+func renderExchange() app.UI {
+	options := make([]app.UI, len(annotate.Formats))
+	for i, f := range annotate.Formats {
+		options[i] = app.Option().Value(f.Name).Text(formatTitle(f))
+	}
+	format := func() string { return app.Window().GetElementByID("export-format").Get("value").String() }
+	return app.Section().Class("exchange").Aria("label", "Export and import").Body(
+		app.H2().Text("Export and import"),
+		app.Select().ID("export-format").Aria("label", "Export format").Body(options...),
+		app.Div().Class("card-actions").Body(
+			app.Button().Text("Export this article").OnClick(func(ctx app.Context, e app.Event) {
+				ctx.NewActionWithValue(actionExport, exportRequest{Format: format()})
+			}),
+			app.Button().Text("Export the library").OnClick(func(ctx app.Context, e app.Event) {
+				ctx.NewActionWithValue(actionExport, exportRequest{Format: format(), Library: true})
+			}),
+		),
+		app.Label().Class("file-label").Body(
+			app.Text("Import annotations (W3C JSON-LD, doccano or spaCy JSONL, brat): "),
+			app.Input().Type("file").Aria("label", "Import annotations").Accept(".jsonld,.json,.jsonl,.zip,.ann").
+				OnChange(func(ctx app.Context, e app.Event) {
+					files := ctx.JSSrc().Get("files")
+					if files.Length() > 0 {
+						ctx.NewActionWithValue(actionImport, files.Index(0))
+					}
+					ctx.JSSrc().Set("value", "")
+				}),
+		),
+	)
+}
+
+func formatTitle(f annotate.Format) string {
+	names := map[string]string{
+		"w3c": "W3C Web Annotation (JSON-LD)", "doccano": "doccano JSONL", "spacy": "spaCy JSONL",
+		"brat": "brat standoff (zip)", "csv": "CSV spreadsheet", "claimreview": "ClaimReview (claims with a verdict)",
+	}
+	if n, ok := names[f.Name]; ok {
+		return n
+	}
+	return f.Name
+}
