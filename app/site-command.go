@@ -103,8 +103,19 @@ func writeSite(web, out, wasmExec string) error {
 	}
 	// go-app answers a page that panics while prerendering with a broken
 	// page and no error: check the article is there.
-	if page, err := os.ReadFile(filepath.Join(out, "index.html")); err != nil || !strings.Contains(string(page), "<article") {
-		return fmt.Errorf("prerendering the sample article failed: %s has no <article> (see the panic above)", filepath.Join(out, "index.html"))
+	index := filepath.Join(out, "index.html")
+	page, err := os.ReadFile(index)
+	if err != nil || !strings.Contains(string(page), "<article") {
+		return fmt.Errorf("prerendering the sample article failed: %s has no <article> (see the panic above)", index)
+	}
+	// A Content-Security-Policy <meta> governs only what follows it, and
+	// go-app writes raw headers last, after its scripts: move it to the
+	// top of <head>, so that it covers everything on any static host.
+	if page, err = cspFirst(page); err != nil {
+		return err
+	}
+	if err := os.WriteFile(index, page, 0o644); err != nil {
+		return err
 	}
 	if err := copyFile(wasmExec, filepath.Join(out, "wasm_exec.js")); err != nil {
 		return err
@@ -135,4 +146,20 @@ func copyFile(from, to string) error {
 		return err
 	}
 	return os.WriteFile(to, data, 0o644)
+}
+
+// cspFirst moves the page's Content-Security-Policy <meta> to just after
+// <meta charset>.
+func cspFirst(page []byte) ([]byte, error) {
+	html := string(page)
+	start := strings.Index(html, `<meta http-equiv="Content-Security-Policy"`)
+	charset := strings.Index(html, `<meta charset="UTF-8">`)
+	if start < 0 || charset < 0 {
+		return nil, fmt.Errorf("the page has no Content-Security-Policy or charset <meta>")
+	}
+	end := start + strings.Index(html[start:], ">") + 1
+	meta := html[start:end]
+	html = html[:start] + html[end:]
+	at := charset + len(`<meta charset="UTF-8">`)
+	return []byte(html[:at] + "\n" + meta + html[at:]), nil
 }

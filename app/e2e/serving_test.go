@@ -103,3 +103,16 @@ func httpGet(url string) (int, error) {
 	res.Body.Close()
 	return res.StatusCode, nil
 }
+
+// TestCSPMetaComesFirst checks the page's own Content-Security-Policy
+// precedes every script and stylesheet, so it holds on any static host.
+func TestCSPMetaComesFirst(t *testing.T) {
+	_, page := get(t, "/", "")
+	html := string(page)
+	csp := strings.Index(html, `http-equiv="Content-Security-Policy"`)
+	for _, tag := range []string{"<script", "<link"} {
+		if i := strings.Index(html, tag); csp < 0 || i >= 0 && i < csp {
+			t.Errorf("%s at %d comes before the CSP meta at %d", tag, i, csp)
+		}
+	}
+}
