@@ -58,9 +58,8 @@ func libraryBundle(store annotate.Store, only string) (annotate.Bundle, []annota
 
 // handleExchange runs exports and imports.
 func (p *articlePage) handleExchange(ctx app.Context, a app.Action) {
-	store := p.store
-	if store == nil {
-		p.notice = "The library is still opening."
+	store, ok := p.openStore()
+	if !ok {
 		return
 	}
 	switch a.Name {

@@ -210,6 +210,15 @@ func (p *articlePage) refreshLibrary(ctx app.Context) {
 	})
 }
 
+// openStore returns the library's store, or says it is still opening.
+func (p *articlePage) openStore() (annotate.Store, bool) {
+	if p.store == nil {
+		p.notice = "The library is still opening."
+		return nil, false
+	}
+	return p.store, true
+}
+
 // describeProblems tells the reader which records could not be read.
 func describeProblems(problems []annotate.RecordProblem) string {
 	if len(problems) == 0 {
@@ -225,9 +234,8 @@ func describeProblems(problems []annotate.RecordProblem) string {
 
 // handleLibrary runs the library panel's actions.
 func (p *articlePage) handleLibrary(ctx app.Context, a app.Action) {
-	store := p.store
-	if store == nil {
-		p.notice = "The library is still opening."
+	store, ok := p.openStore()
+	if !ok {
 		return
 	}
 	switch a.Name {

@@ -1,15 +1,12 @@
 package e2e
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"net/url"
 	"os"
-	"os/exec"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -102,31 +99,7 @@ func brokenSite(t testing.TB, pattern string, content []byte) string {
 
 // serve starts dist/glossa serve on dir, on a free port of the loopback.
 func serve(dir string) (addr string, stop func(), err error) {
-	cmd := exec.Command(glossaBin, "serve", "-addr", "127.0.0.1:0", "-dir", dir)
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		return "", nil, err
-	}
-	if err := cmd.Start(); err != nil {
-		return "", nil, err
-	}
-	lines := bufio.NewScanner(stderr)
-	listening := regexp.MustCompile(`http://(\S+)/`)
-	for lines.Scan() {
-		if m := listening.FindStringSubmatch(lines.Text()); m != nil {
-			addr = "http://" + m[1]
-			break
-		}
-	}
-	if addr == "" {
-		cmd.Process.Kill()
-		return "", nil, fmt.Errorf("glossa serve did not say where it listens")
-	}
-	go func() {
-		for lines.Scan() {
-		}
-	}()
-	return addr, func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() }, nil
+	return chrome.Serve(glossaBin, dir)
 }
 
 // browser is one headless Chromium with a fresh profile and one tab, and

@@ -14,7 +14,6 @@
 package main
 
 import (
-	"bufio"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -31,6 +30,7 @@ import (
 	"sync"
 	"time"
 
+	"glossa/app/e2e/chrome"
 	"glossa/app/sample"
 )
 
@@ -144,28 +144,7 @@ func linkSite(site, dir string) (style string, err error) {
 
 // startServer runs dist/glossa serve on dir.
 func startServer(dir string) (addr string, stop func(), err error) {
-	cmd := exec.Command(filepath.Join("dist", "glossa"), "serve", "-addr", "127.0.0.1:0", "-dir", dir)
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		return "", nil, err
-	}
-	if err := cmd.Start(); err != nil {
-		return "", nil, err
-	}
-	lines := bufio.NewScanner(stderr)
-	listening := regexp.MustCompile(`http://(\S+)/`)
-	for lines.Scan() {
-		if m := listening.FindStringSubmatch(lines.Text()); m != nil {
-			addr = "http://" + m[1]
-			break
-		}
-	}
-	if addr == "" {
-		cmd.Process.Kill()
-		return "", nil, fmt.Errorf("glossa serve did not start")
-	}
-	go io.Copy(io.Discard, stderr)
-	return addr, func() { cmd.Process.Signal(os.Interrupt); cmd.Wait() }, nil
+	return chrome.Serve(filepath.Join("dist", "glossa"), dir)
 }
 
 // byteCounter adds up the bytes the server sends, with the time each

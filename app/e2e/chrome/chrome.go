@@ -1,6 +1,7 @@
-// Package chrome starts Debian's Chromium headless for Glossa's browser
-// tests and benchmarks, with the flags this machine needs and a fresh
-// profile, and hands back a chromedp tab context.
+// Package chrome starts what Glossa's browser tests and benchmarks drive:
+// Debian's Chromium, headless, with the flags this machine needs and a
+// fresh profile (New, which hands back a chromedp tab context), and the
+// built site served by glossa serve (Serve).
 package chrome
 
 import (
