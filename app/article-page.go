@@ -281,8 +281,10 @@ func (p *articlePage) Render() app.UI {
 					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionUndoDelete) })),
 				app.If(!p.active.none(), newNoteCard().Workspace(w).Active(p.active)),
 				newLegend().Counts(countHighlights(hls)).Hidden(p.hidden),
-				newAnnotationPanel().Workspace(w),
-				renderExchange(),
+				// The tools work only once the app runs: the page served
+				// before it (prerendered) leaves them out, and so paints
+				// the article as fast as a plain page.
+				app.If(app.IsClient, newAnnotationPanel().Workspace(w), renderExchange()),
 			),
 		),
 		app.If(p.toolbarOpen, newSelectionToolbar().Error(p.selErr)),
