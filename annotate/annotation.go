@@ -318,14 +318,7 @@ func (t *TextTarget) UnmarshalJSON(data []byte) error {
 	out := TextTarget{Source: *aux.Source}
 	var quote, position bool
 	for i, raw := range sels {
-		var sel struct {
-			Type   string  `json:"type"`
-			Exact  *string `json:"exact"`
-			Prefix string  `json:"prefix"`
-			Suffix string  `json:"suffix"`
-			Start  *int    `json:"start"`
-			End    *int    `json:"end"`
-		}
+		var sel looseSelector
 		if err := json.Unmarshal(raw, &sel); err != nil {
 			return fmt.Errorf(`%w: "selector"[%d]: %v`, ErrBadInput, i, err)
 		}

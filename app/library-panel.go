@@ -44,8 +44,6 @@ type libraryPanel struct {
 	renaming string // the ID being renamed
 }
 
-func newLibraryPanel() *libraryPanel { return &libraryPanel{} }
-
 func (l *libraryPanel) Render() app.UI {
 	q := strings.ToLower(strings.TrimSpace(l.query))
 	var rows []app.UI
