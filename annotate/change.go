@@ -29,6 +29,9 @@ type Change struct {
 	// the document (a pointer to nil: never tagged), by Recognizer.
 	PutEntities *[]Entity
 	Recognizer  string
+	// AddOrphans adds imported annotations that could not be anchored
+	// (see orphans.go); those already kept are skipped.
+	AddOrphans []Orphan
 	// DeleteDoc deletes the document and all its records. It comes alone.
 	DeleteDoc bool
 }
@@ -265,7 +268,11 @@ func planChange(r RecordReader, c Change) ([]Write, error) {
 		}
 		writes = append([]Write{{Store: StoreDocuments, Key: c.DocID, Doc: c.DocID, Raw: enc}}, writes...)
 	}
-	return writes, nil
+	ow, err := planOrphans(r, c.DocID, c.AddOrphans)
+	if err != nil {
+		return nil, err
+	}
+	return append(writes, ow...), nil
 }
 
 // recount adds sign times note n (if not nil) to the counts of notes and
@@ -341,7 +348,7 @@ func planDecisions(r RecordReader, docID string, t *Text, kind DecisionKind, put
 // every annotations and decisions record the "by-doc" index finds for it.
 func planDelete(r RecordReader, c Change, raw []byte, exists bool) ([]Write, error) {
 	if c.PutMeta != nil || c.PutText != nil || len(c.PutNotes)+len(c.DeleteNotes)+len(c.PutRejected)+len(c.DeleteRejected)+
-		len(c.PutAccepted)+len(c.DeleteAccepted) > 0 || c.PutEntities != nil || c.Recognizer != "" {
+		len(c.PutAccepted)+len(c.DeleteAccepted)+len(c.AddOrphans) > 0 || c.PutEntities != nil || c.Recognizer != "" {
 		return nil, fmt.Errorf("%w: DeleteDoc comes alone", ErrBadInput)
 	}
 	var writes []Write
@@ -362,6 +369,14 @@ func planDelete(r RecordReader, c Change, raw []byte, exists bool) ([]Write, err
 			}
 			writes = append(writes, Write{Store: store, Key: rec.Key, Doc: c.DocID, Delete: true})
 		}
+	}
+	if raw, ok, err := r.Get(StoreSettings, OrphansKey(c.DocID)); err != nil {
+		return nil, err
+	} else if ok && len(writes) > 0 {
+		if err := checkOverwrite(StoreSettings, OrphansKey(c.DocID), "", raw); err != nil {
+			return nil, err
+		}
+		writes = append(writes, Write{Store: StoreSettings, Key: OrphansKey(c.DocID), Doc: c.DocID, Delete: true})
 	}
 	if len(writes) == 0 {
 		return nil, fmt.Errorf("%w: no such document", ErrNotFound)

@@ -28,7 +28,8 @@ type StoredDoc struct {
 	// Entities are the machine's last tagging, kept with the document:
 	// nil if it was never tagged, empty if the tagging found nothing.
 	Entities   []Entity
-	Recognizer string // who found Entities (a tagger build id or name)
+	Recognizer string   // who found Entities (a tagger build id or name)
+	Orphans    []Orphan // imported annotations that could not be anchored
 }
 
 // NewStoredDoc returns a new document of the library, without notes: text

@@ -196,6 +196,14 @@ func loadDoc(r RecordReader, docID string) (StoredDoc, []RecordProblem, error) {
 	}
 	sortKeys(s.Rejected)
 	sortKeys(s.Accepted)
+	orphans, op, err := loadOrphans(r, docID)
+	if err != nil {
+		return StoredDoc{}, nil, err
+	}
+	s.Orphans = orphans
+	if op != nil {
+		problems = append(problems, *op)
+	}
 	slices.SortFunc(problems, func(a, b RecordProblem) int {
 		return cmp.Or(strings.Compare(a.Store, b.Store), strings.Compare(a.Key, b.Key))
 	})
@@ -220,6 +228,11 @@ func RawDoc(r RecordReader, docID string) ([]RawRecord, error) {
 			return nil, fmt.Errorf("raw records of %s: %w", docID, err)
 		}
 		out = append(out, recs...)
+	}
+	if raw, ok, err := r.Get(StoreSettings, OrphansKey(docID)); err != nil {
+		return nil, fmt.Errorf("raw records of %s: %w", docID, err)
+	} else if ok {
+		out = append(out, RawRecord{StoreSettings, OrphansKey(docID), raw})
 	}
 	if len(out) == 0 {
 		return nil, fmt.Errorf("raw records of %s: %w: no such document", docID, ErrNotFound)

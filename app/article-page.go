@@ -53,6 +53,7 @@ type articlePage struct {
 	title       string // the open document's title in the library
 	tabs        *tabChannel
 	lastDeleted *annotate.StoredDoc // for undo
+	orphans     []annotate.Orphan   // imported, not placed in the text
 	libraryOpen bool
 }
 
@@ -285,6 +286,7 @@ func (p *articlePage) Render() app.UI {
 				// before it (prerendered) leaves them out, and so paints
 				// the article as fast as a plain page.
 				app.If(app.IsClient, newAnnotationPanel().Workspace(w), renderExchange()),
+				app.If(len(p.orphans) > 0, renderOrphans(p.orphans)),
 			),
 		),
 		app.If(p.toolbarOpen, newSelectionToolbar().Error(p.selErr)),

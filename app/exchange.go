@@ -50,7 +50,8 @@ func libraryBundle(store annotate.Store, only string) (annotate.Bundle, []annota
 		}
 		stored = append(stored, s)
 		b.Articles = append(b.Articles, annotate.Article{
-			Doc: annotate.NewDocument(s.Text), Title: s.Meta.Title, Source: s.Meta.Source, Added: s.Meta.Added, Notes: s.Notes,
+			Doc: annotate.NewDocument(s.Text), Title: s.Meta.Title, Source: s.Meta.Source, Added: s.Meta.Added,
+			Notes: s.Notes, Orphans: s.Orphans,
 		})
 	}
 	return b, stored, nil
@@ -153,7 +154,9 @@ func importFile(store annotate.Store, f app.Value, name string) (string, error) 
 				s.Meta.Title = annotate.CleanTitle(art.Title)
 			}
 			s.Notes = art.Notes
-			changes = append(changes, annotate.PutDoc(s))
+			c := annotate.PutDoc(s)
+			c.AddOrphans = art.Orphans
+			changes = append(changes, c)
 			continue
 		}
 		ws, err := stored[i].Workspace()
@@ -162,7 +165,9 @@ func importFile(store annotate.Store, f app.Value, name string) (string, error) 
 		}
 		next := ws
 		next.Notes = art.Notes
-		if c := annotate.Diff(ws, next); len(c.PutNotes)+len(c.DeleteNotes) > 0 {
+		c := annotate.Diff(ws, next)
+		c.AddOrphans = art.Orphans // those already kept are skipped
+		if len(c.PutNotes)+len(c.DeleteNotes)+len(c.AddOrphans) > 0 {
 			changes = append(changes, c)
 		}
 	}
@@ -171,7 +176,7 @@ func importFile(store annotate.Store, f app.Value, name string) (string, error) 
 	}
 	msg := fmt.Sprintf("%d new articles, %d annotations added, %d updated, %d kept as they were.", report.Articles, report.Added, report.Updated, report.KeptNewer)
 	if report.Orphans > 0 {
-		msg += fmt.Sprintf(" %d could not be placed in their article's text and were not stored.", report.Orphans)
+		msg += fmt.Sprintf(" %d could not be placed in their article's text: they are kept aside with it, listed in the library, and exported with it.", report.Orphans)
 	}
 	return msg, nil
 }
@@ -218,6 +223,24 @@ func download(name, media string, data []byte) {
 		app.Window().Get("URL").Call("revokeObjectURL", url)
 		return nil
 	}), 60000)
+}
+
+// renderOrphans lists the open article's imported annotations that could
+// not be placed in its text: kept aside, and exported with it.
+func renderOrphans(orphans []annotate.Orphan) app.UI {
+	items := make([]app.UI, len(orphans))
+	for i, o := range orphans {
+		name := o.Annotation.ID
+		if name == "" {
+			name = "an annotation without id"
+		}
+		items[i] = app.Li().Text(name + ": " + o.Reason)
+	}
+	return app.Details().Class("orphans").Body(
+		app.Summary().Text(fmt.Sprintf("%d imported annotations could not be placed in the text", len(orphans))),
+		app.P().Class("muted").Text("They are kept with the article and written back in its W3C export."),
+		app.Ul().Body(items...),
+	)
 }
 
 // renderExchange renders the export and import controls.

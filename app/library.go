@@ -93,6 +93,7 @@ func (p *articlePage) loadDoc(ctx app.Context, id string, fromOtherTab bool) {
 			if fromOtherTab {
 				p.history = p.history.Do(ws)
 				p.saved = ws
+				p.orphans = stored.Orphans
 				return
 			}
 			if p.doc == nil || p.doc.ID != stored.Meta.ID {
@@ -103,6 +104,7 @@ func (p *articlePage) loadDoc(ctx app.Context, id string, fromOtherTab bool) {
 			p.history = annotate.NewHistory(ws)
 			p.saved = ws
 			p.title = stored.Meta.Title
+			p.orphans = stored.Orphans
 			if id != sampleID() || app.Window().URL().Query().Get("doc") != "" {
 				app.Window().Get("history").Call("replaceState", nil, "", "/?doc="+id)
 			}

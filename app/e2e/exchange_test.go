@@ -89,3 +89,35 @@ func TestExportDownloadAndImport(t *testing.T) {
 	}
 	c.checkClean(t)
 }
+
+// TestImportKeepsOrphans imports an annotation whose quote is not in the
+// article: it is kept aside with the article, listed, still there after
+// a reload, and written back in the article's W3C export.
+func TestImportKeepsOrphans(t *testing.T) {
+	doc := sampleDocument(t)
+	b := openAndTag(t)
+	file := filepath.Join(t.TempDir(), "orphan.jsonld")
+	os.WriteFile(file, []byte(`[{"@context": "http://www.w3.org/ns/anno.jsonld", "id": "urn:uuid:0190b2a4-0000-7000-8000-000000000001",
+  "type": "Annotation", "body": [{"type": "TextualBody", "value": "PERSON", "purpose": "classifying"}],
+  "target": {"source": "`+doc.ID+`", "selector": [{"type": "TextQuoteSelector", "exact": "a quote that is nowhere in this article at all"}]}}]`), 0o644)
+	b.do(t, chromedp.SetUploadFiles(chromedp.CSS(`input[aria-label="Import annotations"]`), []string{file}))
+	waitFor(t, b, "the orphan listed", `/^1 imported annotations could not be placed/.test((document.querySelector(".orphans summary") || {}).textContent)`, 10*time.Second)
+	b.do(t, chromedp.Reload())
+	waitFor(t, b, "the orphan after reload", `/^1 imported annotations/.test((document.querySelector(".orphans summary") || {}).textContent)`, 30*time.Second)
+
+	downloads := t.TempDir()
+	yes := true
+	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
+		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads, EventsEnabled: &yes,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	b.do(t, chromedp.Click(chromedp.CSS(`section[aria-label="Export and import"] button`)))
+	data, err := os.ReadFile(waitForFile(t, downloads, 15*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "a quote that is nowhere in this article at all") {
+		t.Errorf("the export lost the orphan")
+	}
+}
