@@ -68,7 +68,7 @@ func ExtractHTML(raw []byte) (Extracted, error) {
 	var ex Extracted
 	ex.Title = metaContent(doc, "og:title")
 	if ex.Title == "" {
-		if h1 := x.find(root, func(n *html.Node) bool { return n.DataAtom == atom.H1 && x.text(n) != "" }); h1 != nil {
+		if h1 := x.find(root, func(n *html.Node) bool { return n.DataAtom == atom.H1 && x.textCap(n, 64) != "" }); h1 != nil {
 			ex.Title = x.text(h1)
 		}
 	}
@@ -82,7 +82,7 @@ func ExtractHTML(raw []byte) (Extracted, error) {
 		if !hasToken(attr(n, "rel"), "author") && !classHas(n, "byline") && !classHas(n, "author") {
 			return false
 		}
-		l := utf8.RuneCountInString(x.text(n))
+		l := utf8.RuneCountInString(x.textCap(n, 1024))
 		return l > 0 && l <= 100
 	})
 	ex.Byline = metaContent(doc, "author")
@@ -108,21 +108,21 @@ func ExtractHTML(raw []byte) (Extracted, error) {
 			paras = []string{s}
 		}
 	}
-	parts := []string{ex.Title, ex.Byline, ex.Date}
+	var body []string
 	for i, p := range paras {
 		if (i == 0 && strings.EqualFold(p, ex.Title)) || p == ex.Byline || p == ex.Date || p == timeText {
 			continue
 		}
-		parts = append(parts, p)
+		body = append(body, p)
+	}
+	if len(body) == 0 {
+		return Extracted{}, fmt.Errorf("%w: no article text in the page", ErrBadInput)
 	}
 	var kept []string
-	for _, p := range parts {
+	for _, p := range append([]string{ex.Title, ex.Byline, ex.Date}, body...) {
 		if p != "" {
 			kept = append(kept, p)
 		}
-	}
-	if len(kept) == len(nonEmpty(ex.Title, ex.Byline, ex.Date)) {
-		return Extracted{}, fmt.Errorf("%w: no article text in the page", ErrBadInput)
 	}
 	joined := strings.Join(kept, "\n\n")
 	if len(joined) > MaxTextBytes {
@@ -132,16 +132,6 @@ func ExtractHTML(raw []byte) (Extracted, error) {
 		return Extracted{}, err
 	}
 	return ex, nil
-}
-
-func nonEmpty(ss ...string) []string {
-	var out []string
-	for _, s := range ss {
-		if s != "" {
-			out = append(out, s)
-		}
-	}
-	return out
 }
 
 // extractor holds what the walks over the article root skip.
@@ -217,9 +207,16 @@ func (x *extractor) find(n *html.Node, match func(*html.Node) bool) *html.Node {
 }
 
 // text returns the text of n's subtree, white space collapsed.
-func (x *extractor) text(n *html.Node) string {
+func (x *extractor) text(n *html.Node) string { return x.textCap(n, -1) }
+
+// textCap is text that stops reading after about limit bytes (limit < 0:
+// no limit), so that testing many nested candidates stays linear.
+func (x *extractor) textCap(n *html.Node, limit int) string {
 	var b strings.Builder
 	walk(n, func(c *html.Node) bool {
+		if limit >= 0 && b.Len() > limit {
+			return false
+		}
 		switch {
 		case c.Type == html.TextNode:
 			b.WriteString(c.Data)
