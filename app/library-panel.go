@@ -74,8 +74,8 @@ func (l *libraryPanel) Render() app.UI {
 				ctx.NewActionWithValue(actionAddText, addText{Text: text, Source: "paste"})
 			}),
 			app.Label().Class("file-label").Body(
-				app.Text("Or open a file (.txt, .md): "),
-				app.Input().Type("file").Aria("label", "Open an article file").Accept(".txt,.md,.markdown,text/plain,text/markdown").
+				app.Text("Or open a file (.txt, .md, .html): "),
+				app.Input().Type("file").Aria("label", "Open an article file").Accept(".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html").
 					OnChange(func(ctx app.Context, e app.Event) {
 						files := ctx.JSSrc().Get("files")
 						if files.Length() > 0 {

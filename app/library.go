@@ -375,8 +375,9 @@ func (p *articlePage) addFile(ctx app.Context, f app.Value) {
 		return
 	}
 	lower := strings.ToLower(name)
-	if !strings.HasSuffix(lower, ".txt") && !strings.HasSuffix(lower, ".md") && !strings.HasSuffix(lower, ".markdown") {
-		p.notice = "Not added: " + name + " is not a .txt or .md file (HTML articles are not supported yet)."
+	isHTML := strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm")
+	if !isHTML && !strings.HasSuffix(lower, ".txt") && !strings.HasSuffix(lower, ".md") && !strings.HasSuffix(lower, ".markdown") {
+		p.notice = "Not added: " + name + " is not a .txt, .md or .html file."
 		return
 	}
 	ctx.Async(func() {
@@ -384,6 +385,21 @@ func (p *articlePage) addFile(ctx app.Context, f app.Value) {
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				p.notice = "Not added: " + name + ": " + err.Error() + "."
+				return
+			}
+			if isHTML {
+				// The page is read in the tagging worker, off the main
+				// thread.
+				p.notice = "Reading the article in " + name + "…"
+				taggerWorker().extract(data, func(text, problem string) {
+					ctx.Dispatch(func(ctx app.Context) {
+						if problem != "" {
+							p.notice = "Not added: " + name + ": " + problem + "."
+							return
+						}
+						p.addArticle(ctx, []byte(text), name)
+					})
+				})
 				return
 			}
 			if _, nerr := annotate.NormalizeText(data); nerr != nil {

@@ -24,6 +24,7 @@ type workerTagger struct {
 	// tagging job and never released.
 	onMessage, onError app.Func
 	jobs               map[int]taggerEvents
+	extracts           map[int]func(text, problem string)
 	nextJob            int
 	failed             bool // the worker's script failed to load
 }
@@ -39,7 +40,7 @@ func taggerWorker() *workerTagger {
 	if sharedTagger != nil {
 		return sharedTagger
 	}
-	t := &workerTagger{jobs: make(map[int]taggerEvents)}
+	t := &workerTagger{jobs: make(map[int]taggerEvents), extracts: make(map[int]func(text, problem string))}
 	// web/boot.js starts the worker as the page loads; take it over.
 	t.worker = app.Window().Get("glossaTaggerWorker")
 	t.failed = app.Window().Get("glossaTaggerFailed").Truthy()
@@ -75,9 +76,30 @@ func (t *workerTagger) tag(text string, ev taggerEvents) {
 	t.worker.Call("postMessage", map[string]any{"type": "tag", "job": t.nextJob, "text": text})
 }
 
+// extract asks the worker for the article text of a web page; done gets
+// the text, or why there is none.
+func (t *workerTagger) extract(page []byte, done func(text, problem string)) {
+	if t.failed {
+		done("", errTaggerScript)
+		return
+	}
+	t.nextJob++
+	t.extracts[t.nextJob] = done
+	arr := app.Window().Get("Uint8Array").New(len(page))
+	app.CopyBytesToJS(arr, page)
+	t.worker.Call("postMessage", map[string]any{"type": "extract", "job": t.nextJob, "bytes": arr.Get("buffer")})
+}
+
 // receive handles one message from the worker.
 func (t *workerTagger) receive(msg app.Value) {
 	job := msg.Get("job").Int()
+	if msg.Get("type").String() == "extracted" {
+		if done, ok := t.extracts[job]; ok {
+			delete(t.extracts, job)
+			done(jsString(msg.Get("text")), jsString(msg.Get("error")))
+		}
+		return
+	}
 	ev, ok := t.jobs[job]
 	if !ok {
 		return

@@ -2,7 +2,9 @@
 // The tagger's WebAssembly and its model file are named by this script's
 // "wasm" and "model" query parameters (content-hashed names come from the
 // site build); both download at once. Messages in:
-// {type: "warm"} (load the model now), {type: "tag", job, text}. Messages out:
+// {type: "warm"} (load the model now), {type: "tag", job, text},
+// {type: "extract", job, bytes} (article text of a web page; answered by
+// {type: "extracted", job, text, error}). Messages out:
 // {type: "status", job, status: "loading-model" | "tagging"},
 // {type: "block", job, block, entities: JSON string},
 // {type: "done", job, blocks, recognizer, ms, memory (bytes of WebAssembly
@@ -52,6 +54,17 @@ self.onmessage = async (event) => {
     startTagger().catch(() => {
       ready = null; // reported to the first tagging job
     });
+    return;
+  }
+  if (msg && msg.type === "extract") {
+    try {
+      await startTagger();
+      const result = self.glossaExtractHTML(new Uint8Array(msg.bytes));
+      self.postMessage({ type: "extracted", job: msg.job, text: result.text || "", error: result.error || "" });
+    } catch (err) {
+      ready = null;
+      self.postMessage({ type: "extracted", job: msg.job, text: "", error: String((err && err.message) || err) });
+    }
     return;
   }
   if (!msg || msg.type !== "tag") {

@@ -1,6 +1,8 @@
 package e2e
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -159,4 +161,33 @@ func TestNoIndexedDB(t *testing.T) {
 	waitFor(t, b, "the banner", `/will not be kept/.test((document.querySelector(".banner") || {}).textContent)`, 30*time.Second)
 	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
 	labelWords(t, b, "Brexit", "7")
+}
+
+// TestAddHTMLArticle opens a saved web page through the file picker: the
+// article's text is found (off the main thread), scripts and navigation
+// are dropped, and it opens as a new article.
+func TestAddHTMLArticle(t *testing.T) {
+	b := openAndTag(t)
+	page := filepath.Join(t.TempDir(), "story.html")
+	os.WriteFile(page, []byte(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>Site | Story</title>
+<meta property="og:title" content="Ministers Meet In Berlin">
+<meta name="author" content="Jane Reporter"><script>window.evil = 1</script><style>p{color:red}</style></head>
+<body><nav>Home News Sport</nav><article><h1>Ministers Meet In Berlin</h1>
+<p>Angela Merkel met Emmanuel Macron in Berlin on Monday.</p><p>They spoke about &lt;b&gt;trade&lt;/b&gt;.</p></article>
+<footer>Copyright</footer></body></html>`), 0o644)
+	b.do(t, chromedp.Click(chromedp.CSS(".library-button")))
+	waitFor(t, b, "the library", `document.querySelector('section[aria-label="Library"]')`, 10*time.Second)
+	b.do(t, chromedp.Click(chromedp.CSS(".add-article summary")),
+		chromedp.SetUploadFiles(chromedp.CSS(`input[aria-label="Open an article file"]`), []string{page}))
+	waitFor(t, b, "the web page's article", `document.querySelector("article h1").textContent === "Ministers Meet In Berlin"`, 15*time.Second)
+	text := eval[string](t, b, `document.querySelector("article").textContent`)
+	for _, gone := range []string{"Home News Sport", "Copyright", "window.evil", "color:red"} {
+		if strings.Contains(text, gone) {
+			t.Errorf("the article holds %q", gone)
+		}
+	}
+	if !strings.Contains(text, "They spoke about <b>trade</b>.") || eval[int](t, b, `document.querySelectorAll("article b").length`) != 0 {
+		t.Errorf("escaped markup did not stay text: %q", text)
+	}
+	b.checkClean(t)
 }

@@ -11,6 +11,8 @@
 //	                           each block's entities as soon as it is done, as
 //	                           JSON [{"start","end","label","text"}], code
 //	                           points into the whole normalized text
+//	glossaExtractHTML(bytes)   finds the article text in a web page
+//	                           ({text}; see annotate.ExtractHTML)
 //
 // and calls glossaTaggerReady() once they are set. Both return {error:
 // message} when they fail, with a message a reader can act on;

@@ -50,6 +50,18 @@ func main() {
 		}
 		return map[string]any{"blocks": len(doc.Blocks), "recognizer": recognizer.Name()}
 	}))
+	js.Global().Set("glossaExtractHTML", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) != 1 || args[0].Type() != js.TypeObject {
+			return failure("glossaExtractHTML(bytes): want the page's bytes")
+		}
+		data := make([]byte, args[0].Get("byteLength").Int())
+		js.CopyBytesToGo(data, args[0])
+		ex, err := annotate.ExtractHTML(data)
+		if err != nil {
+			return failure(err.Error())
+		}
+		return map[string]any{"text": ex.Text}
+	}))
 	js.Global().Call("glossaTaggerReady")
 	select {}
 }
