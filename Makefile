@@ -60,7 +60,7 @@ purity:
 # make test runs each briefly; make fuzz longer.
 FUZZ_TARGETS := ./annotate:FuzzTextOffsets ./annotate:FuzzTagJSONL ./annotate:FuzzNormalizeText \
 	./annotate:FuzzNoteFromAnnotation ./annotate:FuzzDecodeRecords ./annotate:FuzzImportW3C \
-	./annotate:FuzzImportJSONL ./annotate:FuzzImportBrat \
+	./annotate:FuzzImportJSONL ./annotate:FuzzImportBrat ./annotate/webpage:FuzzExtractHTML \
 	./annotate/ner/compact:FuzzLoadModel ./annotate/ner/compact:FuzzFastMatchesProse
 FUZZTIME ?= 8s
 

@@ -12,7 +12,7 @@
 //	                           JSON [{"start","end","label","text"}], code
 //	                           points into the whole normalized text
 //	glossaExtractHTML(bytes)   finds the article text in a web page
-//	                           ({text}; see annotate.ExtractHTML)
+//	                           ({text}; see webpage.Extract)
 //
 // and calls glossaTaggerReady() once they are set. Both return {error:
 // message} when they fail, with a message a reader can act on;

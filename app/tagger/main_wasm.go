@@ -8,6 +8,7 @@ import (
 
 	"glossa/annotate"
 	"glossa/annotate/ner/compact"
+	"glossa/annotate/webpage"
 )
 
 func main() {
@@ -56,7 +57,7 @@ func main() {
 		}
 		data := make([]byte, args[0].Get("byteLength").Int())
 		js.CopyBytesToGo(data, args[0])
-		ex, err := annotate.ExtractHTML(data)
+		ex, err := webpage.Extract(data)
 		if err != nil {
 			return failure(err.Error())
 		}

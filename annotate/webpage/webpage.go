@@ -1,8 +1,13 @@
-package annotate
+// Package webpage finds the article in a saved news web page, for adding
+// it to a Glossa library. It is apart from annotate so that only the
+// programs that read web pages (the tagging worker, the command line)
+// link an HTML parser.
+package webpage
 
 import (
 	"bytes"
 	"fmt"
+	"glossa/annotate"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -17,16 +22,17 @@ import (
 type Extracted struct {
 	Title, Byline, Date string
 	// Text is "Title\n\nByline\n\nDate\n\nparagraph\n\nparagraph…", empty
-	// parts left out: normalized (NormalizeText) and ready for NewStoredDoc.
+	// parts left out: normalized (annotate.NormalizeText) and ready for
+	// annotate.NewStoredDoc.
 	Text string
 }
 
-// ExtractHTML turns a saved news web page into the plain article text a
+// Extract turns a saved news web page into the plain article text a
 // reader sees. Only UTF-8 pages are read: a page that declares another
 // charset, or whose bytes are not UTF-8, is refused with an error wrapping
-// ErrNotText that names the charset or the byte offset. Input over
-// MaxTextBytes, and a page without article text, are refused with an error
-// wrapping ErrBadInput.
+// annotate.ErrNotText that names the charset or the byte offset. Input over
+// annotate.MaxTextBytes, and a page without article text, are refused with an error
+// wrapping annotate.ErrBadInput.
 //
 // The article root is the first <article>, else <main>, else the element
 // with role="main", else the element whose <p> children hold the most text,
@@ -38,23 +44,23 @@ type Extracted struct {
 // article:published_time meta, else the first <time datetime> in the root.
 // The paragraphs are the text of p, h2–h6, li, blockquote, pre and
 // figcaption elements in the root, white space collapsed except in pre.
-func ExtractHTML(raw []byte) (Extracted, error) {
-	if len(raw) > MaxTextBytes {
-		return Extracted{}, fmt.Errorf("%w: page of %d bytes, the limit is %d", ErrBadInput, len(raw), MaxTextBytes)
+func Extract(raw []byte) (Extracted, error) {
+	if len(raw) > annotate.MaxTextBytes {
+		return Extracted{}, fmt.Errorf("%w: page of %d bytes, the limit is %d", annotate.ErrBadInput, len(raw), annotate.MaxTextBytes)
 	}
-	text, nerr := NormalizeText(raw)
+	text, nerr := annotate.NormalizeText(raw)
 	src := text
 	if nerr != nil {
 		src = string(raw) // parsed only to name a declared charset
 	}
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
-		return Extracted{}, fmt.Errorf("%w: %v", ErrBadInput, err)
+		return Extracted{}, fmt.Errorf("%w: %v", annotate.ErrBadInput, err)
 	}
 	// A UTF-8 byte-order mark overrides any declaration, as in browsers.
 	if !bytes.HasPrefix(raw, []byte("\ufeff")) {
 		if cs := declaredCharset(doc); cs != "" && !isUTF8Label(cs) {
-			return Extracted{}, fmt.Errorf("%w: the page declares charset %q; only UTF-8 pages can be read (save it as UTF-8)", ErrNotText, cs)
+			return Extracted{}, fmt.Errorf("%w: the page declares charset %q; only UTF-8 pages can be read (save it as UTF-8)", annotate.ErrNotText, cs)
 		}
 	}
 	if nerr != nil {
@@ -116,7 +122,7 @@ func ExtractHTML(raw []byte) (Extracted, error) {
 		body = append(body, p)
 	}
 	if len(body) == 0 {
-		return Extracted{}, fmt.Errorf("%w: no article text in the page", ErrBadInput)
+		return Extracted{}, fmt.Errorf("%w: no article text in the page", annotate.ErrBadInput)
 	}
 	var kept []string
 	for _, p := range append([]string{ex.Title, ex.Byline, ex.Date}, body...) {
@@ -125,10 +131,10 @@ func ExtractHTML(raw []byte) (Extracted, error) {
 		}
 	}
 	joined := strings.Join(kept, "\n\n")
-	if len(joined) > MaxTextBytes {
-		return Extracted{}, fmt.Errorf("%w: article text of %d bytes, the limit is %d", ErrBadInput, len(joined), MaxTextBytes)
+	if len(joined) > annotate.MaxTextBytes {
+		return Extracted{}, fmt.Errorf("%w: article text of %d bytes, the limit is %d", annotate.ErrBadInput, len(joined), annotate.MaxTextBytes)
 	}
-	if ex.Text, err = NormalizeText([]byte(joined)); err != nil {
+	if ex.Text, err = annotate.NormalizeText([]byte(joined)); err != nil {
 		return Extracted{}, err
 	}
 	return ex, nil

@@ -1,4 +1,4 @@
-package annotate_test
+package webpage_test
 
 import (
 	"bytes"
@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"glossa/annotate"
+	"glossa/annotate/webpage"
 )
 
 const newsPage = `<!DOCTYPE html>
@@ -61,14 +62,14 @@ func TestExtractHTML(t *testing.T) {
 	tests := []struct {
 		name    string
 		raw     []byte
-		want    annotate.Extracted
+		want    webpage.Extracted
 		wantErr error
 		errHas  string
 	}{
 		{
 			name: "news page",
 			raw:  []byte(newsPage),
-			want: annotate.Extracted{
+			want: webpage.Extracted{
 				Title:  "Council votes on budget",
 				Byline: "Jane Doe",
 				Date:   "2024-03-05T09:30:00Z",
@@ -83,7 +84,7 @@ func TestExtractHTML(t *testing.T) {
 		{
 			name: "no article: density",
 			raw:  []byte(densityPage),
-			want: annotate.Extracted{
+			want: webpage.Extracted{
 				Title:  "Storm hits coast",
 				Byline: "Ann Lee",
 				Text: "Storm hits coast\n\nAnn Lee\n\n" +
@@ -94,7 +95,7 @@ func TestExtractHTML(t *testing.T) {
 		{
 			name: "markup in text stays text",
 			raw:  []byte(`<html><head><title>T</title></head><body><main><p>&lt;img src=x onerror=alert(1)&gt;</p></main></body></html>`),
-			want: annotate.Extracted{
+			want: webpage.Extracted{
 				Title: "T",
 				Text:  "T\n\n<img src=x onerror=alert(1)>",
 			},
@@ -108,7 +109,7 @@ func TestExtractHTML(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := annotate.ExtractHTML(tt.raw)
+			got, err := webpage.Extract(tt.raw)
 			if tt.wantErr != nil {
 				if !errors.Is(err, tt.wantErr) || !strings.Contains(err.Error(), tt.errHas) {
 					t.Fatalf("err = %v, want %v containing %q", err, tt.wantErr, tt.errHas)
@@ -128,7 +129,7 @@ func TestExtractHTML(t *testing.T) {
 // The text reads back as a Glossa document with headline, byline and
 // dateline blocks.
 func TestExtractHTMLBlocks(t *testing.T) {
-	ex, err := annotate.ExtractHTML([]byte(newsPage))
+	ex, err := webpage.Extract([]byte(newsPage))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +153,7 @@ func FuzzExtractHTML(f *testing.F) {
 	f.Add([]byte("<table><tr><td><p>a<table><tr><td><p>b</table></table>"))
 	f.Add([]byte("<svg><p>x</p></svg><math><mi><p>y</p></mi></math><template><p>z</p></template>"))
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		ex, err := annotate.ExtractHTML(raw)
+		ex, err := webpage.Extract(raw)
 		if err != nil {
 			return
 		}
