@@ -145,6 +145,9 @@ func (d *idb) commit(puts, deletes []kvRecord) error {
 	})
 	if err != nil {
 		catchJS(func() { tx.Call("abort") }) // nothing of it is written
+		if errName(err) == "QuotaExceededError" {
+			return fmt.Errorf("%w: %v", annotate.ErrQuota, err)
+		}
 		return err
 	}
 	if err := awaitTx(tx); err != nil {
@@ -330,7 +333,9 @@ func awaitTx(tx app.Value) error {
 func catchJS(fn func()) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = fmt.Errorf("%v", r)
+			if err = thrownError(r); err == nil {
+				err = fmt.Errorf("%v", r)
+			}
 		}
 	}()
 	fn()

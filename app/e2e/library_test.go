@@ -191,3 +191,35 @@ func TestAddHTMLArticle(t *testing.T) {
 	}
 	b.checkClean(t)
 }
+
+// TestQuotaExhausted makes the browser's database refuse writes as a full
+// disk does (QuotaExceededError; Chromium's quota override does not reach
+// IndexedDB here): saving fails with a message saying what to do, the work
+// stays on screen, and what was saved before is intact.
+func TestQuotaExhausted(t *testing.T) {
+	b := openAndTag(t)
+	labelWords(t, b, "civil service chiefs", "2")
+	waitSaved(t, b)
+	b.do(t, chromedp.Evaluate[chromedp.Void](`(() => {
+  const put = IDBObjectStore.prototype.put;
+  IDBObjectStore.prototype.put = function () {
+    throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+  };
+  window.__restorePut = () => { IDBObjectStore.prototype.put = put; };
+})()`))
+	labelWords(t, b, "Brexit", "7")
+	waitFor(t, b, "the failure", `/^Not saved: the browser's storage is full/.test(document.querySelector("#save-status").textContent)`, 10*time.Second)
+	if got := annotationTexts(t, b); !strings.Contains(got, "Brexit") || !strings.Contains(got, "civil service chiefs") {
+		t.Errorf("the work left the screen: %q", got)
+	}
+	// Space again: the next change saves everything.
+	b.do(t, chromedp.Evaluate[chromedp.Void](`window.__restorePut()`))
+	labelWords(t, b, "Kremlin", "2")
+	waitSaved(t, b)
+	want := annotationTexts(t, b)
+	b.do(t, chromedp.Reload())
+	waitFor(t, b, "the three annotations", `document.querySelectorAll('article mark[data-kind="annotation"]').length === 3`, 30*time.Second)
+	if got := annotationTexts(t, b); got != want {
+		t.Errorf("after reload %q, want %q", got, want)
+	}
+}
