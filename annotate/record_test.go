@@ -4,8 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
 	"reflect"
 	"strconv"
 	"strings"
@@ -373,45 +371,17 @@ const recordSeedDir = "testdata/fuzz/FuzzDecodeRecords"
 // TestFuzzDecodeRecordsSeeds writes the seed corpus with -update, and
 // checks that the "valid-" seeds decode.
 func TestFuzzDecodeRecordsSeeds(t *testing.T) {
-	if *update {
-		if err := os.MkdirAll(recordSeedDir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for name, data := range recordSeeds(t) {
-			file := "go test fuzz v1\n[]byte(" + strconv.Quote(string(data)) + ")\n"
-			if err := os.WriteFile(filepath.Join(recordSeedDir, name), []byte(file), 0o644); err != nil {
-				t.Fatal(err)
+	checkSeedCorpus(t, recordSeedDir, recordSeeds, func(t *testing.T, name string, data []byte) {
+		decoded := 0
+		for _, store := range annotate.Stores {
+			if decodeAny(store, data) == nil {
+				decoded++
 			}
 		}
-	}
-	files, err := os.ReadDir(recordSeedDir)
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no seed corpus in %s (run go test ./annotate -update): %v", recordSeedDir, err)
-	}
-	for _, f := range files {
-		t.Run(f.Name(), func(t *testing.T) {
-			content, err := os.ReadFile(filepath.Join(recordSeedDir, f.Name()))
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines := strings.SplitN(string(content), "\n", 2)
-			q, ok := strings.CutPrefix(strings.TrimSpace(lines[len(lines)-1]), "[]byte(")
-			q, ok2 := strings.CutSuffix(q, ")")
-			data, err := strconv.Unquote(q)
-			if lines[0] != "go test fuzz v1" || !ok || !ok2 || err != nil {
-				t.Fatalf("not a fuzz corpus file: %q", content)
-			}
-			decoded := 0
-			for _, store := range annotate.Stores {
-				if decodeAny(store, []byte(data)) == nil {
-					decoded++
-				}
-			}
-			if valid := strings.HasPrefix(f.Name(), "valid-"); valid != (decoded == 1) {
-				t.Errorf("decodes as %d kinds of record; the name says valid: %v (stale seed? run -update)", decoded, valid)
-			}
-		})
-	}
+		if valid := strings.HasPrefix(name, "valid-"); valid != (decoded == 1) {
+			t.Errorf("decodes as %d kinds of record; the name says valid: %v (stale seed? run -update)", decoded, valid)
+		}
+	})
 }
 
 // FuzzDecodeRecords feeds every record decoder arbitrary bytes: none may

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -292,41 +291,13 @@ func seeds(t *testing.T) map[string][]byte {
 const seedDir = "testdata/fuzz/FuzzNoteFromAnnotation"
 
 func TestFuzzNoteFromAnnotationSeeds(t *testing.T) {
-	if *update {
-		if err := os.MkdirAll(seedDir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		for name, data := range seeds(t) {
-			file := "go test fuzz v1\n[]byte(" + strconv.Quote(string(data)) + ")\n"
-			if err := os.WriteFile(filepath.Join(seedDir, name), []byte(file), 0o644); err != nil {
-				t.Fatal(err)
-			}
-		}
-	}
-	files, err := os.ReadDir(seedDir)
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no seed corpus in %s (run go test ./annotate -update): %v", seedDir, err)
-	}
 	d := noteDoc()
-	for _, f := range files {
-		t.Run(f.Name(), func(t *testing.T) {
-			content, err := os.ReadFile(filepath.Join(seedDir, f.Name()))
-			if err != nil {
-				t.Fatal(err)
-			}
-			lines := strings.SplitN(string(content), "\n", 2)
-			q, ok := strings.CutPrefix(strings.TrimSpace(lines[len(lines)-1]), "[]byte(")
-			q, ok2 := strings.CutSuffix(q, ")")
-			data, err := strconv.Unquote(q)
-			if lines[0] != "go test fuzz v1" || !ok || !ok2 || err != nil {
-				t.Fatalf("not a fuzz corpus file: %q", content)
-			}
-			_, err = readNote([]byte(data), d)
-			if valid := strings.HasPrefix(f.Name(), "valid-"); valid != (err == nil) {
-				t.Errorf("reads with error %v; the name says valid: %v (stale seed? run -update)", err, valid)
-			}
-		})
-	}
+	checkSeedCorpus(t, seedDir, func(testing.TB) map[string][]byte { return seeds(t) }, func(t *testing.T, name string, data []byte) {
+		_, err := readNote(data, d)
+		if valid := strings.HasPrefix(name, "valid-"); valid != (err == nil) {
+			t.Errorf("reads with error %v; the name says valid: %v (stale seed? run -update)", err, valid)
+		}
+	})
 }
 
 // FuzzNoteFromAnnotation reads outside input as a note: it must never

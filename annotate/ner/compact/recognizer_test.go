@@ -14,22 +14,9 @@ import (
 
 	"glossa/annotate"
 	"glossa/annotate/ner"
+	"glossa/annotate/ner/internal/nertest"
 	"glossa/app/sample"
 )
-
-// variedTexts are ner's fixtures of the same name: texts beyond the sample
-// that stress alignment.
-var variedTexts = []string{
-	"Prime Minister Theresa May said that Russia was \u201cweaponising information\u201d.",
-	"Ciaran Martin, head of the NCSC, met Angela Merkel in Berlin on Monday.",
-	"Kaspersky Lab's chief, Eugene Kaspersky, didn't comment; Kaspersky (the company) did.",
-	"The U.S. government paid $100 to Microsoft Corp. in New York [citation needed].",
-	"\U0001F600 Emoji first: Barack Obama visited Paris, France, and Cafe\u0301 Rouge.",
-	"\u2018Single quotes\u2019 around John Smith\u2019s words at the United Nations in Geneva.",
-	"",
-	"   \n\t ",
-	"no entities here at all, just lower case words.",
-}
 
 // sameAsProse checks that Recognizer and ner.Prose agree on text: the same entities,
 // or both failing with ErrUntaggable.
@@ -68,7 +55,7 @@ func (f *Recognizer) taggerTies() int {
 }
 
 // sampleTexts are the sample article's blocks, the whole sample ×50 as one
-// text, and variedTexts.
+// text, and nertest.VariedTexts.
 func sampleTexts() []string {
 	doc := annotate.NewDocument(sample.Article)
 	var texts []string
@@ -76,7 +63,7 @@ func sampleTexts() []string {
 		texts = append(texts, doc.BlockText(i))
 	}
 	texts = append(texts, strings.Repeat(sample.Article+"\n\n", 50))
-	return append(texts, variedTexts...)
+	return append(texts, nertest.VariedTexts...)
 }
 
 // hostileTexts exercise prose's tokenizer quirks.
@@ -167,7 +154,7 @@ func TestMatchesProseRandom(t *testing.T) {
 
 // FuzzFastMatchesProse compares Recognizer with ner.Prose on arbitrary UTF-8 text.
 func FuzzFastMatchesProse(f *testing.F) {
-	for _, s := range append(slices.Clone(variedTexts), hostileTexts...) {
+	for _, s := range append(slices.Clone(nertest.VariedTexts), hostileTexts...) {
 		f.Add(s)
 	}
 	m, _ := testModel(f)
@@ -239,7 +226,7 @@ func TestTaggerTies(t *testing.T) {
 func TestTieCounts(t *testing.T) {
 	m, _ := testModel(t)
 	f := New(m)
-	for _, text := range sampleTexts()[:len(sampleTexts())-len(variedTexts)] {
+	for _, text := range sampleTexts()[:len(sampleTexts())-len(nertest.VariedTexts)] {
 		if _, err := f.Recognize(text); err != nil {
 			t.Fatal(err)
 		}
