@@ -1,7 +1,8 @@
 // Package w3ctest checks JSON documents against the MUST assertions of the
-// W3C Web Annotation test suite (github.com/w3c/web-annotation-tests), a
-// read-only copy of which lives in shared/w3c-web-annotation-tests next to
-// the repository. It is meant to be used from tests only.
+// W3C Web Annotation test suite (github.com/w3c/web-annotation-tests),
+// whose files are embedded from suite/ (an unchanged copy; see
+// suite/PROVENANCE.md and suite/license.md). It is meant to be used from
+// tests only.
 //
 // The suite's assertions are draft-04 JSON Schemas. Each one names its own
 // id with the draft-04 "id" keyword and refers to the shared schemas in
@@ -16,17 +17,29 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"embed"
+	"io/fs"
 	"maps"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/santhosh-tekuri/jsonschema/v6"
 )
 
-// suiteName is the folder name of the test suite inside the shared folder.
-const suiteName = "w3c-web-annotation-tests"
+// suiteFiles holds the test suite: an unchanged copy of the W3C's files.
+//
+//go:embed suite
+var suiteFiles embed.FS
+
+// Files returns the test suite's files (definitions/, annotations/,
+// collections/, tools/samples/), for tests that read its samples.
+func Files() fs.FS {
+	sub, err := fs.Sub(suiteFiles, "suite")
+	if err != nil {
+		panic(err) // the folder is embedded: it is there
+	}
+	return sub
+}
 
 // baseURL is the virtual location all suite schemas are registered under.
 const baseURL = "https://w3c-web-annotation-tests.invalid/"
@@ -40,7 +53,7 @@ const (
 
 // Suite holds compiled MUST assertions.
 type Suite struct {
-	dir        string
+	files      fs.FS
 	annotation []assertion
 	collection []assertion
 	page       []assertion
@@ -103,73 +116,31 @@ func (e *AssertionError) Error() string {
 // Unwrap returns the underlying validation error, if any.
 func (e *AssertionError) Unwrap() error { return e.Cause }
 
-// Dir locates the test suite: $GLOSSA_SHARED/w3c-web-annotation-tests if
-// GLOSSA_SHARED is set and not empty, otherwise the first
-// shared/w3c-web-annotation-tests found in the current working directory or
-// one of its ancestors (so both <repo>/shared and a shared/ folder beside
-// the repository are found).
-func Dir() (string, error) {
-	if shared := os.Getenv("GLOSSA_SHARED"); shared != "" {
-		dir := filepath.Join(shared, suiteName)
-		if !isDir(dir) {
-			return "", fmt.Errorf("w3ctest: GLOSSA_SHARED is set but %s is not a directory", dir)
-		}
-		return dir, nil
-	}
-	wd, err := os.Getwd()
-	if err != nil {
-		return "", fmt.Errorf("w3ctest: %w", err)
-	}
-	var tried []string
-	for d := wd; ; {
-		cand := filepath.Join(d, "shared", suiteName)
-		if isDir(cand) {
-			return cand, nil
-		}
-		tried = append(tried, cand)
-		parent := filepath.Dir(d)
-		if parent == d {
-			break
-		}
-		d = parent
-	}
-	return "", fmt.Errorf("w3ctest: test suite not found; GLOSSA_SHARED is unset and none of these exist: %s",
-		strings.Join(tried, ", "))
-}
-
-func isDir(p string) bool {
-	fi, err := os.Stat(p)
-	return err == nil && fi.IsDir()
-}
-
 // Load finds the test-suite directory with Dir and compiles every MUST
 // assertion for annotations, collections and pages.
 func Load() (*Suite, error) {
-	dir, err := Dir()
-	if err != nil {
-		return nil, err
-	}
+	dir := Files()
 	c := jsonschema.NewCompiler()
 	c.DefaultDraft(jsonschema.Draft4)
 	c.AssertFormat()
 	c.UseLoader(refuseLoader{})
 
-	defs, err := filepath.Glob(filepath.Join(dir, "definitions", "*.json"))
+	defs, err := fs.Glob(dir, "definitions/*.json")
 	if err != nil {
 		return nil, fmt.Errorf("w3ctest: %w", err)
 	}
 	if len(defs) == 0 {
-		return nil, fmt.Errorf("w3ctest: no definitions/*.json in %s", dir)
+		return nil, fmt.Errorf("w3ctest: no definitions/*.json in the embedded suite")
 	}
 	registered := map[string]string{} // base name -> suite-relative file
 	for _, f := range defs {
-		rel := "definitions/" + filepath.Base(f)
+		rel := f
 		if _, err := addResource(c, dir, rel, registered); err != nil {
 			return nil, err
 		}
 	}
 
-	s := &Suite{dir: dir}
+	s := &Suite{files: dir}
 	for _, l := range []struct {
 		list string
 		dst  *[]assertion
@@ -202,8 +173,8 @@ func (refuseLoader) Load(url string) (any, error) {
 }
 
 // readList returns the assertion files named by a .test file.
-func readList(dir, list string) ([]string, error) {
-	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(list)))
+func readList(dir fs.FS, list string) ([]string, error) {
+	data, err := fs.ReadFile(dir, list)
 	if err != nil {
 		return nil, fmt.Errorf("w3ctest: %w", err)
 	}
@@ -221,12 +192,12 @@ func readList(dir, list string) ([]string, error) {
 
 // addResource registers the suite file rel under baseURL + its base name and
 // returns the decoded document.
-func addResource(c *jsonschema.Compiler, dir, rel string, registered map[string]string) (any, error) {
+func addResource(c *jsonschema.Compiler, dir fs.FS, rel string, registered map[string]string) (any, error) {
 	name := path.Base(rel)
 	if prev, ok := registered[name]; ok {
 		return nil, fmt.Errorf("w3ctest: %s and %s share the base name %s", prev, rel, name)
 	}
-	data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	data, err := fs.ReadFile(dir, rel)
 	if err != nil {
 		return nil, fmt.Errorf("w3ctest: %w", err)
 	}
@@ -242,7 +213,7 @@ func addResource(c *jsonschema.Compiler, dir, rel string, registered map[string]
 }
 
 // compileAssertion registers and compiles one assertion schema.
-func compileAssertion(c *jsonschema.Compiler, dir, rel string, registered map[string]string) (assertion, error) {
+func compileAssertion(c *jsonschema.Compiler, dir fs.FS, rel string, registered map[string]string) (assertion, error) {
 	doc, err := addResource(c, dir, rel, registered)
 	if err != nil {
 		return assertion{}, err

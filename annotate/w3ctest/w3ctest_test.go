@@ -3,8 +3,8 @@ package w3ctest
 import (
 	"encoding/json"
 	"errors"
-	"os"
-	"path/filepath"
+	"io/fs"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -45,17 +45,17 @@ func failed(errs []error) []string {
 
 func samples(t *testing.T, s *Suite, kind string) map[string][]byte {
 	t.Helper()
-	files, err := filepath.Glob(filepath.Join(s.dir, "tools", "samples", kind, "*.json"))
+	files, err := fs.Glob(s.files, "tools/samples/"+kind+"/*.json")
 	if err != nil || len(files) == 0 {
 		t.Fatalf("no samples in tools/samples/%s (err %v)", kind, err)
 	}
 	out := map[string][]byte{}
 	for _, f := range files {
-		data, err := os.ReadFile(f)
+		data, err := fs.ReadFile(s.files, f)
 		if err != nil {
 			t.Fatal(err)
 		}
-		out[filepath.Base(f)] = data
+		out[path.Base(f)] = data
 	}
 	return out
 }
@@ -75,27 +75,6 @@ func TestLoad(t *testing.T) {
 	}
 	if n != len(partOfDescription) {
 		t.Errorf("%d page MUSTs marked partOfObject, want %d", n, len(partOfDescription))
-	}
-}
-
-func TestDirEnv(t *testing.T) {
-	s := suite(t)
-	t.Setenv("GLOSSA_SHARED", filepath.Dir(s.dir))
-	if got, err := Dir(); err != nil || got != s.dir {
-		t.Errorf("Dir() = %q, %v; want %q", got, err, s.dir)
-	}
-	t.Setenv("GLOSSA_SHARED", t.TempDir())
-	if _, err := Dir(); err == nil || !strings.Contains(err.Error(), suiteName) {
-		t.Errorf("Dir() with an empty GLOSSA_SHARED: err = %v, want one naming %s", err, suiteName)
-	}
-	t.Setenv("GLOSSA_SHARED", "")
-	t.Chdir(t.TempDir())
-	if _, err := Dir(); err == nil {
-		t.Log("a shared/ folder exists above the temporary directory; not-found case not tested")
-	} else if !strings.Contains(err.Error(), filepath.Join("shared", suiteName)) {
-		t.Errorf("Dir() not found: err = %v, want one listing where it looked", err)
-	} else {
-		t.Log(err)
 	}
 }
 

@@ -1,6 +1,6 @@
 // Package sample embeds Glossa's default document, the sample news article,
-// and its hand-made gold spans. They are copies of shared/corpus; a test
-// keeps them identical.
+// and its hand-made gold spans (copied from the project's reference corpus
+// on 2026-12-01, after one claim's speaker was fixed there).
 package sample
 
 import (
@@ -30,9 +30,6 @@ type GoldClaim struct {
 	End     int    `json:"end"`   // code points, exclusive
 	Text    string `json:"text"`
 	Speaker struct {
-		// Start is -1 where the gold file names no speaker span (one claim,
-		// reported by unnamed "news reports", has start -1, end 11 and an
-		// empty text: read it as no speaker).
 		Start int    `json:"start"` // code points
 		End   int    `json:"end"`
 		Text  string `json:"text"`
