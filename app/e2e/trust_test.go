@@ -35,7 +35,7 @@ func markOf(t *testing.T, b *browser, kind, text string) string {
 }
 
 // cardQuote is the quote the open card shows ("" if none is open).
-const cardQuoteJS = `(document.querySelector("section.card .quote") || {}).textContent || ""`
+const cardQuoteJS = `((document.querySelector("section.card .quote") || {}).textContent || "")`
 
 // clickMark clicks a highlight as a reader does and waits for its card.
 func clickMark(t *testing.T, b *browser, sel, text string) {
@@ -101,9 +101,6 @@ func TestCardEditsActOnTheOpenNote(t *testing.T) {
 // item; clicking it opens that item's card.
 func TestPanelJumpsToTheListedItem(t *testing.T) {
 	b := openAndTag(t)
-	const sentence = "Britain has issued increasingly strong warnings over Russia's cyber activity"
-	labelWords(t, b, sentence, "0") // a CLAIM of the reader's
-	press(t, b, kb.Escape)
 	// Make sure "Brexit" is highlighted once: the model's, or the reader's.
 	if !eval[bool](t, b, `[...document.querySelectorAll('article mark')].some((m) => m.textContent === "Brexit")`) {
 		labelWords(t, b, "Brexit", "7")
@@ -115,7 +112,11 @@ func TestPanelJumpsToTheListedItem(t *testing.T) {
 	b.do(t, chromedp.Click(chromedp.CSS(`aside[aria-label="Annotations"] .panel-item button`)))
 	waitFor(t, b, "Brexit's card", cardQuoteJS+` === "Brexit"`, 5*time.Second)
 
-	// Clear the search; filter to the reader's claims: one item, the claim.
+	// Clear the search; make a claim, then filter to the reader's claims:
+	// one item, the claim.
+	press(t, b, kb.Escape)
+	const sentence = "Britain has issued increasingly strong warnings over Russia's cyber activity"
+	labelWords(t, b, sentence, "0")
 	b.do(t, chromedp.Evaluate[chromedp.Void](`(() => { const s = document.querySelector('`+search+`'); s.value = ""; s.dispatchEvent(new Event("input", {bubbles: true})); })()`))
 	b.do(t, chromedp.SetValue(chromedp.CSS(`select[aria-label="Filter by label"]`), "CLAIM"),
 		chromedp.Evaluate[chromedp.Void](`document.querySelector('select[aria-label="Filter by label"]').dispatchEvent(new Event("change", {bubbles: true}))`),
