@@ -1,6 +1,9 @@
 package annotate
 
-import "errors"
+import (
+	"errors"
+	"fmt"
+)
 
 // Sentinel errors that callers test with errors.Is. Errors returned by this
 // package wrap one of these and add the operation and the place.
@@ -47,3 +50,27 @@ var (
 	// browser's quota is exhausted).
 	ErrQuota = errors.New("storage full")
 )
+
+// LimitError reports a value over one of Glossa's limits, with the
+// figures a reader needs: "comment of 10001 code points, the limit is
+// 10000". It wraps ErrTooLong.
+type LimitError struct {
+	What  string // "comment", "tag", "tag list", "evidence URL", …
+	Got   int    // the value's size
+	Limit int    // the most Glossa keeps
+	Unit  string // "code points", "tags", "bytes"
+}
+
+// Error says what is too long, by how much, in the form the package's
+// errors take.
+func (e *LimitError) Error() string {
+	return fmt.Sprintf("%v: %s of %d %s, the limit is %d", ErrTooLong, e.What, e.Got, e.Unit, e.Limit)
+}
+
+// Unwrap returns ErrTooLong.
+func (e *LimitError) Unwrap() error { return ErrTooLong }
+
+// tooLong returns a LimitError.
+func tooLong(what string, got, limit int, unit string) error {
+	return &LimitError{What: what, Got: got, Limit: limit, Unit: unit}
+}

@@ -167,7 +167,7 @@ func cleanComment(c string) (string, error) {
 		return "", fmt.Errorf("comment: %w", ErrNotText)
 	}
 	if n := utf8.RuneCountInString(c); n > MaxComment {
-		return "", fmt.Errorf("%w: comment of %d code points, the limit is %d", ErrTooLong, n, MaxComment)
+		return "", tooLong("comment", n, MaxComment, "code points")
 	}
 	if strings.TrimSpace(c) == "" {
 		return "", nil
@@ -190,12 +190,12 @@ func cleanTags(tags []string) ([]string, error) {
 			continue
 		}
 		if n := utf8.RuneCountInString(tag); n > MaxTag {
-			return nil, fmt.Errorf("%w: tag of %d code points, the limit is %d", ErrTooLong, n, MaxTag)
+			return nil, tooLong("tag", n, MaxTag, "code points")
 		}
 		out = append(out, tag)
 	}
 	if len(out) > MaxTags {
-		return nil, fmt.Errorf("%w: %d tags, the limit is %d", ErrTooLong, len(out), MaxTags)
+		return nil, tooLong("tag list", len(out), MaxTags, "tags")
 	}
 	return out, nil
 }
@@ -208,7 +208,7 @@ func cleanEvidence(s string) (string, error) {
 		return "", nil
 	}
 	if n := utf8.RuneCountInString(s); n > MaxURL {
-		return "", fmt.Errorf("%w: evidence URL of %d code points, the limit is %d", ErrTooLong, n, MaxURL)
+		return "", tooLong("evidence URL", n, MaxURL, "code points")
 	}
 	u, err := url.Parse(s)
 	switch {
@@ -231,7 +231,7 @@ func cleanSpeakerName(s string) (string, error) {
 		return unicode.IsSpace(r) || unicode.IsControl(r)
 	}), " ")
 	if n := utf8.RuneCountInString(s); n > MaxName {
-		return "", fmt.Errorf("%w: speaker name of %d code points, the limit is %d", ErrTooLong, n, MaxName)
+		return "", tooLong("speaker name", n, MaxName, "code points")
 	}
 	return s, nil
 }

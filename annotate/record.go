@@ -254,7 +254,7 @@ func checkDocID(id string) error {
 // not too long.
 func checkText(text string) error {
 	if len(text) > MaxTextBytes {
-		return fmt.Errorf("%w: text of %d bytes, the limit is %d", ErrTooLong, len(text), MaxTextBytes)
+		return tooLong("text", len(text), MaxTextBytes, "bytes")
 	}
 	norm, err := NormalizeText([]byte(text))
 	switch {
@@ -299,7 +299,7 @@ func checkTitle(t string) error {
 	case CleanTitle(t) != t:
 		return fmt.Errorf(`%w: "title" %q is not one trimmed line`, ErrBadInput, t)
 	case utf8.RuneCountInString(t) > MaxTitle:
-		return fmt.Errorf(`%w: "title" of %d code points, the limit is %d`, ErrTooLong, utf8.RuneCountInString(t), MaxTitle)
+		return tooLong(`"title"`, utf8.RuneCountInString(t), MaxTitle, "code points")
 	}
 	return nil
 }
@@ -310,7 +310,7 @@ func checkShort(field, s string) error {
 		return fmt.Errorf("%q: %w", field, ErrNotText)
 	}
 	if n := utf8.RuneCountInString(s); n > MaxSource {
-		return fmt.Errorf("%w: %q of %d code points, the limit is %d", ErrTooLong, field, n, MaxSource)
+		return tooLong(strconv.Quote(field), n, MaxSource, "code points")
 	}
 	return nil
 }
