@@ -76,7 +76,7 @@ wasm-test: node
 	PATH="$(GOROOT)/lib/wasm:$$PATH" GOOS=js GOARCH=wasm $(GO) test -count=1 $(WASM_PKGS)
 
 e2e: build chromium
-	set -o pipefail; $(GO) test -count=1 -v ./app/e2e 2>&1 | tee dist/e2e.log | grep -E '^(--- |PASS|FAIL|ok|panic|\s+\S+_test.go)'
+	set -o pipefail; $(GO) test -count=1 -timeout 45m -v ./app/e2e 2>&1 | tee dist/e2e.log | grep -E '^(--- |PASS|FAIL|ok|panic|\s+\S+_test.go)'
 	@echo "$$(grep -c '^--- PASS' dist/e2e.log) passed, $$(grep -c '^--- FAIL' dist/e2e.log) failed"
 
 # Browser tests need Debian's chromium: install it as root, or say how.

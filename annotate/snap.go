@@ -24,7 +24,8 @@ func SnapToGraphemes(t *Text, s Span) Span {
 }
 
 // SnapToWords widens s to word boundaries (Unicode UAX #29, so also never
-// inside a grapheme cluster), then trims white space and punctuation from
+// inside a grapheme cluster; but a selection that ends right before an
+// apostrophe in a word, as in "Russia's", ends there), then trims white space and punctuation from
 // both ends: commas, full stops and the like, and brackets and quotes that
 // have no partner inside the span. Symbols such as $ or % stay, and so does
 // a closing bracket or quote whose opening one is kept. If trimming would
@@ -37,10 +38,28 @@ func SnapToWords(t *Text, s Span) Span {
 		return SnapToGraphemes(t, s)
 	}
 	wide := Span{snapBack(t, s.Start, wordBounds), snapForward(t, s.End, wordBounds)}
+	if wide.End > s.End && s.End > wide.Start && isApostrophe(runeAt(t, s.End)) && unicode.IsLetter(runeAt(t, s.End-1)) {
+		// A selection that stops before a possessive or a contraction
+		// ("Russia|'s", "don|’t") keeps it out, though UAX #29 makes one
+		// word of it: the reader marks the name, not its 's.
+		wide.End = s.End
+	}
 	if trimmed := trimSpan(t, wide); trimmed.Start < trimmed.End {
 		return trimmed
 	}
 	return wide
+}
+
+// isApostrophe reports whether r is an apostrophe: typewriter or curly.
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// runeAt returns the code point at offset p of t, or 0 outside it.
+func runeAt(t *Text, p int) rune {
+	if p < 0 || p >= t.Len() {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(t.Slice(p, p+1))
+	return r
 }
 
 // clampSpan puts s in order and inside t.

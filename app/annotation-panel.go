@@ -12,7 +12,7 @@ import (
 // annotationPanel lists the document's annotations and open suggestions
 // in document order, with label, quote, comment and tags. The reader
 // filters it by label and kind and searches quotes, comments and tags;
-// activating an item raises actionActivate, which scrolls to its highlight
+// activating an item raises actionJumpTo, which scrolls to its highlight
 // and flashes it.
 type annotationPanel struct {
 	app.Compo
@@ -20,10 +20,15 @@ type annotationPanel struct {
 	// Props.
 	W annotate.Workspace
 
-	// State: the filters.
-	label annotate.Label // "" for every label
-	kind  string         // "", kindAnnotation or kindSuggestion
-	query string
+	// State.
+	filter panelFilter
+}
+
+// panelFilter is what the reader filters the panel by.
+type panelFilter struct {
+	Label annotate.Label // "" for every label
+	Kind  string         // "", kindAnnotation or kindSuggestion
+	Query string         // searched in quotes, comments and tags, any case
 }
 
 func newAnnotationPanel() *annotationPanel { return &annotationPanel{} }
@@ -42,21 +47,22 @@ type panelItem struct {
 	tags    []string
 }
 
-// items lists the rows that pass the filters, in document order.
-func (p *annotationPanel) items() (shown []panelItem, notes, suggestions int) {
+// panelItems lists a workspace's rows that pass the filter, in document
+// order, and counts the notes and suggestions among them.
+func panelItems(w annotate.Workspace, f panelFilter) (shown []panelItem, notes, suggestions int) {
 	var all []panelItem
-	for _, n := range p.W.Notes {
+	for _, n := range w.Notes {
 		all = append(all, panelItem{target: activeHighlight{ID: n.ID}, span: n.Span, label: n.Label, kind: kindAnnotation,
-			quote: p.W.Doc.Text.Slice(n.Span.Start, n.Span.End), comment: n.Comment, tags: n.Tags})
+			quote: w.Doc.Text.Slice(n.Span.Start, n.Span.End), comment: n.Comment, tags: n.Tags})
 	}
-	for _, e := range p.W.Suggestions {
+	for _, e := range w.Suggestions {
 		all = append(all, panelItem{target: activeHighlight{Key: annotate.SuggestionKey{Span: e.Span, Label: e.Label}},
-			span: e.Span, label: e.Label, kind: kindSuggestion, quote: p.W.Doc.Text.Slice(e.Span.Start, e.Span.End)})
+			span: e.Span, label: e.Label, kind: kindSuggestion, quote: w.Doc.Text.Slice(e.Span.Start, e.Span.End)})
 	}
 	sortItems(all)
-	q := strings.ToLower(strings.TrimSpace(p.query))
+	q := strings.ToLower(strings.TrimSpace(f.Query))
 	for _, it := range all {
-		if p.label != "" && it.label != p.label || p.kind != "" && it.kind != p.kind {
+		if f.Label != "" && it.label != f.Label || f.Kind != "" && it.kind != f.Kind {
 			continue
 		}
 		if q != "" && !strings.Contains(strings.ToLower(it.quote+"\n"+it.comment+"\n"+strings.Join(it.tags, "\n")), q) {
@@ -90,10 +96,10 @@ func lessItem(a, b panelItem) bool {
 }
 
 func (p *annotationPanel) Render() app.UI {
-	shown, notes, suggestions := p.items()
-	labelOptions := []app.UI{app.Option().Value("").Text("All labels").Selected(p.label == "")}
+	shown, notes, suggestions := panelItems(p.W, p.filter)
+	labelOptions := []app.UI{app.Option().Value("").Text("All labels").Selected(p.filter.Label == "")}
 	for _, l := range annotate.AllLabels {
-		labelOptions = append(labelOptions, app.Option().Value(string(l)).Text(string(l)).Selected(p.label == l))
+		labelOptions = append(labelOptions, app.Option().Value(string(l)).Text(string(l)).Selected(p.filter.Label == l))
 	}
 	rows := make([]app.UI, len(shown))
 	for i, it := range shown {
@@ -117,26 +123,36 @@ func (p *annotationPanel) Render() app.UI {
 		if len(it.tags) > 0 {
 			detail = append(detail, app.P().Class("tags").Text("#"+strings.Join(it.tags, " #")))
 		}
+		// The handler names its item in its scope: a filtered list puts
+		// other items in the same rows, and go-app keeps a row's handler
+		// while its code and scope stay the same.
 		rows[i] = li.Body(app.Button().Class("panel-open").
 			Aria("label", fmt.Sprintf("Go to %s %q", it.label, excerpt(it.quote, 60))).
-			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionActivate, target) }).
+			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionJumpTo, target) }, target.scope()).
 			Body(detail...))
 	}
 	return app.Aside().Class("panel").Aria("label", "Annotations").Body(
 		app.H2().Text("Annotations"),
 		app.P().Class("counts").Text(fmt.Sprintf("%d annotations, %d suggestions shown", notes, suggestions)),
 		app.Div().Class("filters").Body(
-			app.Select().Aria("label", "Filter by label").Body(labelOptions...).
-				OnChange(func(ctx app.Context, e app.Event) { p.label = annotate.Label(ctx.JSSrc().Get("value").String()) }),
+			app.Select().Aria("label", "Filter by label").Body(labelOptions...).OnChange(p.filterLabel),
 			app.Select().Aria("label", "Filter by kind").Body(
-				app.Option().Value("").Text("Annotations and suggestions").Selected(p.kind == ""),
-				app.Option().Value(kindAnnotation).Text("Annotations only").Selected(p.kind == kindAnnotation),
-				app.Option().Value(kindSuggestion).Text("Suggestions only").Selected(p.kind == kindSuggestion),
-			).OnChange(func(ctx app.Context, e app.Event) { p.kind = ctx.JSSrc().Get("value").String() }),
+				app.Option().Value("").Text("Annotations and suggestions").Selected(p.filter.Kind == ""),
+				app.Option().Value(kindAnnotation).Text("Annotations only").Selected(p.filter.Kind == kindAnnotation),
+				app.Option().Value(kindSuggestion).Text("Suggestions only").Selected(p.filter.Kind == kindSuggestion),
+			).OnChange(p.filterKind),
 			app.Input().Type("search").Aria("label", "Search annotations").Placeholder("Search quotes, comments, tags").
-				OnInput(func(ctx app.Context, e app.Event) { p.query = ctx.JSSrc().Get("value").String() }),
+				OnInput(p.search),
 		),
 		app.If(len(rows) == 0, app.P().Class("muted").Text("Nothing to show.")),
 		app.Ol().Class("panel-list").Body(rows...),
 	)
 }
+
+func (p *annotationPanel) filterLabel(ctx app.Context, e app.Event) {
+	p.filter.Label = annotate.Label(value(ctx))
+}
+
+func (p *annotationPanel) filterKind(ctx app.Context, e app.Event) { p.filter.Kind = value(ctx) }
+
+func (p *annotationPanel) search(ctx app.Context, e app.Event) { p.filter.Query = value(ctx) }

@@ -4,116 +4,96 @@ import (
 	"fmt"
 	"maps"
 	"strconv"
-	"time"
 
-	"github.com/google/uuid"
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"glossa/annotate"
 	"glossa/app/sample"
 )
 
+// Actions of the page's own view, raised by its children.
+const (
+	actionChooseLabel = "choose-label" // annotate.Label: label the selection
+	actionJumpTo      = "jump-to"      // activeHighlight: scroll to it, flash it, open its card
+)
+
 // articlePage is the reader's page: the article with its highlights, the
-// selection toolbar, the card of the active highlight, the legend and the
-// annotation panel. It holds the undo history of the document's
-// annotations and handles the annotating actions its children raise.
+// selection toolbar, the card of the active highlight, the legend, the
+// annotation panel, the library and export. It observes the features'
+// states (editing, tagging, library, exchange, notice) and raises their
+// actions; what it keeps itself is only how the page looks: the toolbar
+// and the selection it labels, caret mode, the shortcuts help, the labels
+// hidden.
 type articlePage struct {
 	app.Compo
 
-	doc     *annotate.Document
-	history annotate.History
-	tagging taggingState
-	hidden  map[annotate.Label]bool // labels whose highlights are hidden
-	reader  *annotate.Agent
-	marked  bool // the first-highlight performance mark is set
+	// The features' states, as last published.
+	editing  editingState
+	tagging  taggingState
+	library  libraryState
+	exchange exchangeState
+	notice   notice
 
-	// The selection toolbar.
-	toolbarOpen bool
-	pending     annotate.Span // the selection it labels
-	selErr      string        // why the selection cannot be labelled
-	toolbarAt   [2]float64    // page coordinates: top, left
-
-	active     activeHighlight // the highlight whose card is open
+	// The view.
+	hidden     map[annotate.Label]bool // labels whose highlights are hidden
+	marked     bool                    // the first-highlight performance mark is set
+	toolbar    toolbarState
 	focusAfter activeHighlight // what gets the focus after the next edit
-	notice     string          // what the last edit did, or why it failed
+	seenSeq    int             // the editing change last acted on
 	helpOpen   bool            // the keyboard shortcuts
 	caretMode  bool            // arrows move a caret in the article
 
-	keydown app.Func
-
-	// The library (library.go).
-	store       annotate.Store
-	saves       chan annotate.Workspace // to the saver
-	saved       annotate.Workspace      // what the store holds
-	saveState   saveStatus
-	banner      string // work is not kept, and why
-	libProblem  string // records that could not be read
-	docs        []annotate.DocMeta
-	usage       string
-	title       string // the open document's title in the library
-	tabs        *tabChannel
-	lastDeleted *annotate.StoredDoc // for undo
-	orphans     []annotate.Orphan   // imported, not placed in the text
-	libraryOpen bool
+	keydown, mousedown app.Func
 }
 
-// activeHighlight names the highlight whose card is open: a note by id,
-// or a suggestion by its key.
-type activeHighlight struct {
-	ID  string
-	Key annotate.SuggestionKey
+// toolbarState is the selection toolbar: open or not, the selection it
+// labels, or why that cannot be labelled.
+type toolbarState struct {
+	Open    bool
+	Pending annotate.Span // the selection, snapped
+	Err     string        // why the selection cannot be labelled
+	At      [2]float64    // page coordinates: top, left
 }
 
-func (a activeHighlight) none() bool { return a.ID == "" && a.Key.Label == "" }
-
-// OnInit builds the document; it runs on the server (prerendering) and in
-// the browser alike, so both render the same article.
+// OnInit shows the sample article before anything is loaded: it runs on
+// the server (prerendering) and in the browser alike, so both render the
+// same article.
 func (p *articlePage) OnInit() {
 	text, err := annotate.NormalizeText([]byte(sample.Article))
 	if err != nil {
 		panic(fmt.Sprintf("the embedded sample article is not text: %v", err))
 	}
-	p.doc = annotate.NewDocument(text)
-	p.history = annotate.NewHistory(annotate.NewWorkspace(p.doc))
+	doc := annotate.NewDocument(text)
+	p.editing = editingState{Doc: doc, History: annotate.NewHistory(annotate.NewWorkspace(doc))}
 	p.hidden = make(map[annotate.Label]bool)
-	p.reader = annotate.Reader("me")
 }
 
-// OnMount starts tagging in the browser, follows its progress, and
-// listens to the keyboard and to the actions of the page's children.
+// OnMount mounts the features, observes their states, and listens to the
+// keyboard and the mouse.
 func (p *articlePage) OnMount(ctx app.Context) {
 	exposeMemory()
-	ctx.ObserveState(stateTagging).
-		OnChange(func() {
-			p.keepEntities(ctx, p.tagging)
-			ctx.Defer(p.markTimings)
-		}).
-		Value(&p.tagging)
-	ctx.Handle(actionExport, p.handleExchange)
-	ctx.Handle(actionImport, p.handleExchange)
-	for _, name := range []string{actionOpenDoc, actionRenameDoc, actionDeleteDoc, actionUndoDelete, actionAddText, actionAddFile} {
-		ctx.Handle(name, p.handleLibrary)
-	}
+	ctx.ObserveState(stateEditing).OnChange(func() { p.editingChanged(ctx) }).Value(&p.editing)
+	ctx.ObserveState(stateTagging).OnChange(func() { ctx.Defer(p.markTimings) }).Value(&p.tagging)
+	ctx.ObserveState(stateLibrary).Value(&p.library)
+	ctx.ObserveState(stateExchange).Value(&p.exchange)
+	ctx.ObserveState(stateNotice).Value(&p.notice)
+	editing.mount(ctx)
+	exchange.mount(ctx)
 	ctx.Handle(actionToggleLabel, func(ctx app.Context, a app.Action) {
 		if l, ok := a.Value.(annotate.Label); ok {
 			p.toggleLabel(l)
 		}
 	})
-	for _, name := range []string{actionApplyLabel, actionRelabel, actionComment, actionTags, actionClaim,
-		actionDelete, actionAccept, actionAcceptAs, actionReject, actionAcceptAll, actionRejectAll, actionUndo, actionRedo} {
-		ctx.Handle(name, p.handleEdit)
-	}
 	ctx.Handle(actionChooseLabel, func(ctx app.Context, a app.Action) {
 		if l, ok := a.Value.(annotate.Label); ok {
 			p.labelSelection(ctx, l)
 		}
 	})
-	ctx.Handle(actionActivate, func(ctx app.Context, a app.Action) {
-		if act, ok := a.Value.(activeHighlight); ok {
-			p.activate(ctx, act, true)
+	ctx.Handle(actionJumpTo, func(ctx app.Context, a app.Action) {
+		if h, ok := a.Value.(activeHighlight); ok {
+			p.activate(ctx, h, true)
 		}
 	})
-	ctx.Handle(actionCloseCard, func(ctx app.Context, a app.Action) { p.active = activeHighlight{} })
 	p.keydown = app.FuncOf(func(_ app.Value, args []app.Value) any {
 		ev := keyEventOf(args[0])
 		if p.wantsKey(ev) {
@@ -123,26 +103,51 @@ func (p *articlePage) OnMount(ctx app.Context) {
 		return nil
 	})
 	app.Window().Get("document").Call("addEventListener", "keydown", p.keydown)
-	p.openLibrary(ctx)
+	p.mousedown = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		letPressSelect(args[0])
+		return nil
+	})
+	app.Window().Get("document").Call("addEventListener", "mousedown", p.mousedown, true)
+	library.mount(ctx)
 }
 
-// OnDismount releases the keyboard listener.
+// OnDismount releases the listeners.
 func (p *articlePage) OnDismount() {
 	if p.keydown != nil { // never set when prerendering on the server
 		app.Window().Get("document").Call("removeEventListener", "keydown", p.keydown)
+		app.Window().Get("document").Call("removeEventListener", "mousedown", p.mousedown, true)
 		p.keydown.Release()
+		p.mousedown.Release()
 	}
-	p.tabs.close()
+	library.dismount()
+}
+
+// editingChanged moves the keyboard focus after an edit: to the note it
+// created, or to the highlight after the one a key removed.
+func (p *articlePage) editingChanged(ctx app.Context) {
+	if p.editing.Seq == p.seenSeq {
+		return
+	}
+	p.seenSeq = p.editing.Seq
+	next := p.focusAfter
+	p.focusAfter = activeHighlight{}
+	if p.editing.Created != "" {
+		next = activeHighlight{ID: p.editing.Created}
+	}
+	if !next.none() {
+		ctx.Defer(func(ctx app.Context) { focusHighlight(next, false) })
+	}
 }
 
 // markTimings leaves performance marks for benchmarks and tests, once
 // the highlights they name are on screen.
 func (p *articlePage) markTimings(ctx app.Context) {
-	if !p.marked && len(p.tagging.Entities) > 0 {
+	st := p.taggingOfDoc()
+	if !p.marked && len(st.Entities) > 0 {
 		p.marked = true
 		app.Window().Get("performance").Call("mark", "glossa-first-highlight")
 	}
-	if p.tagging.Status == taggingDone {
+	if st.Status == taggingDone {
 		app.Window().Get("performance").Call("mark", "glossa-tagged")
 	}
 }
@@ -155,142 +160,146 @@ func (p *articlePage) toggleLabel(l annotate.Label) {
 	p.hidden = hidden
 }
 
-// workspace is the current annotations with the machine's suggestions
-// that are still open.
-func (p *articlePage) workspace() annotate.Workspace {
-	st := p.taggingOfDoc()
-	return p.history.Current().WithSuggestions(st.Entities, st.Recognizer)
-}
+// doc is the open document.
+func (p *articlePage) doc() *annotate.Document { return p.editing.Doc }
 
 // taggingOfDoc is the tagging of the open document (a tagging of one
 // opened before is ignored).
 func (p *articlePage) taggingOfDoc() taggingState {
-	if p.tagging.DocID != "" && p.tagging.DocID != p.doc.ID {
+	if p.tagging.DocID != "" && p.tagging.DocID != p.doc().ID {
 		return taggingState{}
 	}
 	return p.tagging
 }
 
-// handleEdit applies an annotating action and reports what it did.
-func (p *articlePage) handleEdit(ctx app.Context, a app.Action) {
-	env := editEnv{
-		Reader:      p.reader,
-		Now:         time.Now,
-		NewID:       func() string { return uuid.Must(uuid.NewV7()).URN() },
-		Suggestions: p.taggingOfDoc().Entities,
-		Recognizer:  p.taggingOfDoc().Recognizer,
-	}
-	h, res, err := applyEdit(p.history, a.Name, a.Value, env)
-	if err != nil {
-		p.notice = "Not done: " + err.Error() + "."
-		return
-	}
-	p.history, p.notice = h, res.Report
-	p.save()
-	switch {
-	case res.Created != "":
-		p.active = activeHighlight{ID: res.Created}
-		ctx.Defer(func(ctx app.Context) { focusHighlight(p.active, false) })
-	case a.Name == actionDelete || a.Name == actionReject:
-		p.active = activeHighlight{}
-	}
-	if next := p.focusAfter; !next.none() {
-		p.focusAfter = activeHighlight{}
-		ctx.Defer(func(ctx app.Context) { focusHighlight(next, false) })
-	}
+// workspace is the current annotations with the machine's suggestions
+// that are still open.
+func (p *articlePage) workspace() annotate.Workspace {
+	return withSuggestions(p.editing.History.Current(), p.taggingOfDoc())
 }
 
 // labelSelection annotates the pending selection with a label.
 func (p *articlePage) labelSelection(ctx app.Context, l annotate.Label) {
-	if !p.toolbarOpen || p.selErr != "" {
+	if !p.toolbar.Open || p.toolbar.Err != "" {
 		return
 	}
-	p.toolbarOpen = false
+	p.toolbar.Open = false
 	clearSelection()
-	ctx.NewActionWithValue(actionApplyLabel, applyLabel{Span: p.pending, Label: l})
+	ctx.NewActionWithValue(actionEdit, annotate.CreateNote{Span: p.toolbar.Pending, Label: l})
 }
 
 // onSelect shows the toolbar for the reader's selection, or says why the
 // selection cannot be labelled. exact keeps the selection as it is (Alt);
 // otherwise it snaps to whole words.
 func (p *articlePage) onSelect(ctx app.Context, exact bool) {
-	span, r, err := readSelection(p.doc)
+	doc := p.doc()
+	span, r, err := readSelection(doc)
 	if err == errEmptySelection {
-		p.toolbarOpen = false
+		p.toolbar.Open = false
 		return
 	}
-	p.toolbarOpen = true
-	p.selErr = ""
+	p.toolbar = toolbarState{Open: true}
 	if err != nil {
-		p.selErr = err.Error()
-		p.toolbarAt = [2]float64{app.Window().Get("scrollY").Float() + 80, 40}
+		p.toolbar.Err = err.Error()
+		p.toolbar.At = [2]float64{app.Window().Get("scrollY").Float() + 80, 40}
 		return
 	}
 	if !exact {
-		span = annotate.SnapToWords(p.doc.Text, span)
+		span = annotate.SnapToWords(doc.Text, span)
 	}
-	span = annotate.SnapToGraphemes(p.doc.Text, span)
+	span = annotate.SnapToGraphemes(doc.Text, span)
 	if span.Len() == 0 {
-		p.selErr = errBlankSelection.Error()
+		p.toolbar.Err = errBlankSelection.Error()
 	}
-	p.pending = span
+	p.toolbar.Pending = span
 	rect := r.Call("getBoundingClientRect")
-	p.toolbarAt = [2]float64{
+	p.toolbar.At = [2]float64{
 		rect.Get("bottom").Float() + app.Window().Get("scrollY").Float() + 6,
 		rect.Get("left").Float() + app.Window().Get("scrollX").Float(),
 	}
-	ctx.Defer(func(ctx app.Context) { positionToolbar(p.toolbarAt) })
+	at := p.toolbar.At
+	ctx.Defer(func(ctx app.Context) { positionToolbar(at) })
 }
 
 // activate opens the card of a highlight; focus moves the keyboard focus
-// to its mark.
-func (p *articlePage) activate(ctx app.Context, a activeHighlight, focus bool) {
-	p.active = a
-	p.toolbarOpen = false
-	if focus {
-		ctx.Defer(func(ctx app.Context) { focusHighlight(a, true) })
+// to its mark (and flash scrolls to it and makes it blink).
+func (p *articlePage) activate(ctx app.Context, a activeHighlight, flash bool) {
+	p.toolbar.Open = false
+	ctx.NewActionWithValue(actionActivate, a)
+	ctx.Defer(func(ctx app.Context) { focusHighlight(a, flash) })
+}
+
+// onArticleClick opens the card of the highlight clicked, when the click
+// selected nothing.
+func (p *articlePage) onArticleClick(ctx app.Context, e app.Event) {
+	if a, ok := highlightAt(e.Get("target")); ok && selectionCollapsed() {
+		p.activate(ctx, a, false)
 	}
 }
+
+func (p *articlePage) onArticleMouseUp(ctx app.Context, e app.Event) {
+	p.onSelect(ctx, e.Get("altKey").Bool())
+}
+
+func (p *articlePage) toggleLibrary(ctx app.Context, e app.Event) {
+	ctx.NewActionWithValue(actionShowLibrary, !p.library.Shown)
+}
+
+func (p *articlePage) toggleHelp(ctx app.Context, e app.Event) { p.helpOpen = !p.helpOpen }
+
+func (p *articlePage) undoDelete(ctx app.Context, e app.Event) { ctx.NewAction(actionUndoDelete) }
 
 func (p *articlePage) Render() app.UI {
 	w := p.workspace()
 	hls := highlightsOf(w)
 	return app.Div().Class("page").Body(
-		app.If(p.banner != "", app.P().Class("banner").Role("alert").Text(p.banner)),
+		app.If(p.library.Banner != "", app.P().Class("banner").Role("alert").Text(p.library.Banner)),
 		app.Header().Class("bar").Body(
 			app.Span().Class("brand").Text("Glossa"),
-			app.Button().Class("library-button").Aria("expanded", fmt.Sprint(p.libraryOpen)).Text("Library").
-				OnClick(func(ctx app.Context, e app.Event) { p.libraryOpen = !p.libraryOpen }),
+			app.Button().Class("library-button").Aria("expanded", fmt.Sprint(p.library.Shown)).Text("Library").
+				OnClick(p.toggleLibrary),
 			p.renderStatus(),
 			p.renderSaveStatus(),
-			app.If(p.notice != "", app.P().Class("notice").Role("status").Text(p.notice)),
+			app.If(p.notice.Text != "", renderNotice(p.notice)),
 			app.Button().Class("help-button").Aria("label", "Keyboard shortcuts").Title("Keyboard shortcuts (?)").Text("?").
-				OnClick(func(ctx app.Context, e app.Event) { p.helpOpen = !p.helpOpen }),
+				OnClick(p.toggleHelp),
 		),
 		app.Main().Class("layout").Body(
 			app.Div().Class("reading").
-				OnMouseUp(func(ctx app.Context, e app.Event) { p.onSelect(ctx, e.Get("altKey").Bool()) }).
-				OnClick(func(ctx app.Context, e app.Event) {
-					if a, ok := highlightAt(e.Get("target")); ok && selectionCollapsed() {
-						p.activate(ctx, a, false)
-					}
-				}).
-				Body(renderArticle(p.doc, hls, p.hidden)),
+				OnMouseUp(p.onArticleMouseUp).
+				OnClick(p.onArticleClick).
+				Body(renderArticle(p.doc(), hls, p.hidden)),
 			app.Div().Class("side").Body(
-				app.If(p.libraryOpen, &libraryPanel{Docs: p.docs, Current: p.doc.ID, Usage: p.usage, Problem: p.libProblem}),
-				app.If(p.lastDeleted != nil, app.Button().Aria("label", "Undo delete").Text("Undo delete").
-					OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionUndoDelete) })),
-				app.If(!p.active.none(), newNoteCard().Workspace(w).Active(p.active)),
+				app.If(p.library.Shown, &libraryPanel{Docs: p.library.Docs, Current: p.doc().ID, Usage: p.library.Usage, Problem: p.library.Problem}),
+				app.If(p.library.Deleted != "", app.Button().Aria("label", "Undo delete").Text("Undo delete").
+					OnClick(p.undoDelete)),
+				app.If(!p.editing.Active.none(), &noteCard{W: w, Target: p.editing.Active}),
 				newLegend().Counts(countHighlights(hls)).Hidden(p.hidden),
 				// The tools work only once the app runs: the page served
 				// before it (prerendered) leaves them out, and so paints
 				// the article as fast as a plain page.
-				app.If(app.IsClient, newAnnotationPanel().Workspace(w), renderExchange()),
-				app.If(len(p.orphans) > 0, renderOrphans(p.orphans)),
+				app.If(app.IsClient, newAnnotationPanel().Workspace(w), &exchangePanel{Busy: p.exchange.Busy}),
+				app.If(len(p.library.Orphans) > 0, renderOrphans(p.library.Orphans)),
 			),
 		),
-		app.If(p.toolbarOpen, newSelectionToolbar().Error(p.selErr)),
+		app.If(p.toolbar.Open, newSelectionToolbar().Error(p.toolbar.Err)),
 		app.If(p.helpOpen, renderShortcutsHelp(func() { p.helpOpen = false })),
+	)
+}
+
+// renderNotice shows the last action's notice, with the error underneath
+// on demand.
+func renderNotice(n notice) app.UI {
+	class := "notice"
+	if n.Problem {
+		class += " problem"
+	}
+	return app.Div().Class(class).Role("status").Body(
+		app.Span().Class("notice-text").Text(n.Text),
+		app.If(n.Details != "", app.Details().Class("notice-details").Body(
+			app.Summary().Text("Details"),
+			app.Code().Text(n.Details),
+		)),
 	)
 }
 
@@ -303,7 +312,7 @@ func (p *articlePage) renderStatus() app.UI {
 		text = "Finding entities… (loading the language model)"
 		class += " busy"
 	case taggingRunning:
-		text = fmt.Sprintf("Finding entities… %d of %d paragraphs", st.BlocksDone, len(p.doc.Blocks))
+		text = fmt.Sprintf("Finding entities… %d of %d paragraphs", st.BlocksDone, len(p.doc().Blocks))
 		class += " busy"
 	case taggingDone:
 		text = fmt.Sprintf("Found %d entities", len(st.Entities))
@@ -343,17 +352,21 @@ func countHighlights(hls []highlight) map[annotate.Label]int {
 // renderSaveStatus says whether the work is saved.
 func (p *articlePage) renderSaveStatus() app.UI {
 	text, class := "", "save-status"
+	st := p.library
 	switch {
-	case p.store == nil:
+	case st.Status == libraryOpening:
 		return app.P().ID("save-status").Class(class).Text("")
-	case p.saveState.Err != "":
-		text, class = "Not saved: "+p.saveState.Err+".", class+" error"
-	case p.saveState.Saving:
+	case st.Save.Err != "":
+		text, class = "Not saved: "+st.Save.Err+".", class+" error"
+	case st.Save.Saving:
 		text = "Saving…"
-	case p.banner != "":
+	case st.Status == libraryMemory:
 		text = "Not kept (memory only)"
 	default:
 		text = "Saved"
 	}
-	return app.P().ID("save-status").Class(class).Role("status").Text(text)
+	// The counts are part of the testing contract: a test waits for the
+	// edits it made to be stored.
+	return app.P().ID("save-status").Class(class).Role("status").
+		DataSet("edits", p.editing.Edits).DataSet("saved", st.Save.Saved).Text(text)
 }

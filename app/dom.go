@@ -204,3 +204,51 @@ func moveCaret(arrow string, extend, byWord bool) {
 	}
 	sel.Call("modify", alter, dir, unit)
 }
+
+// letPressSelect lets a press on a highlight start a selection. A press on
+// a focusable element focuses it, and Chromium then starts no selection:
+// a drag that began on a highlight selected nothing, and the next number
+// key relabelled the highlight instead. So from the press to its release
+// the marks under it are not focusable; the release gives them back their
+// tabindex before the click that follows, whose handler focuses the
+// highlight clicked (activate).
+func letPressSelect(e app.Value) {
+	if e.Get("button").Int() != 0 {
+		return
+	}
+	target := e.Get("target")
+	if !target.Truthy() || target.Get("closest").IsUndefined() {
+		return
+	}
+	var marks []app.Value
+	for m := target.Call("closest", "article mark"); m.Truthy(); m = m.Get("parentElement").Call("closest", "article mark") {
+		m.Call("removeAttribute", "tabindex")
+		marks = append(marks, m)
+	}
+	if len(marks) == 0 {
+		return
+	}
+	doc := app.Window().Get("document")
+	restored := false
+	restore := app.FuncOf(func(app.Value, []app.Value) any {
+		if !restored {
+			restored = true
+			for _, m := range marks {
+				m.Call("setAttribute", "tabindex", "0")
+			}
+		}
+		return nil
+	})
+	doc.Call("addEventListener", "mouseup", restore, true)
+	// A release outside the window sends no mouseup here: the timer
+	// restores then, and ends the listener either way.
+	var end app.Func
+	end = app.FuncOf(func(app.Value, []app.Value) any {
+		restore.Invoke()
+		doc.Call("removeEventListener", "mouseup", restore, true)
+		restore.Release()
+		end.Release()
+		return nil
+	})
+	app.Window().Call("setTimeout", end, 2000)
+}

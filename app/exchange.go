@@ -16,6 +16,8 @@ import (
 const (
 	actionExport = "export" // exportRequest
 	actionImport = "import" // app.Value: the File
+	// stateExchange holds an exchangeState.
+	stateExchange = "exchange"
 )
 
 // exportRequest names a format and what to export.
@@ -24,8 +26,30 @@ type exportRequest struct {
 	Library bool   // the whole library, else the open article
 }
 
+// exchangeState says whether an export or import is under way.
+type exchangeState struct {
+	Busy string // what is under way ("Exporting…", "Importing x.jsonld…"), "" if nothing
+}
+
 // maxImportBytes is the largest annotation file Glossa imports.
 const maxImportBytes = 50 << 20
+
+// exchanger is the export and import feature.
+type exchanger struct{ st exchangeState }
+
+// exchange is the page's export and import feature.
+var exchange = &exchanger{}
+
+// mount registers the export and import actions on the page.
+func (x *exchanger) mount(ctx app.Context) {
+	ctx.Handle(actionExport, x.handleExport)
+	ctx.Handle(actionImport, x.handleImport)
+}
+
+func (x *exchanger) busy(ctx app.Context, what string) {
+	x.st.Busy = what
+	ctx.SetState(stateExchange, x.st)
+}
 
 // libraryBundle reads the library (or one document) as a bundle.
 func libraryBundle(store annotate.Store, only string) (annotate.Bundle, []annotate.StoredDoc, error) {
@@ -57,57 +81,63 @@ func libraryBundle(store annotate.Store, only string) (annotate.Bundle, []annota
 	return b, stored, nil
 }
 
-// handleExchange runs exports and imports.
-func (p *articlePage) handleExchange(ctx app.Context, a app.Action) {
-	store, ok := p.openStore()
-	if !ok {
+// handleExport builds an export off the UI goroutine and downloads it.
+func (x *exchanger) handleExport(ctx app.Context, a app.Action) {
+	req, ok := a.Value.(exportRequest)
+	doc := editing.st.Doc
+	if !ok || doc == nil || !library.ready(ctx) {
 		return
 	}
-	switch a.Name {
-	case actionExport:
-		req, ok := a.Value.(exportRequest)
-		if !ok {
-			return
-		}
-		only, title := p.doc.ID, p.title
-		if req.Library {
-			only, title = "", "glossa-library"
-		}
-		ctx.Async(func() {
-			name, data, media, err := exportFile(store, req.Format, only, title)
-			ctx.Dispatch(func(ctx app.Context) {
-				if err != nil {
-					p.notice = "Not exported: " + err.Error() + "."
-					return
-				}
-				download(name, media, data)
-				p.notice = "Exported " + name + "."
-			})
-		})
-	case actionImport:
-		f, ok := a.Value.(app.Value)
-		if !ok {
-			return
-		}
-		name := jsString(f.Get("name"))
-		if f.Get("size").Float() > maxImportBytes {
-			p.notice = fmt.Sprintf("Not imported: %s is larger than %s.", name, humanBytes(maxImportBytes))
-			return
-		}
-		ctx.Async(func() {
-			report, err := importFile(store, f, name)
-			ctx.Dispatch(func(ctx app.Context) {
-				if err != nil {
-					p.notice = "Nothing imported: " + err.Error() + "."
-					return
-				}
-				p.notice = "Imported " + name + ": " + report
-				p.refreshLibrary(ctx)
-				p.loadDoc(ctx, p.doc.ID, false)
-				p.tabs.announce(p.doc.ID)
-			})
-		})
+	store := library.store
+	only, title := doc.ID, library.st.Title
+	if req.Library {
+		only, title = "", "glossa-library"
 	}
+	x.busy(ctx, "Exporting…")
+	ctx.Async(func() {
+		name, data, media, err := exportFile(store, req.Format, only, title)
+		ctx.Dispatch(func(ctx app.Context) {
+			x.busy(ctx, "")
+			if err != nil {
+				sayFailed(ctx, "Not exported", err)
+				return
+			}
+			download(name, media, data)
+			say(ctx, "Exported "+name+".")
+		})
+	})
+}
+
+// handleImport reads an annotation file into the library, whole or not at
+// all, and shows the open article as it is after.
+func (x *exchanger) handleImport(ctx app.Context, a app.Action) {
+	f, ok := a.Value.(app.Value)
+	if !ok || !library.ready(ctx) {
+		return
+	}
+	name := jsString(f.Get("name"))
+	if f.Get("size").Float() > maxImportBytes {
+		sayFailed(ctx, "Nothing imported", problem("%s is larger than %s", name, humanBytes(maxImportBytes)))
+		return
+	}
+	store := library.store
+	x.busy(ctx, "Importing "+name+"…")
+	ctx.Async(func() {
+		report, err := importFile(store, f, name)
+		ctx.Dispatch(func(ctx app.Context) {
+			x.busy(ctx, "")
+			if err != nil {
+				sayFailed(ctx, "Nothing imported from "+name, err)
+				return
+			}
+			say(ctx, "Imported "+name+": "+report)
+			library.refresh(ctx)
+			if doc := editing.st.Doc; doc != nil {
+				library.load(ctx, doc.ID, true)
+				library.tabs.announce(doc.ID)
+			}
+		})
+	})
 }
 
 // exportFile builds an export of the library (or of the document only).
@@ -243,36 +273,52 @@ func renderOrphans(orphans []annotate.Orphan) app.UI {
 	)
 }
 
-// renderExchange renders the export and import controls.
-func renderExchange() app.UI {
+// exchangePanel holds the export and import controls. It raises
+// actionExport and actionImport.
+type exchangePanel struct {
+	app.Compo
+
+	// Props.
+	Busy string // what is under way, if anything
+}
+
+func (x *exchangePanel) Render() app.UI {
 	options := make([]app.UI, len(annotate.Formats))
 	for i, f := range annotate.Formats {
 		options[i] = app.Option().Value(f.Name).Text(formatTitle(f))
 	}
-	format := func() string { return app.Window().GetElementByID("export-format").Get("value").String() }
-	return app.Section().Class("exchange").Aria("label", "Export and import").Body(
+	return app.Section().Class("exchange").Aria("label", "Export and import").Aria("busy", fmt.Sprint(x.Busy != "")).Body(
 		app.H2().Text("Export and import"),
 		app.Select().ID("export-format").Aria("label", "Export format").Body(options...),
 		app.Div().Class("card-actions").Body(
-			app.Button().Text("Export this article").OnClick(func(ctx app.Context, e app.Event) {
-				ctx.NewActionWithValue(actionExport, exportRequest{Format: format()})
-			}),
-			app.Button().Text("Export the library").OnClick(func(ctx app.Context, e app.Event) {
-				ctx.NewActionWithValue(actionExport, exportRequest{Format: format(), Library: true})
-			}),
+			app.Button().Text("Export this article").OnClick(x.exportArticle),
+			app.Button().Text("Export the library").OnClick(x.exportLibrary),
 		),
 		app.Label().Class("file-label").Body(
 			app.Text("Import annotations (W3C JSON-LD, doccano or spaCy JSONL, brat): "),
 			app.Input().Type("file").Aria("label", "Import annotations").Accept(".jsonld,.json,.jsonl,.zip,.ann").
-				OnChange(func(ctx app.Context, e app.Event) {
-					files := ctx.JSSrc().Get("files")
-					if files.Length() > 0 {
-						ctx.NewActionWithValue(actionImport, files.Index(0))
-					}
-					ctx.JSSrc().Set("value", "")
-				}),
+				OnChange(x.pickImport),
 		),
+		app.If(x.Busy != "", app.P().Class("muted").Role("status").Text(x.Busy)),
 	)
+}
+
+// exportArticle and exportLibrary raise an export in the format chosen.
+func (x *exchangePanel) exportArticle(ctx app.Context, e app.Event) { x.export(ctx, false) }
+func (x *exchangePanel) exportLibrary(ctx app.Context, e app.Event) { x.export(ctx, true) }
+
+func (x *exchangePanel) export(ctx app.Context, library bool) {
+	format := app.Window().GetElementByID("export-format").Get("value").String()
+	ctx.NewActionWithValue(actionExport, exportRequest{Format: format, Library: library})
+}
+
+// pickImport raises an import of the file the reader picked.
+func (x *exchangePanel) pickImport(ctx app.Context, e app.Event) {
+	files := ctx.JSSrc().Get("files")
+	if files.Length() > 0 {
+		ctx.NewActionWithValue(actionImport, files.Index(0))
+	}
+	ctx.JSSrc().Set("value", "")
 }
 
 func formatTitle(f annotate.Format) string {

@@ -94,10 +94,10 @@ func (p *articlePage) wantsKey(ev keyEvent) bool {
 	case "c":
 		return true
 	case "Escape", "j", "k", "?", "Delete", "Backspace", "a", "r", "Enter":
-		return ev.Key != "Enter" || p.toolbarOpen || isMarkFocused()
+		return ev.Key != "Enter" || p.toolbar.Open || isMarkFocused()
 	}
 	_, isLabel := labelForKey(ev.Key)
-	return isLabel && (p.toolbarOpen || isMarkFocused())
+	return isLabel && (p.toolbar.Open || isMarkFocused())
 }
 
 func isMarkFocused() bool {
@@ -112,7 +112,7 @@ func (p *articlePage) onKey(ctx app.Context, ev keyEvent) {
 		if ev.Shift {
 			p.onSelect(ctx, false)
 		} else {
-			p.toolbarOpen = false
+			p.toolbar.Open = false
 		}
 		return
 	}
@@ -130,23 +130,23 @@ func (p *articlePage) onKey(ctx app.Context, ev keyEvent) {
 		p.caretMode = !p.caretMode
 		if p.caretMode {
 			placeCaret()
-			p.notice = "Caret mode: arrows move, Shift+arrows select, Esc leaves."
+			say(ctx, "Caret mode: arrows move, Shift+arrows select, Esc leaves.")
 		} else {
-			p.notice = ""
+			say(ctx, "")
 		}
 		return
 	case "Escape":
 		switch {
-		case p.caretMode && !p.toolbarOpen:
+		case p.caretMode && !p.toolbar.Open:
 			p.caretMode = false
-			p.notice = ""
+			say(ctx, "")
 		case p.helpOpen:
 			p.helpOpen = false
-		case p.toolbarOpen:
-			p.toolbarOpen = false
+		case p.toolbar.Open:
+			p.toolbar.Open = false
 			clearSelection()
-		case !p.active.none():
-			p.active = activeHighlight{}
+		case !p.editing.Active.none():
+			ctx.NewAction(actionCloseCard)
 		}
 		return
 	case "?":
@@ -159,7 +159,7 @@ func (p *articlePage) onKey(ctx app.Context, ev keyEvent) {
 		moveFocus(-1)
 		return
 	case "Enter":
-		if p.toolbarOpen {
+		if p.toolbar.Open {
 			if el := app.Window().Get("document").Get("activeElement"); el.Truthy() && el.Get("dataset").Get("label").Truthy() && el.Get("tagName").String() == "BUTTON" {
 				p.labelSelection(ctx, annotate.Label(el.Get("dataset").Get("label").String()))
 			}
@@ -172,12 +172,12 @@ func (p *articlePage) onKey(ctx app.Context, ev keyEvent) {
 	}
 	if l, ok := labelForKey(ev.Key); ok {
 		switch {
-		case p.toolbarOpen:
+		case p.toolbar.Open:
 			p.labelSelection(ctx, l)
 		case onMark && focused.ID != "":
-			ctx.NewActionWithValue(actionRelabel, relabel{ID: focused.ID, Label: l})
+			ctx.NewActionWithValue(actionEdit, annotate.Relabel{ID: focused.ID, Label: l})
 		case onMark:
-			ctx.NewActionWithValue(actionAcceptAs, acceptAs{Key: focused.Key, Label: l})
+			ctx.NewActionWithValue(actionEdit, annotate.AcceptSuggestion{Key: focused.Key, As: l})
 		}
 		return
 	}
@@ -186,28 +186,22 @@ func (p *articlePage) onKey(ctx app.Context, ev keyEvent) {
 	}
 	switch ev.Key {
 	case "Delete", "Backspace":
+		p.focusAfter = nextHighlight()
 		if focused.ID != "" {
-			ctx.NewActionWithValue(actionDelete, deleteNote{ID: focused.ID})
+			ctx.NewActionWithValue(actionEdit, annotate.DeleteNote{ID: focused.ID})
 		} else {
-			ctx.NewActionWithValue(actionReject, focused.Key)
+			ctx.NewActionWithValue(actionEdit, annotate.RejectSuggestion{Key: focused.Key})
 		}
-		p.focusAfterRemoval(ctx)
 	case "a":
 		if focused.ID == "" {
-			ctx.NewActionWithValue(actionAccept, focused.Key)
+			ctx.NewActionWithValue(actionEdit, annotate.AcceptSuggestion{Key: focused.Key})
 		}
 	case "r":
 		if focused.ID == "" {
-			ctx.NewActionWithValue(actionReject, focused.Key)
-			p.focusAfterRemoval(ctx)
+			p.focusAfter = nextHighlight()
+			ctx.NewActionWithValue(actionEdit, annotate.RejectSuggestion{Key: focused.Key})
 		}
 	}
-}
-
-// focusAfterRemoval keeps the keyboard in the article when the focused
-// highlight goes away: the next one gets the focus once the edit is done.
-func (p *articlePage) focusAfterRemoval(ctx app.Context) {
-	p.focusAfter = nextHighlight()
 }
 
 func isArrow(key string) bool {

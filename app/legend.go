@@ -49,9 +49,11 @@ func (l *legend) Render() app.UI {
 				DataSet("label", string(label)).
 				Aria("pressed", strconv.FormatBool(shown)).
 				Title(verb+" "+string(label)+" highlights").
+				// The list shows only the labels present, so a button's
+				// place can come to hold another label: scope by label.
 				OnClick(func(ctx app.Context, e app.Event) {
 					ctx.NewActionWithValue(actionToggleLabel, label)
-				}).
+				}, label).
 				Body(
 					app.Span().Class("swatch").DataSet("label", string(label)),
 					app.Span().Class("legend-label").Text(string(label)),

@@ -9,24 +9,6 @@ import (
 	"glossa/annotate"
 )
 
-// Library actions, raised by the library panel and handled by the page.
-const (
-	actionOpenDoc    = "open-doc"    // string: the document ID
-	actionRenameDoc  = "rename-doc"  // renameDoc
-	actionDeleteDoc  = "delete-doc"  // string: the document ID
-	actionUndoDelete = "undo-delete" // no value
-	actionAddText    = "add-text"    // addText
-	actionAddFile    = "add-file"    // app.Value: the File
-)
-
-type (
-	renameDoc struct{ ID, Title string }
-	addText   struct{ Text, Source string }
-)
-
-// maxArticleBytes is the largest article Glossa takes: 5 MB of text.
-const maxArticleBytes = 5 << 20
-
 // libraryPanel lists the reader's articles: title, date added, counts of
 // annotations and claims; it opens, renames and deletes them, searches by
 // title, and adds new ones from pasted text or a file.
@@ -51,7 +33,7 @@ func (l *libraryPanel) Render() app.UI {
 		if q != "" && !strings.Contains(strings.ToLower(d.Title), q) {
 			continue
 		}
-		rows = append(rows, l.renderDoc(d))
+		rows = append(rows, &libraryRow{Doc: d, Current: d.ID == l.Current, Renaming: d.ID == l.renaming})
 	}
 	return app.Section().Class("library").Aria("label", "Library").Body(
 		app.H2().Text("Library"),
@@ -60,63 +42,102 @@ func (l *libraryPanel) Render() app.UI {
 		// Inputs the reader types into are not bound to a value: a render
 		// between two keystrokes would reset them.
 		app.Input().Type("search").Aria("label", "Search titles").Placeholder("Search titles").
-			OnInput(func(ctx app.Context, e app.Event) { l.query = ctx.JSSrc().Get("value").String() }),
+			OnInput(l.search),
 		app.If(len(rows) == 0, app.P().Class("muted").Text("No article matches.")),
 		app.Ul().Class("library-list").Body(rows...),
 		app.Details().Class("add-article").Body(
 			app.Summary().Text("Add an article"),
 			app.Textarea().ID("paste-article").Aria("label", "Article text").Rows(6).
 				Placeholder("Paste the article here; its first line becomes the title."),
-			app.Button().Text("Add pasted text").OnClick(func(ctx app.Context, e app.Event) {
-				area := app.Window().GetElementByID("paste-article")
-				text := area.Get("value").String()
-				area.Set("value", "")
-				ctx.NewActionWithValue(actionAddText, addText{Text: text, Source: "paste"})
-			}),
+			app.Button().Text("Add pasted text").OnClick(l.addPasted),
 			app.Label().Class("file-label").Body(
 				app.Text("Or open a file (.txt, .md, .html): "),
 				app.Input().Type("file").Aria("label", "Open an article file").Accept(".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html").
-					OnChange(func(ctx app.Context, e app.Event) {
-						files := ctx.JSSrc().Get("files")
-						if files.Length() > 0 {
-							ctx.NewActionWithValue(actionAddFile, files.Index(0))
-						}
-						ctx.JSSrc().Set("value", "")
-					}),
+					OnChange(l.addFile),
 			),
 		),
 	)
 }
 
-func (l *libraryPanel) renderDoc(d annotate.DocMeta) app.UI {
-	id := d.ID
-	var title app.UI
-	if l.renaming == id {
-		title = app.Input().Type("text").Aria("label", "New title").Value(d.Title).AutoFocus(true).
-			OnChange(func(ctx app.Context, e app.Event) {
-				l.renaming = ""
-				ctx.NewActionWithValue(actionRenameDoc, renameDoc{ID: id, Title: ctx.JSSrc().Get("value").String()})
-			})
-	} else {
-		title = app.A().Href("/?doc=" + id).Class("doc-title").Text(d.Title).
-			OnClick(func(ctx app.Context, e app.Event) {
-				e.PreventDefault()
-				ctx.NewActionWithValue(actionOpenDoc, id)
-			})
+func (l *libraryPanel) search(ctx app.Context, e app.Event) { l.query = value(ctx) }
+
+func (l *libraryPanel) addPasted(ctx app.Context, e app.Event) {
+	area := app.Window().GetElementByID("paste-article")
+	text := area.Get("value").String()
+	area.Set("value", "")
+	ctx.NewActionWithValue(actionAddText, addText{Text: text, Source: "paste"})
+}
+
+func (l *libraryPanel) addFile(ctx app.Context, e app.Event) {
+	files := ctx.JSSrc().Get("files")
+	if files.Length() > 0 {
+		ctx.NewActionWithValue(actionAddFile, files.Index(0))
 	}
-	item := app.Li().Class("library-item").DataSet("id", id)
-	if id == l.Current {
+	ctx.JSSrc().Set("value", "")
+}
+
+// OnMount listens for a row asking to be renamed.
+func (l *libraryPanel) OnMount(ctx app.Context) {
+	ctx.Handle(actionStartRename, func(ctx app.Context, a app.Action) {
+		l.renaming, _ = a.Value.(string)
+	})
+}
+
+// actionStartRename puts a row in rename mode; its value is the document
+// ID ("" ends it). The panel keeps which row is renaming by ID, so the
+// mode stays with its article as rows come and go.
+const actionStartRename = "start-rename"
+
+// libraryRow is one article of the library list. Its handlers read the
+// row's article from its props when the reader acts, so a row that comes
+// to show another article acts on that one.
+type libraryRow struct {
+	app.Compo
+
+	// Props.
+	Doc      annotate.DocMeta
+	Current  bool // the open article
+	Renaming bool // the title is being edited
+}
+
+func (r *libraryRow) Render() app.UI {
+	d := r.Doc
+	var title app.UI
+	if r.Renaming {
+		title = app.Input().Type("text").Aria("label", "New title").Value(d.Title).AutoFocus(true).
+			OnChange(r.rename, d.ID)
+	} else {
+		title = app.A().Href("/?doc="+d.ID).Class("doc-title").Text(d.Title).OnClick(r.open, d.ID)
+	}
+	item := app.Li().Class("library-item").DataSet("id", d.ID)
+	if r.Current {
 		item = item.Aria("current", "true")
 	}
 	return item.Body(
 		title,
-		app.P().Class("muted").Text(fmt.Sprintf("Added %s · %d annotations · %d claims",
-			d.Added.Local().Format("2 Jan 2006"), d.Notes, d.Claims)),
+		app.P().Class("muted").Text(fmt.Sprintf("Added %s · %s · %s",
+			d.Added.Local().Format("2 Jan 2006"), plural(d.Notes, "annotation", "annotations"), plural(d.Claims, "claim", "claims"))),
 		app.Div().Class("card-actions").Body(
-			app.Button().Aria("label", "Rename "+d.Title).Text("Rename").
-				OnClick(func(ctx app.Context, e app.Event) { l.renaming = id }),
-			app.Button().Class("danger").Aria("label", "Delete "+d.Title).Text("Delete").
-				OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionDeleteDoc, id) }),
+			app.Button().Aria("label", "Rename "+d.Title).Text("Rename").OnClick(r.startRename, d.ID),
+			app.Button().Class("danger").Aria("label", "Delete "+d.Title).Text("Delete").OnClick(r.delete, d.ID),
 		),
 	)
+}
+
+func (r *libraryRow) open(ctx app.Context, e app.Event) {
+	e.PreventDefault()
+	ctx.NewActionWithValue(actionOpenDoc, r.Doc.ID)
+}
+
+func (r *libraryRow) startRename(ctx app.Context, e app.Event) {
+	ctx.NewActionWithValue(actionStartRename, r.Doc.ID)
+}
+
+func (r *libraryRow) rename(ctx app.Context, e app.Event) {
+	ctx.NewActionWithValue(actionStartRename, "")
+	ctx.NewActionWithValue(actionRenameDoc, renameDoc{ID: r.Doc.ID, Title: value(ctx)})
+}
+
+func (r *libraryRow) delete(ctx app.Context, e app.Event) {
+	ctx.NewActionWithValue(actionDeleteDoc, r.Doc.ID)
 }

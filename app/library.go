@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -12,99 +13,234 @@ import (
 	"glossa/app/sample"
 )
 
-// The library: the page's saved articles and autosave. Every edit is saved
-// as it happens, one transaction per action, by a saver goroutine that
-// writes the difference between what is stored and what is on screen, so a
-// failed save is retried whole with the next change. The store is
-// IndexedDB, or memory (with a banner) where the browser offers none.
+// The library: the reader's saved articles, and autosave. Every edit is
+// saved as it happens, one transaction per action, by a saver goroutine
+// that writes the difference between what is stored and what is on
+// screen, so a failed save is retried whole with the next change. The
+// store is IndexedDB, or memory (with a banner) where the browser offers
+// none.
+const (
+	actionShowLibrary = "show-library" // bool: show or hide the library panel
+	actionOpenDoc     = "open-doc"     // string: the document ID
+	actionRenameDoc   = "rename-doc"   // renameDoc
+	actionDeleteDoc   = "delete-doc"   // string: the document ID
+	actionUndoDelete  = "undo-delete"  // no value
+	actionAddText     = "add-text"     // addText
+	actionAddFile     = "add-file"     // app.Value: the File
+	// stateLibrary holds a libraryState.
+	stateLibrary = "library"
+)
+
+type (
+	renameDoc struct{ ID, Title string }
+	addText   struct{ Text, Source string }
+)
+
+// maxArticleBytes is the largest article Glossa takes: 5 MB of text.
+const maxArticleBytes = 5 << 20
+
+// libraryStatus says where the library is.
+type libraryStatus int
+
+const (
+	libraryOpening libraryStatus = iota // the database is opening
+	libraryReady                        // saving to the browser's database
+	libraryMemory                       // no database: work is not kept
+)
+
+// libraryState is what the reader sees of the library.
+type libraryState struct {
+	Status libraryStatus
+	Banner string // why work is not kept, when it is not
+	Shown  bool   // the library panel is open
+	// Docs lists the articles, newest first; it is read while the panel
+	// is shown, and only then.
+	Docs    []annotate.DocMeta
+	Usage   string // storage used against quota, if the browser says
+	Problem string // records that could not be read, for the reader
+	Save    saveStatus
+	Title   string            // the open article's title
+	Orphans []annotate.Orphan // the open article's imported annotations not placed in its text
+	// Deleted is the title of the article the reader deleted last, while
+	// the delete can be undone.
+	Deleted string
+}
 
 // saveStatus says whether the reader's work is stored.
 type saveStatus struct {
 	Saving bool
 	Err    string // why the last save failed, for the reader
+	// Saved is the count of the reader's edits (editingState.Edits) that
+	// the last save stored.
+	Saved int
 }
 
-// openLibrary opens the store, seeds the sample, and opens the document
-// named in the address (?doc=…) or the sample. It runs off the UI
-// goroutine; results come back through ctx.Dispatch.
-func (p *articlePage) openLibrary(ctx app.Context) {
+// librarian is the library feature. Its handlers run on the UI goroutine;
+// storage work runs in ctx.Async and comes back through ctx.Dispatch.
+type librarian struct {
+	st          libraryState
+	store       annotate.Store      // nil while opening
+	saves       chan saveRequest    // to the saver
+	saved       annotate.Workspace  // what the store holds of the open document
+	lastDeleted *annotate.StoredDoc // for undo
+	tabs        *tabChannel
+	// refreshAfterSave names the open document when a refresh was put off
+	// until the reader's edits are saved.
+	refreshAfterSave string
+}
+
+// saveRequest asks the saver to store a workspace, the state after the
+// reader's edits-th edit.
+type saveRequest struct {
+	ws    annotate.Workspace
+	edits int
+}
+
+// library is the page's library feature.
+var library = &librarian{}
+
+// mount registers the library's actions and opens the store, then the
+// document named in the address (?doc=…) or the sample.
+func (l *librarian) mount(ctx app.Context) {
+	ctx.Handle(actionShowLibrary, func(ctx app.Context, a app.Action) {
+		shown, _ := a.Value.(bool)
+		l.st.Shown = shown
+		l.publish(ctx)
+		if shown {
+			l.refresh(ctx)
+		}
+	})
+	ctx.Handle(actionOpenDoc, func(ctx app.Context, a app.Action) {
+		if id, ok := a.Value.(string); ok && l.ready(ctx) {
+			l.load(ctx, id, false)
+		}
+	})
+	ctx.Handle(actionRenameDoc, l.handleRename)
+	ctx.Handle(actionDeleteDoc, l.handleDelete)
+	ctx.Handle(actionUndoDelete, l.handleUndoDelete)
+	ctx.Handle(actionAddText, func(ctx app.Context, a app.Action) {
+		if v, ok := a.Value.(addText); ok && l.ready(ctx) {
+			l.add(ctx, []byte(v.Text), v.Source)
+		}
+	})
+	ctx.Handle(actionAddFile, func(ctx app.Context, a app.Action) {
+		if f, ok := a.Value.(app.Value); ok && l.ready(ctx) {
+			l.addFile(ctx, f)
+		}
+	})
+	l.open(ctx)
+}
+
+// dismount stops listening to the other tabs.
+func (l *librarian) dismount() { l.tabs.close() }
+
+func (l *librarian) publish(ctx app.Context) { ctx.SetState(stateLibrary, l.st) }
+
+// ready reports whether the store is open, and says so if it is not.
+func (l *librarian) ready(ctx app.Context) bool {
+	if l.store == nil {
+		say(ctx, "The library is still opening.")
+		return false
+	}
+	return true
+}
+
+// open opens the store, seeds the sample and opens the first document.
+func (l *librarian) open(ctx app.Context) {
 	wanted := app.Window().URL().Query().Get("doc")
 	ctx.Async(func() {
 		var store annotate.Store
-		banner := ""
+		status, banner := libraryReady, ""
 		db, err := openIDB()
 		if err != nil {
-			store = annotate.NewMemStore()
-			banner = "Your work will not be kept: " + err.Error() + ". Glossa runs from memory; export your annotations before you close this tab."
+			store, status = annotate.NewMemStore(), libraryMemory
+			banner = "Your work will not be kept: " + explain(err) + ". Glossa runs from memory; export your annotations before you close this tab."
 		} else {
 			store = &idbStore{db: db}
 			askPersistence()
 		}
 		if err := annotate.SeedSample(store, sample.Article, time.Now()); err != nil && banner == "" {
-			banner = "The library could not be prepared: " + err.Error() + "."
+			banner = "The library could not be prepared: " + explain(err) + "."
 		}
 		ctx.Dispatch(func(ctx app.Context) {
-			p.store, p.banner = store, banner
-			p.saves = make(chan annotate.Workspace, 1)
-			go p.saver(ctx, store, p.saves)
-			p.tabs = openTabChannel(func(docID string) {
-				ctx.Dispatch(func(ctx app.Context) {
-					if p.doc != nil && docID == p.doc.ID {
-						p.loadDoc(ctx, docID, true)
-					}
-					p.refreshLibrary(ctx)
-				})
+			l.store = store
+			l.st.Status, l.st.Banner = status, banner
+			l.saves = make(chan saveRequest, 1)
+			go l.saver(ctx, store, l.saves)
+			l.tabs = openTabChannel(func(docID string) {
+				ctx.Dispatch(func(ctx app.Context) { l.otherTabChanged(ctx, docID) })
 			})
 			id := wanted
 			if id == "" {
-				id = p.doc.ID
+				id = sampleID()
 			}
-			p.loadDoc(ctx, id, false)
-			p.refreshLibrary(ctx)
+			l.publish(ctx)
+			l.load(ctx, id, false)
+			l.refresh(ctx)
 		})
 	})
 }
 
-// loadDoc opens a stored document: its text, notes and decisions, and its
-// entities if it was tagged before (else it is tagged now). fromOtherTab
-// keeps the undo history, adding the other tab's state as one step.
-func (p *articlePage) loadDoc(ctx app.Context, id string, fromOtherTab bool) {
-	store := p.store
+// otherTabChanged reloads what another tab changed.
+func (l *librarian) otherTabChanged(ctx app.Context, docID string) {
+	if doc := editing.st.Doc; doc != nil && doc.ID == docID {
+		l.load(ctx, docID, true)
+	}
+	l.refresh(ctx)
+}
+
+// load opens a stored document: its text, notes and decisions, and its
+// entities if it was tagged before (else it is tagged now). A refresh
+// reloads the open document after a change made elsewhere (another tab,
+// an import), keeping the undo history with the stored state as one more
+// step; a refresh whose read raced with the reader's own edits is not
+// shown, and runs again once those are saved.
+func (l *librarian) load(ctx app.Context, id string, refresh bool) {
+	if doc := editing.st.Doc; !refresh && doc != nil && doc.ID == id && l.saved.Doc != nil && l.saved.Doc.ID == id {
+		return // open already
+	}
+	store := l.store
+	edits := editing.st.Edits
 	ctx.Async(func() {
 		stored, problems, err := store.Load(id)
+		var ws annotate.Workspace
+		if err == nil {
+			ws, err = stored.Workspace()
+		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				if errors.Is(err, annotate.ErrNotFound) {
-					p.notice = "That article is not in your library; here is the sample."
+					say(ctx, "That article is not in your library; here is the sample.")
 				} else {
-					p.notice = "This article cannot be opened: " + err.Error() + "."
+					sayFailed(ctx, "This article cannot be opened", err)
 				}
-				if id != p.doc.ID {
-					p.loadDoc(ctx, p.doc.ID, false)
+				if id != sampleID() {
+					l.load(ctx, sampleID(), false)
 				}
 				return
 			}
-			ws, err := stored.Workspace()
-			if err != nil {
-				p.notice = "This article's annotations cannot be read: " + err.Error() + "."
+			if refresh {
+				if doc := editing.st.Doc; doc == nil || doc.ID != id {
+					return // another article is open now
+				}
+				if editing.st.Edits != edits || l.st.Save.Saving {
+					l.refreshAfterSave = id // what was read may lack the newest edits
+					return
+				}
+			}
+			if len(problems) > 0 {
+				l.st.Problem = describeProblems(problems)
+			}
+			l.st.Orphans = stored.Orphans
+			l.saved = ws
+			if refresh {
+				editing.merge(ctx, ws)
+				l.publish(ctx)
 				return
 			}
-			p.libProblem = describeProblems(problems)
-			if fromOtherTab {
-				p.history = p.history.Do(ws)
-				p.saved = ws
-				p.orphans = stored.Orphans
-				return
-			}
-			if p.doc == nil || p.doc.ID != stored.Meta.ID {
-				p.doc = ws.Doc
-				p.active = activeHighlight{}
-				p.marked = false
-			}
-			p.history = annotate.NewHistory(ws)
-			p.saved = ws
-			p.title = stored.Meta.Title
-			p.orphans = stored.Orphans
+			l.st.Title = stored.Meta.Title
+			l.publish(ctx)
+			editing.open(ctx, ws)
 			if id != sampleID() || app.Window().URL().Query().Get("doc") != "" {
 				app.Window().Get("history").Call("replaceState", nil, "", "/?doc="+id)
 			}
@@ -119,15 +255,15 @@ func (p *articlePage) loadDoc(ctx app.Context, id string, fromOtherTab bool) {
 }
 
 // sampleID is the sample article's document ID.
-func sampleID() string {
+var sampleID = sync.OnceValue(func() string {
 	text, _ := annotate.NormalizeText([]byte(sample.Article))
 	return annotate.DocumentID(text)
-}
+})
 
 // keepEntities stores what the tagger found with the document, so that
 // reopening it shows them with no tagging.
-func (p *articlePage) keepEntities(ctx app.Context, st taggingState) {
-	store := p.store
+func (l *librarian) keepEntities(ctx app.Context, st taggingState) {
+	store := l.store
 	if store == nil || st.Saved || st.Status != taggingDone {
 		return
 	}
@@ -142,58 +278,69 @@ func (p *articlePage) keepEntities(ctx app.Context, st taggingState) {
 	})
 }
 
-// save asks the saver to store the current annotations.
-func (p *articlePage) save() {
-	if p.saves == nil {
+// save asks the saver to store the open document's annotations.
+func (l *librarian) save(ctx app.Context, ws annotate.Workspace) {
+	if l.saves == nil {
 		return
 	}
-	p.saveState = saveStatus{Saving: true}
-	ws := p.history.Current()
+	l.st.Save.Saving, l.st.Save.Err = true, ""
+	l.publish(ctx)
 	select {
-	case <-p.saves: // a newer state replaces one not yet taken
+	case <-l.saves: // a newer state replaces one not yet taken
 	default:
 	}
-	p.saves <- ws
+	l.saves <- saveRequest{ws: ws, edits: editing.st.Edits}
 }
 
 // saver stores each state it is handed: the difference between what is
-// stored and that state, in one transaction.
-func (p *articlePage) saver(ctx app.Context, store annotate.Store, states <-chan annotate.Workspace) {
-	for ws := range states {
+// stored and that state, in one transaction. What is stored is the last
+// state saved of the open document; for a document closed since the
+// request, it is read from the store.
+func (l *librarian) saver(ctx app.Context, store annotate.Store, requests <-chan saveRequest) {
+	for req := range requests {
+		ws := req.ws
 		done := make(chan annotate.Workspace, 1)
-		ctx.Dispatch(func(ctx app.Context) { done <- p.saved })
+		ctx.Dispatch(func(ctx app.Context) { done <- l.saved })
 		base := <-done
+		var err error
 		if base.Doc == nil || base.Doc.ID != ws.Doc.ID {
-			continue // another document was opened meanwhile, from storage
+			var stored annotate.StoredDoc
+			if stored, _, err = store.Load(ws.Doc.ID); err == nil {
+				base, err = stored.Workspace()
+			}
 		}
-		err := store.Apply(annotate.Diff(base, ws))
+		if err == nil {
+			err = store.Apply(annotate.Diff(base, ws))
+		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
-				p.saveState = saveStatus{Err: saveProblem(err)}
+				l.st.Save = saveStatus{Err: explain(err), Saved: l.st.Save.Saved}
+				l.publish(ctx)
 				return
 			}
-			if p.saveState.Saving {
-				p.saveState = saveStatus{}
+			l.st.Save.Saved = req.edits
+			if len(l.saves) == 0 {
+				l.st.Save.Saving = false
 			}
-			p.saved = ws
-			p.tabs.announce(ws.Doc.ID)
-			p.refreshLibrary(ctx)
+			if l.saved.Doc != nil && l.saved.Doc.ID == ws.Doc.ID {
+				l.saved = ws
+			}
+			l.tabs.announce(ws.Doc.ID)
+			l.publish(ctx)
+			l.refresh(ctx)
+			if id := l.refreshAfterSave; id != "" && !l.st.Save.Saving {
+				l.refreshAfterSave = ""
+				l.load(ctx, id, true)
+			}
 		})
 	}
 }
 
-// saveProblem turns a failed save into a sentence with what to do.
-func saveProblem(err error) string {
-	if errors.Is(err, annotate.ErrQuota) {
-		return "the browser's storage is full. Your work stays on screen: delete articles you no longer need, and your next change saves everything"
-	}
-	return err.Error() + ". Your work stays on screen; your next change tries again"
-}
-
-// refreshLibrary reads the list of articles and the storage used.
-func (p *articlePage) refreshLibrary(ctx app.Context) {
-	store := p.store
-	if store == nil {
+// refresh reads the list of articles and the storage used, when the panel
+// shows them.
+func (l *librarian) refresh(ctx app.Context) {
+	store := l.store
+	if store == nil || !l.st.Shown {
 		return
 	}
 	ctx.Async(func() {
@@ -201,24 +348,17 @@ func (p *articlePage) refreshLibrary(ctx app.Context) {
 		usage := storageUsage()
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
-				p.libProblem = "The library cannot be read: " + err.Error() + "."
+				l.st.Problem = "The library cannot be read: " + explain(err) + "."
+				l.publish(ctx)
 				return
 			}
-			p.docs, p.usage = docs, usage
+			l.st.Docs, l.st.Usage = docs, usage
 			if len(problems) > 0 {
-				p.libProblem = describeProblems(problems)
+				l.st.Problem = describeProblems(problems)
 			}
+			l.publish(ctx)
 		})
 	})
-}
-
-// openStore returns the library's store, or says it is still opening.
-func (p *articlePage) openStore() (annotate.Store, bool) {
-	if p.store == nil {
-		p.notice = "The library is still opening."
-		return nil, false
-	}
-	return p.store, true
 }
 
 // describeProblems tells the reader which records could not be read.
@@ -230,86 +370,93 @@ func describeProblems(problems []annotate.RecordProblem) string {
 	for _, pr := range problems {
 		names = append(names, pr.Store+" "+pr.Key+" ("+pr.Err.Error()+")")
 	}
-	return fmt.Sprintf("%d saved record(s) could not be read and are kept as they are: %s. Everything else works.",
-		len(problems), strings.Join(names, "; "))
+	return fmt.Sprintf("%s could not be read and %s kept as %s: %s. Everything else works.",
+		plural(len(problems), "saved record", "saved records"), pick(len(problems) == 1, "is", "are"),
+		pick(len(problems) == 1, "it is", "they are"), strings.Join(names, "; "))
 }
 
-// handleLibrary runs the library panel's actions.
-func (p *articlePage) handleLibrary(ctx app.Context, a app.Action) {
-	store, ok := p.openStore()
-	if !ok {
+// handleRename gives an article a new title.
+func (l *librarian) handleRename(ctx app.Context, a app.Action) {
+	v, ok := a.Value.(renameDoc)
+	if !ok || !l.ready(ctx) {
 		return
 	}
-	switch a.Name {
-	case actionOpenDoc:
-		if id, ok := a.Value.(string); ok {
-			p.loadDoc(ctx, id, false)
+	store := l.store
+	l.change(ctx, func() (annotate.Change, string, error) {
+		stored, _, err := store.Load(v.ID)
+		if err != nil {
+			return annotate.Change{}, "", err
 		}
-	case actionRenameDoc:
-		v, ok := a.Value.(renameDoc)
-		if !ok {
-			return
+		meta := stored.Meta
+		meta.Title = annotate.CleanTitle(v.Title)
+		if meta.Title == "" {
+			return annotate.Change{}, "", problem("a title cannot be empty")
 		}
-		p.applyDocChange(ctx, func() (annotate.Change, string, error) {
-			stored, _, err := store.Load(v.ID)
-			if err != nil {
-				return annotate.Change{}, "", err
-			}
-			meta := stored.Meta
-			meta.Title = annotate.CleanTitle(v.Title)
-			if meta.Title == "" {
-				return annotate.Change{}, "", errors.New("a title cannot be empty")
-			}
-			return annotate.Change{DocID: v.ID, PutMeta: &meta}, "Renamed.", nil
-		})
-	case actionDeleteDoc:
-		id, ok := a.Value.(string)
-		if !ok {
-			return
-		}
-		ctx.Async(func() {
-			stored, _, err := store.Load(id)
-			if err == nil {
-				err = store.Apply(annotate.Change{DocID: id, DeleteDoc: true})
-			}
-			ctx.Dispatch(func(ctx app.Context) {
-				if err != nil {
-					p.notice = "Not deleted: " + err.Error() + "."
-					return
-				}
-				p.lastDeleted = &stored
-				p.notice = "Deleted “" + stored.Meta.Title + "”."
-				if p.doc.ID == id {
-					p.loadDoc(ctx, sampleID(), false)
-				}
-				p.tabs.announce(id)
-				p.refreshLibrary(ctx)
-			})
-		})
-	case actionUndoDelete:
-		if p.lastDeleted == nil {
-			return
-		}
-		doc := *p.lastDeleted
-		p.lastDeleted = nil
-		p.applyDocChange(ctx, func() (annotate.Change, string, error) {
-			return annotate.PutDoc(doc), "Restored “" + doc.Meta.Title + "”.", nil
-		})
-	case actionAddText:
-		if v, ok := a.Value.(addText); ok {
-			p.addArticle(ctx, []byte(v.Text), v.Source)
-		}
-	case actionAddFile:
-		if f, ok := a.Value.(app.Value); ok {
-			p.addFile(ctx, f)
-		}
-	}
+		return annotate.Change{DocID: v.ID, PutMeta: &meta}, "Renamed “" + stored.Meta.Title + "” to “" + meta.Title + "”.", nil
+	})
 }
 
-// applyDocChange builds a change off the UI goroutine, applies it and
-// reports.
-func (p *articlePage) applyDocChange(ctx app.Context, build func() (annotate.Change, string, error)) {
-	store := p.store
+// handleDelete deletes an article; it can be undone until the next
+// delete.
+func (l *librarian) handleDelete(ctx app.Context, a app.Action) {
+	id, ok := a.Value.(string)
+	if !ok || !l.ready(ctx) {
+		return
+	}
+	store := l.store
+	ctx.Async(func() {
+		stored, _, err := store.Load(id)
+		if err == nil {
+			err = store.Apply(annotate.Change{DocID: id, DeleteDoc: true})
+		}
+		next := ""
+		if err == nil {
+			next = newestLeft(store)
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				sayFailed(ctx, "Not deleted", err)
+				return
+			}
+			l.lastDeleted = &stored
+			l.st.Deleted = stored.Meta.Title
+			say(ctx, "Deleted “"+stored.Meta.Title+"”.")
+			if doc := editing.st.Doc; doc != nil && doc.ID == id {
+				l.load(ctx, next, false)
+			}
+			l.tabs.announce(id)
+			l.publish(ctx)
+			l.refresh(ctx)
+		})
+	})
+}
+
+// newestLeft returns the article to open after the open one was deleted:
+// the newest left, or, when none is left, the sample, added again.
+func newestLeft(store annotate.Store) string {
+	if docs, _, err := store.List(); err == nil && len(docs) > 0 {
+		return docs[0].ID
+	}
+	annotate.SeedSample(store, sample.Article, time.Now())
+	return sampleID()
+}
+
+// handleUndoDelete brings the last deleted article back.
+func (l *librarian) handleUndoDelete(ctx app.Context, a app.Action) {
+	if l.lastDeleted == nil || !l.ready(ctx) {
+		return
+	}
+	doc := *l.lastDeleted
+	l.lastDeleted, l.st.Deleted = nil, ""
+	l.publish(ctx)
+	l.change(ctx, func() (annotate.Change, string, error) {
+		return annotate.PutDoc(doc), "Restored “" + doc.Meta.Title + "”.", nil
+	})
+}
+
+// change builds a change off the UI goroutine, applies it and reports.
+func (l *librarian) change(ctx app.Context, build func() (annotate.Change, string, error)) {
+	store := l.store
 	ctx.Async(func() {
 		c, report, err := build()
 		if err == nil {
@@ -317,37 +464,38 @@ func (p *articlePage) applyDocChange(ctx app.Context, build func() (annotate.Cha
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
-				p.notice = "Not done: " + err.Error() + "."
+				sayFailed(ctx, "Not done", err)
 				return
 			}
-			p.notice = report
-			if c.PutMeta != nil && p.doc != nil && c.DocID == p.doc.ID {
-				p.title = c.PutMeta.Title
+			say(ctx, report)
+			if doc := editing.st.Doc; c.PutMeta != nil && doc != nil && c.DocID == doc.ID {
+				l.st.Title = c.PutMeta.Title
+				l.publish(ctx)
 			}
-			p.tabs.announce(c.DocID)
-			p.refreshLibrary(ctx)
+			l.tabs.announce(c.DocID)
+			l.refresh(ctx)
 		})
 	})
 }
 
-// addArticle adds an article to the library and opens it.
-func (p *articlePage) addArticle(ctx app.Context, raw []byte, source string) {
+// add adds an article to the library and opens it.
+func (l *librarian) add(ctx app.Context, raw []byte, source string) {
 	if len(raw) > maxArticleBytes {
-		p.notice = fmt.Sprintf("Not added: %s is %s; Glossa takes articles up to %s of text.", source, humanBytes(float64(len(raw))), humanBytes(maxArticleBytes))
+		sayFailed(ctx, "Not added", problem("%s is %s; Glossa takes articles up to %s of text", source, humanBytes(float64(len(raw))), humanBytes(maxArticleBytes)))
 		return
 	}
 	if strings.TrimSpace(string(raw)) == "" {
-		p.notice = "Not added: there is no text."
+		sayFailed(ctx, "Not added", problem("there is no text"))
 		return
 	}
-	store := p.store
+	store := l.store
 	ctx.Async(func() {
 		doc, err := annotate.NewStoredDoc(string(raw), source, time.Now())
 		if err == nil {
 			if _, _, lerr := store.Load(doc.Meta.ID); lerr == nil {
 				ctx.Dispatch(func(ctx app.Context) {
-					p.notice = "This article is already in your library; here it is."
-					p.loadDoc(ctx, doc.Meta.ID, false)
+					say(ctx, "This article is already in your library; here it is.")
+					l.load(ctx, doc.Meta.ID, false)
 				})
 				return
 			}
@@ -355,60 +503,74 @@ func (p *articlePage) addArticle(ctx app.Context, raw []byte, source string) {
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
-				p.notice = "Not added: " + err.Error() + "."
+				sayFailed(ctx, "Not added", err)
 				return
 			}
-			p.notice = "Added “" + doc.Meta.Title + "”."
-			p.refreshLibrary(ctx)
-			p.tabs.announce(doc.Meta.ID)
-			p.loadDoc(ctx, doc.Meta.ID, false)
+			say(ctx, "Added “"+doc.Meta.Title+"”.")
+			l.refresh(ctx)
+			l.tabs.announce(doc.Meta.ID)
+			l.load(ctx, doc.Meta.ID, false)
 		})
 	})
 }
 
-// addFile reads a file the reader picked and adds it.
-func (p *articlePage) addFile(ctx app.Context, f app.Value) {
+// addFile reads a file the reader picked and adds it: text as it is, a
+// web page or Markdown reduced to its article in the tagging worker, off
+// the main thread.
+func (l *librarian) addFile(ctx app.Context, f app.Value) {
 	name := jsString(f.Get("name"))
 	size := f.Get("size").Float()
 	if size > maxArticleBytes {
-		p.notice = fmt.Sprintf("Not added: %s is %s; Glossa takes articles up to %s of text.", name, humanBytes(size), humanBytes(maxArticleBytes))
+		sayFailed(ctx, "Not added", problem("%s is %s; Glossa takes articles up to %s of text", name, humanBytes(size), humanBytes(maxArticleBytes)))
 		return
 	}
-	lower := strings.ToLower(name)
-	isHTML := strings.HasSuffix(lower, ".html") || strings.HasSuffix(lower, ".htm")
-	if !isHTML && !strings.HasSuffix(lower, ".txt") && !strings.HasSuffix(lower, ".md") && !strings.HasSuffix(lower, ".markdown") {
-		p.notice = "Not added: " + name + " is not a .txt, .md or .html file."
+	kind := articleKind(name)
+	if kind == "" {
+		sayFailed(ctx, "Not added", problem("%s is not a .txt, .md or .html file", name))
 		return
 	}
 	ctx.Async(func() {
 		data, err := readFile(f)
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
-				p.notice = "Not added: " + name + ": " + err.Error() + "."
+				sayFailed(ctx, "Not added", fmt.Errorf("%s: %w", name, err))
 				return
 			}
-			if isHTML {
-				// The page is read in the tagging worker, off the main
-				// thread.
-				p.notice = "Reading the article in " + name + "…"
-				taggerWorker().extract(data, func(text, problem string) {
-					ctx.Dispatch(func(ctx app.Context) {
-						if problem != "" {
-							p.notice = "Not added: " + name + ": " + problem + "."
-							return
-						}
-						p.addArticle(ctx, []byte(text), name)
-					})
+			if kind == "text" {
+				if _, nerr := annotate.NormalizeText(data); nerr != nil {
+					sayFailed(ctx, "Not added", problem("%s is not UTF-8 text. Save it as UTF-8 and try again", name))
+					return
+				}
+				l.add(ctx, data, name)
+				return
+			}
+			say(ctx, "Reading the article in "+name+"…")
+			taggerWorker().extract(kind, data, func(text, why string) {
+				ctx.Dispatch(func(ctx app.Context) {
+					if why != "" {
+						sayFailed(ctx, "Not added", problem("%s: %s", name, why))
+						return
+					}
+					l.add(ctx, []byte(text), name)
 				})
-				return
-			}
-			if _, nerr := annotate.NormalizeText(data); nerr != nil {
-				p.notice = "Not added: " + name + " is not UTF-8 text (" + nerr.Error() + "). Save it as UTF-8 and try again."
-				return
-			}
-			p.addArticle(ctx, data, name)
+			})
 		})
 	})
+}
+
+// articleKind says how to read an article file, by its name: "text",
+// "html" or "markdown"; "" for a file Glossa does not open.
+func articleKind(name string) string {
+	lower := strings.ToLower(name)
+	switch {
+	case strings.HasSuffix(lower, ".html"), strings.HasSuffix(lower, ".htm"):
+		return "html"
+	case strings.HasSuffix(lower, ".md"), strings.HasSuffix(lower, ".markdown"):
+		return "markdown"
+	case strings.HasSuffix(lower, ".txt"):
+		return "text"
+	}
+	return ""
 }
 
 // readFile reads a File's bytes, waiting for the browser.
@@ -434,4 +596,21 @@ func readFile(f app.Value) ([]byte, error) {
 	data := make([]byte, bytes.Length())
 	app.CopyBytesToGo(data, bytes)
 	return data, nil
+}
+
+// plural writes a count with the singular or plural noun: "1 claim",
+// "2 claims".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return thousands(n) + " " + many
+}
+
+// pick returns a if cond, else b.
+func pick(cond bool, a, b string) string {
+	if cond {
+		return a
+	}
+	return b
 }

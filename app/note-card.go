@@ -18,7 +18,9 @@ var speakerLabels = []annotate.Label{annotate.Person, annotate.Org, annotate.NOR
 // noteCard is the card of the active highlight. For the reader's note:
 // its label, comment, tags and, for a claim, speaker, verdict and evidence;
 // delete. For a suggestion: accept or reject it, or all of its label. It
-// raises the annotating actions; it keeps no state of its own.
+// keeps no state of its own: each control raises an edit that names the
+// card's item (read when the reader acts, never captured at render) and
+// sets one field of it.
 type noteCard struct {
 	app.Compo
 
@@ -27,14 +29,6 @@ type noteCard struct {
 	Target activeHighlight
 }
 
-func newNoteCard() *noteCard { return &noteCard{} }
-
-// Workspace sets the annotations the card shows from.
-func (c *noteCard) Workspace(w annotate.Workspace) *noteCard { c.W = w; return c }
-
-// Active sets the highlight the card is for.
-func (c *noteCard) Active(a activeHighlight) *noteCard { c.Target = a; return c }
-
 func (c *noteCard) Render() app.UI {
 	if c.Target.ID == "" {
 		return c.renderSuggestion()
@@ -42,29 +36,26 @@ func (c *noteCard) Render() app.UI {
 	n, ok := c.W.Note(c.Target.ID)
 	if !ok {
 		return app.Section().Class("card").Aria("label", "Annotation").Body(
-			app.P().Text("This annotation no longer exists."),
-			closeButton(),
+			app.Header().Class("card-head").Body(
+				app.P().Class("quote").Text("This annotation no longer exists."),
+				closeButton(),
+			),
 		)
 	}
+	scope := c.Target.scope()
 	body := []app.UI{
 		app.Header().Class("card-head").Body(
 			app.Span().Class("swatch").DataSet("label", string(n.Label)),
 			app.Q().Class("quote").Text(excerpt(c.W.Doc.Text.Slice(n.Span.Start, n.Span.End), 160)),
 			closeButton(),
 		),
-		field("Label", labelSelect(n.Label, func(l annotate.Label) app.Action {
-			return app.Action{Name: actionRelabel, Value: relabel{ID: n.ID, Label: l}}
-		})),
+		field("Label", labelSelect(n.Label).OnChange(c.relabel, scope)),
 		field("Comment", app.Textarea().ID("card-comment").Aria("label", "Comment").Rows(4).
 			Placeholder("Add a comment").Text(n.Comment).
-			OnChange(func(ctx app.Context, e app.Event) {
-				ctx.NewActionWithValue(actionComment, setComment{ID: n.ID, Comment: ctx.JSSrc().Get("value").String()})
-			})),
+			OnChange(c.setComment, scope)),
 		field("Tags", app.Input().ID("card-tags").Type("text").Aria("label", "Tags").List("used-tags").
 			Placeholder("tag, another tag").Value(strings.Join(n.Tags, ", ")).
-			OnChange(func(ctx app.Context, e app.Event) {
-				ctx.NewActionWithValue(actionTags, setTags{ID: n.ID, Tags: splitTags(ctx.JSSrc().Get("value").String())})
-			})),
+			OnChange(c.setTags, scope)),
 		app.DataList().ID("used-tags").Body(app.Range(c.W.UsedTags()).Slice(func(i int) app.UI {
 			return app.Option().Value(c.W.UsedTags()[i])
 		})),
@@ -74,18 +65,68 @@ func (c *noteCard) Render() app.UI {
 	}
 	body = append(body, app.Div().Class("card-actions").Body(
 		app.Button().Class("danger").Aria("label", "Delete annotation").Text("Delete").
-			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionDelete, deleteNote{ID: n.ID}) }),
+			OnClick(c.delete, scope),
 	))
 	return app.Section().Class("card").Aria("label", "Annotation").DataSet("id", n.ID).Body(body...)
 }
 
+// edit raises an edit of the card's item.
+func (c *noteCard) edit(ctx app.Context, e annotate.Edit) { ctx.NewActionWithValue(actionEdit, e) }
+
+// value is the value of the control an event came from.
+func value(ctx app.Context) string { return ctx.JSSrc().Get("value").String() }
+
+func (c *noteCard) relabel(ctx app.Context, e app.Event) {
+	c.edit(ctx, annotate.Relabel{ID: c.Target.ID, Label: annotate.Label(value(ctx))})
+}
+
+func (c *noteCard) setComment(ctx app.Context, e app.Event) {
+	c.edit(ctx, annotate.SetComment{ID: c.Target.ID, Comment: value(ctx)})
+}
+
+func (c *noteCard) setTags(ctx app.Context, e app.Event) {
+	c.edit(ctx, annotate.SetTags{ID: c.Target.ID, Tags: splitTags(value(ctx))})
+}
+
+func (c *noteCard) setSpeakerNote(ctx app.Context, e app.Event) {
+	c.edit(ctx, annotate.SetSpeaker{ID: c.Target.ID, Speaker: annotate.Speaker{AnnotationID: value(ctx)}})
+}
+
+func (c *noteCard) setSpeakerName(ctx app.Context, e app.Event) {
+	c.edit(ctx, annotate.SetSpeaker{ID: c.Target.ID, Speaker: annotate.Speaker{Name: strings.TrimSpace(value(ctx))}})
+}
+
+func (c *noteCard) setVerdict(ctx app.Context, e app.Event) {
+	c.edit(ctx, annotate.SetVerdict{ID: c.Target.ID, Verdict: annotate.Verdict(value(ctx))})
+}
+
+func (c *noteCard) setEvidence(ctx app.Context, e app.Event) {
+	c.edit(ctx, annotate.SetEvidence{ID: c.Target.ID, URL: strings.TrimSpace(value(ctx))})
+}
+
+func (c *noteCard) delete(ctx app.Context, e app.Event) {
+	c.edit(ctx, annotate.DeleteNote{ID: c.Target.ID})
+}
+
+func (c *noteCard) accept(ctx app.Context, e app.Event) {
+	c.edit(ctx, annotate.AcceptSuggestion{Key: c.Target.Key})
+}
+
+func (c *noteCard) reject(ctx app.Context, e app.Event) {
+	c.edit(ctx, annotate.RejectSuggestion{Key: c.Target.Key})
+}
+
+func (c *noteCard) acceptAll(ctx app.Context, e app.Event) {
+	c.edit(ctx, annotate.AcceptAll{Label: c.Target.Key.Label})
+}
+
+func (c *noteCard) rejectAll(ctx app.Context, e app.Event) {
+	c.edit(ctx, annotate.RejectAll{Label: c.Target.Key.Label})
+}
+
 // renderClaim renders a claim's speaker, verdict and evidence.
 func (c *noteCard) renderClaim(n annotate.Note) []app.UI {
-	claim := func(change func(*setClaim)) app.Action {
-		v := setClaim{ID: n.ID, Speaker: n.Speaker, Verdict: n.Verdict, Evidence: n.Evidence}
-		change(&v)
-		return app.Action{Name: actionClaim, Value: v}
-	}
+	scope := c.Target.scope()
 	options := []app.UI{app.Option().Value("").Text("— none, or type a name below —").Selected(n.Speaker.AnnotationID == "")}
 	for _, m := range c.W.Notes {
 		if m.ID == n.ID || !slices.Contains(speakerLabels, m.Label) {
@@ -101,50 +142,32 @@ func (c *noteCard) renderClaim(n annotate.Note) []app.UI {
 	}
 	return []app.UI{
 		field("Speaker", app.Select().ID("card-speaker").Aria("label", "Speaker").Body(options...).
-			OnChange(func(ctx app.Context, e app.Event) {
-				id := ctx.JSSrc().Get("value").String()
-				a := claim(func(v *setClaim) { v.Speaker = annotate.Speaker{AnnotationID: id} })
-				ctx.NewActionWithValue(a.Name, a.Value)
-			})),
+			OnChange(c.setSpeakerNote, scope)),
 		field("Speaker name", app.Input().ID("card-speaker-name").Type("text").Aria("label", "Speaker name").
 			Placeholder("or type who said it").Value(n.Speaker.Name).
-			OnChange(func(ctx app.Context, e app.Event) {
-				name := strings.TrimSpace(ctx.JSSrc().Get("value").String())
-				a := claim(func(v *setClaim) { v.Speaker = annotate.Speaker{Name: name} })
-				ctx.NewActionWithValue(a.Name, a.Value)
-			})),
+			OnChange(c.setSpeakerName, scope)),
 		field("Verdict", app.Select().ID("card-verdict").Aria("label", "Verdict").Body(verdictOptions...).
-			OnChange(func(ctx app.Context, e app.Event) {
-				verdict := annotate.Verdict(ctx.JSSrc().Get("value").String())
-				a := claim(func(v *setClaim) { v.Verdict = verdict })
-				ctx.NewActionWithValue(a.Name, a.Value)
-			})),
+			OnChange(c.setVerdict, scope)),
 		field("Evidence URL", app.Input().ID("card-evidence").Type("url").Aria("label", "Evidence URL").
 			Placeholder("https://…").Value(n.Evidence).
-			OnChange(func(ctx app.Context, e app.Event) {
-				url := strings.TrimSpace(ctx.JSSrc().Get("value").String())
-				a := claim(func(v *setClaim) { v.Evidence = url })
-				ctx.NewActionWithValue(a.Name, a.Value)
-			})),
+			OnChange(c.setEvidence, scope)),
 	}
 }
 
 // renderSuggestion renders the card of a machine suggestion.
 func (c *noteCard) renderSuggestion() app.UI {
 	k := c.Target.Key
-	open := false
-	for _, e := range c.W.Suggestions {
-		if e.Span == k.Span && e.Label == k.Label {
-			open = true
-		}
-	}
-	if !open {
+	if _, open := c.W.Suggestion(k); !open {
 		return app.Section().Class("card").Aria("label", "Suggestion").Body(
-			app.P().Text("This suggestion is no longer open."),
-			closeButton(),
+			app.Header().Class("card-head").Body(
+				app.P().Class("quote").Text("This suggestion is no longer open."),
+				closeButton(),
+			),
 		)
 	}
-	return app.Section().Class("card", "card-suggestion").Aria("label", "Suggestion").Body(
+	scope := c.Target.scope()
+	return app.Section().Class("card", "card-suggestion").Aria("label", "Suggestion").
+		DataSet("span", spanAttr(k.Span)).DataSet("label", string(k.Label)).Body(
 		app.Header().Class("card-head").Body(
 			app.Span().Class("swatch").DataSet("label", string(k.Label)),
 			app.Q().Class("quote").Text(excerpt(c.W.Doc.Text.Slice(k.Span.Start, k.Span.End), 160)),
@@ -152,32 +175,25 @@ func (c *noteCard) renderSuggestion() app.UI {
 		),
 		app.P().Class("muted").Text("Suggested as "+string(k.Label)+" by the language model."),
 		app.Div().Class("card-actions").Body(
-			app.Button().Aria("label", "Accept suggestion").Text("Accept").
-				OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionAccept, k) }),
-			app.Button().Aria("label", "Reject suggestion").Text("Reject").
-				OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionReject, k) }),
+			app.Button().Aria("label", "Accept suggestion").Text("Accept").OnClick(c.accept, scope),
+			app.Button().Aria("label", "Reject suggestion").Text("Reject").OnClick(c.reject, scope),
 		),
 		app.Div().Class("card-actions").Body(
 			app.Button().Aria("label", "Accept all "+string(k.Label)+" suggestions").Text("Accept all "+string(k.Label)).
-				OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionAcceptAll, k.Label) }),
+				OnClick(c.acceptAll, scope),
 			app.Button().Aria("label", "Reject all "+string(k.Label)+" suggestions").Text("Reject all "+string(k.Label)).
-				OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionRejectAll, k.Label) }),
+				OnClick(c.rejectAll, scope),
 		),
 	)
 }
 
-// labelSelect is a select of every label that raises the action change
-// returns for the chosen one.
-func labelSelect(current annotate.Label, change func(annotate.Label) app.Action) app.UI {
+// labelSelect is a select of every label, current selected.
+func labelSelect(current annotate.Label) app.HTMLSelect {
 	options := make([]app.UI, len(annotate.AllLabels))
 	for i, l := range annotate.AllLabels {
 		options[i] = app.Option().Value(string(l)).Text(string(l)).Selected(l == current)
 	}
-	return app.Select().ID("card-label").Aria("label", "Label").Body(options...).
-		OnChange(func(ctx app.Context, e app.Event) {
-			a := change(annotate.Label(ctx.JSSrc().Get("value").String()))
-			ctx.NewActionWithValue(a.Name, a.Value)
-		})
+	return app.Select().ID("card-label").Aria("label", "Label").Body(options...)
 }
 
 // field labels a control for sighted readers; the control carries its own
@@ -188,8 +204,10 @@ func field(name string, control app.UI) app.UI {
 
 func closeButton() app.UI {
 	return app.Button().Class("close").Aria("label", "Close card").Title("Close (Esc)").Text("×").
-		OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(actionCloseCard) })
+		OnClick(closeCard)
 }
+
+func closeCard(ctx app.Context, e app.Event) { ctx.NewAction(actionCloseCard) }
 
 // splitTags reads a comma-separated tag list.
 func splitTags(s string) []string {

@@ -35,9 +35,12 @@ func (t *selectionToolbar) Render() app.UI {
 			DataSet("label", string(l)).
 			Aria("keyshortcuts", key).
 			Aria("label", "Label as "+string(l)+" ("+key+")").
-			OnMouseDown(func(ctx app.Context, e app.Event) { e.PreventDefault() }). // keep the selection
-			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionChooseLabel, l) }).
+			OnMouseDown(keepSelection). // keep the selection
+			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionChooseLabel, l) }, l).
 			Body(app.Span().Class("key").Text(key), app.Text(" "+string(l))))
 	}
 	return app.Div().Class("toolbar").Role("toolbar").Aria("label", "Label the selection").Body(buttons...)
 }
+
+// keepSelection stops a press on the toolbar from clearing the selection.
+func keepSelection(ctx app.Context, e app.Event) { e.PreventDefault() }

@@ -76,9 +76,9 @@ func (t *workerTagger) tag(text string, ev taggerEvents) {
 	t.worker.Call("postMessage", map[string]any{"type": "tag", "job": t.nextJob, "text": text})
 }
 
-// extract asks the worker for the article text of a web page; done gets
-// the text, or why there is none.
-func (t *workerTagger) extract(page []byte, done func(text, problem string)) {
+// extract asks the worker for the article text of a file of a kind
+// ("html" or "markdown"); done gets the text, or why there is none.
+func (t *workerTagger) extract(kind string, page []byte, done func(text, problem string)) {
 	if t.failed {
 		done("", errTaggerScript)
 		return
@@ -87,7 +87,7 @@ func (t *workerTagger) extract(page []byte, done func(text, problem string)) {
 	t.extracts[t.nextJob] = done
 	arr := app.Window().Get("Uint8Array").New(len(page))
 	app.CopyBytesToJS(arr, page)
-	t.worker.Call("postMessage", map[string]any{"type": "extract", "job": t.nextJob, "bytes": arr.Get("buffer")})
+	t.worker.Call("postMessage", map[string]any{"type": "extract", "job": t.nextJob, "kind": kind, "bytes": arr.Get("buffer")})
 }
 
 // receive handles one message from the worker.

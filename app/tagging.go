@@ -101,11 +101,13 @@ func handleTag(ctx app.Context, a app.Action) {
 		},
 		done: func(ms float64, recognizer string) {
 			add := flush()
-			publish(func(st *taggingState) {
-				add(st)
+			ctx.Dispatch(func(ctx app.Context) {
+				add(&st)
 				st.Status = taggingDone
 				st.Millis = ms
 				st.Recognizer = recognizer
+				ctx.SetState(stateTagging, st)
+				library.keepEntities(ctx, st)
 			})
 		},
 		fail: func(msg string) {
@@ -115,4 +117,15 @@ func handleTag(ctx app.Context, a app.Action) {
 			})
 		},
 	})
+}
+
+// taggingOf returns the tagging of doc: empty for no document, or while
+// the last tagging is of another document.
+func taggingOf(ctx app.Context, doc *annotate.Document) taggingState {
+	var st taggingState
+	ctx.GetState(stateTagging, &st)
+	if doc == nil || st.DocID != "" && st.DocID != doc.ID {
+		return taggingState{}
+	}
+	return st
 }

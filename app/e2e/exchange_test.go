@@ -78,7 +78,7 @@ func TestExportDownloadAndImport(t *testing.T) {
 	broken := filepath.Join(t.TempDir(), "broken.jsonld")
 	os.WriteFile(broken, []byte(`{"type": "AnnotationCollection", "first": {"items": [ {"target": 7} ]}}`), 0o644)
 	c.do(t, chromedp.SetUploadFiles(chromedp.CSS(`input[aria-label="Import annotations"]`), []string{broken}))
-	waitFor(t, c, "the refusal", `/^Nothing imported: .*broken\.jsonld/.test((document.querySelector(".notice") || {}).textContent)`, 10*time.Second)
+	waitFor(t, c, "the refusal", `/^Nothing imported.*broken\.jsonld/.test((document.querySelector(".notice") || {}).textContent)`, 10*time.Second)
 	if n := eval[int](t, c, `document.querySelectorAll('article mark[data-kind="annotation"]').length`); n != 0 {
 		t.Errorf("a broken import left %d annotations", n)
 	}

@@ -114,6 +114,12 @@ type browser struct {
 	consoleErr []string
 }
 
+// browserLimit ends a browser that a test left hanging. It is a safety
+// net, not a deadline a test should meet: tests are bounded by what they
+// do (their counts of actions), never by the clock, since a busy 2-core
+// machine can take many times longer than an idle one.
+const browserLimit = 20 * time.Minute
+
 // newBrowser starts Chromium with the flags this machine needs and a new
 // user-data-dir; it closes with the test.
 func newBrowser(t testing.TB) *browser {
@@ -129,7 +135,7 @@ func newBrowserAt(t testing.TB, dir string) *browser {
 	if err != nil {
 		t.Fatalf("starting chromium: %v", err)
 	}
-	ctx, cancelTimeout := context.WithTimeout(tab, 3*time.Minute)
+	ctx, cancelTimeout := context.WithTimeout(tab, browserLimit)
 	b := &browser{ctx: ctx, close: func() { cancelTimeout(); cancel() }}
 	t.Cleanup(b.close)
 	requests := chromedp.Events(ctx, network.RequestWillBeSent)

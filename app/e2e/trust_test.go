@@ -80,8 +80,7 @@ func TestCardEditsActOnTheOpenNote(t *testing.T) {
 	waitFor(t, b, "the second card", cardQuoteJS+` === "antivirus software"`, 5*time.Second)
 	b.do(t, chromedp.Click(chromedp.CSS(`#card-comment`)), chromedp.SendKeys(chromedp.CSS(`#card-comment`), "the product"), chromedp.KeyEvent(kb.Tab))
 	waitFor(t, b, "the comment saved", `/Comment saved/.test(document.querySelector(".notice").textContent)`, 5*time.Second)
-	b.do(t, chromedp.SetValue(chromedp.CSS(`#card-label`), "EVENT"),
-		chromedp.Evaluate[chromedp.Void](`document.querySelector("#card-label").dispatchEvent(new Event("change", {bubbles: true}))`))
+	b.do(t, chromedp.SetValue(chromedp.CSS(`#card-label`), "EVENT"))
 	waitFor(t, b, "the relabel", `[...document.querySelectorAll('article mark[data-kind="annotation"][data-label="EVENT"]')].some((m) => m.textContent === "antivirus software")`, 5*time.Second)
 	if got := eval[string](t, b, annotationLabelsJS); got != "EVENT:antivirus software, ORG:civil service chiefs" {
 		t.Errorf("annotations %q, want EVENT:antivirus software, ORG:civil service chiefs", got)
@@ -119,9 +118,7 @@ func TestPanelJumpsToTheListedItem(t *testing.T) {
 	labelWords(t, b, sentence, "0")
 	b.do(t, chromedp.Evaluate[chromedp.Void](`(() => { const s = document.querySelector('`+search+`'); s.value = ""; s.dispatchEvent(new Event("input", {bubbles: true})); })()`))
 	b.do(t, chromedp.SetValue(chromedp.CSS(`select[aria-label="Filter by label"]`), "CLAIM"),
-		chromedp.Evaluate[chromedp.Void](`document.querySelector('select[aria-label="Filter by label"]').dispatchEvent(new Event("change", {bubbles: true}))`),
-		chromedp.SetValue(chromedp.CSS(`select[aria-label="Filter by kind"]`), "annotation"),
-		chromedp.Evaluate[chromedp.Void](`document.querySelector('select[aria-label="Filter by kind"]').dispatchEvent(new Event("change", {bubbles: true}))`))
+		chromedp.SetValue(chromedp.CSS(`select[aria-label="Filter by kind"]`), "annotation"))
 	waitFor(t, b, "one claim", `document.querySelectorAll('aside[aria-label="Annotations"] .panel-item').length === 1`, 5*time.Second)
 	b.do(t, chromedp.Click(chromedp.CSS(`aside[aria-label="Annotations"] .panel-item button`)))
 	waitFor(t, b, "the claim's card", cardQuoteJS+` === "`+sentence+`"`, 5*time.Second)
@@ -151,7 +148,7 @@ func TestLibraryRowsActOnTheirArticle(t *testing.T) {
 	b.do(t, chromedp.Click(chromedp.CSS(`input[aria-label="New title"]`)),
 		chromedp.KeyEvent("a", chromedp.KeyModifiers(chromedp.ModifierCtrl)),
 		chromedp.SendKeys(chromedp.CSS(`input[aria-label="New title"]`), "The Sample\n"))
-	waitFor(t, b, "the sample renamed", `document.querySelectorAll(".library-item .doc-title")[1].textContent === "The Sample" && document.querySelectorAll(".library-item .doc-title")[0].textContent === "Pasted Story"`, 5*time.Second)
+	waitFor(t, b, "the sample renamed", `[...document.querySelectorAll(".library-item .doc-title")].map((a) => a.textContent).join("|") === "Pasted Story|The Sample"`, 5*time.Second)
 
 	// Delete the first row (the pasted article): it goes, the sample stays.
 	b.do(t, chromedp.Click(chromedp.CSS(`.library-item:nth-child(1) button[aria-label^="Delete"]`)))
@@ -171,8 +168,7 @@ func TestClaimFieldsKeepEachOther(t *testing.T) {
 	b := openAndTag(t)
 	labelWords(t, b, "Russian service providers should never be used", "0")
 	setSelect := func(sel, value string) {
-		b.do(t, chromedp.SetValue(chromedp.CSS(sel), value),
-			chromedp.Evaluate[chromedp.Void](`document.querySelector('`+sel+`').dispatchEvent(new Event("change", {bubbles: true}))`))
+		b.do(t, chromedp.SetValue(chromedp.CSS(sel), value)) // it fires input and change
 	}
 	setSelect("#card-verdict", "disputed")
 	waitFor(t, b, "the verdict saved", `/Claim saved|Verdict/.test(document.querySelector(".notice").textContent)`, 5*time.Second)
@@ -181,13 +177,15 @@ func TestClaimFieldsKeepEachOther(t *testing.T) {
 	b.do(t, chromedp.Click(chromedp.CSS(`#card-evidence`)), chromedp.SendKeys(chromedp.CSS(`#card-evidence`), "https://example.org/letter"), chromedp.KeyEvent(kb.Tab))
 	check := func(when string) {
 		t.Helper()
-		waitFor(t, b, "all three fields "+when, `document.querySelector("#card-verdict").value === "disputed" && document.querySelector("#card-speaker-name").value === "Ciaran Martin" && document.querySelector("#card-evidence").value === "https://example.org/letter"`, 5*time.Second)
+		waitFor(t, b, "all three fields "+when, `(document.querySelector("#card-verdict") || {}).value === "disputed" && (document.querySelector("#card-speaker-name") || {}).value === "Ciaran Martin" && (document.querySelector("#card-evidence") || {}).value === "https://example.org/letter"`, 5*time.Second)
 	}
 	check("on screen")
 	waitSaved(t, b)
 	b.do(t, chromedp.Reload())
 	waitFor(t, b, "the claim after reload", `document.querySelector('article mark[data-kind="annotation"][data-label="CLAIM"]')`, 30*time.Second)
-	clickMark(t, b, markOf(t, b, "annotation", "Russian service providers should never be used"), "Russian service providers should never be used")
+	// Open it from the panel (its middle holds a nested highlight).
+	id := eval[string](t, b, `document.querySelector('article mark[data-kind="annotation"][data-label="CLAIM"]').dataset.id`)
+	b.do(t, chromedp.Click(chromedp.CSS(`aside li[data-id="`+id+`"] button`)))
 	check("after a reload")
 	b.checkClean(t)
 }
@@ -335,8 +333,7 @@ func TestExportsSafeToEmbed(t *testing.T) {
 	b := openAndTag(t)
 	const hostile = `</script><script>alert(1)</script>`
 	labelWords(t, b, "Russian service providers should never be used", "0")
-	b.do(t, chromedp.SetValue(chromedp.CSS("#card-verdict"), "false"),
-		chromedp.Evaluate[chromedp.Void](`document.querySelector("#card-verdict").dispatchEvent(new Event("change", {bubbles: true}))`))
+	b.do(t, chromedp.SetValue(chromedp.CSS("#card-verdict"), "false"))
 	b.do(t, chromedp.Click(chromedp.CSS(`#card-speaker-name`)), chromedp.SendKeys(chromedp.CSS(`#card-speaker-name`), hostile), chromedp.KeyEvent(kb.Tab))
 	b.do(t, chromedp.Click(chromedp.CSS(`#card-evidence`)), chromedp.SendKeys(chromedp.CSS(`#card-evidence`), `https://example.org/"><script>`), chromedp.KeyEvent(kb.Tab))
 	waitFor(t, b, "the bad URL refused", `/URL/.test(document.querySelector(".notice").textContent) && !/saved/i.test(document.querySelector(".notice").textContent)`, 5*time.Second)

@@ -1,0 +1,187 @@
+package main
+
+import (
+	"time"
+
+	"github.com/google/uuid"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"glossa/annotate"
+)
+
+// Editing: the open document's annotations and their undo history, the
+// highlight whose card is open, and the actions that change them.
+// Components raise the actions; handleEdit applies them with the core's
+// Workspace.Apply, publishes stateEditing and hands the result to the
+// library to save.
+const (
+	// actionEdit applies an annotate.Edit to the open document.
+	actionEdit = "edit"
+	// actionUndo and actionRedo step through the history; no value.
+	actionUndo = "undo"
+	actionRedo = "redo"
+	// actionActivate opens a highlight's card; its value is an
+	// activeHighlight.
+	actionActivate = "activate"
+	// actionCloseCard closes the card; no value.
+	actionCloseCard = "close-card"
+	// stateEditing holds an editingState.
+	stateEditing = "editing"
+)
+
+// editingState is the open document as the reader edits it.
+type editingState struct {
+	Doc     *annotate.Document // nil until a document opens
+	History annotate.History   // its annotations, with undo
+	Active  activeHighlight    // whose card is open; none if no card is
+	// Created is the note the last edit made (the card opens on it, and
+	// it takes the keyboard focus); Seq counts the changes, so a view can
+	// act once on each.
+	Created string
+	Seq     int
+	// Edits counts the reader's edits in this tab (undo and redo too):
+	// the save status shows it beside the count saved.
+	Edits int
+}
+
+// activeHighlight names a highlight: a note by ID, or a suggestion by its
+// key.
+type activeHighlight struct {
+	ID  string
+	Key annotate.SuggestionKey
+}
+
+func (a activeHighlight) none() bool { return a.ID == "" && a.Key.Label == "" }
+
+// scope is the highlight's identity as a go-app handler scope: a handler
+// that acts on this highlight is replaced when the element it is on comes
+// to stand for another one.
+func (a activeHighlight) scope() string {
+	if a.ID != "" {
+		return a.ID
+	}
+	return spanAttr(a.Key.Span) + " " + string(a.Key.Label)
+}
+
+// editor is the editing feature. Its handlers run on the UI goroutine (the
+// page registers them with ctx.Handle), one action at a time, in the order
+// the reader made them.
+type editor struct {
+	st     editingState
+	reader *annotate.Agent
+}
+
+// editing is the page's editing feature.
+var editing = &editor{reader: annotate.Reader(annotate.DefaultPersonName)}
+
+// mount registers the editing actions on the page.
+func (e *editor) mount(ctx app.Context) {
+	ctx.Handle(actionEdit, e.handleEdit)
+	ctx.Handle(actionUndo, e.handleUndo)
+	ctx.Handle(actionRedo, e.handleUndo)
+	ctx.Handle(actionActivate, func(ctx app.Context, a app.Action) {
+		if act, ok := a.Value.(activeHighlight); ok {
+			e.st.Active = act
+			e.publish(ctx)
+		}
+	})
+	ctx.Handle(actionCloseCard, func(ctx app.Context, a app.Action) {
+		e.st.Active = activeHighlight{}
+		e.publish(ctx)
+	})
+}
+
+func (e *editor) publish(ctx app.Context) {
+	e.st.Seq++
+	ctx.SetState(stateEditing, e.st)
+	e.st.Created = ""
+}
+
+// open shows a document from the library, with a new history.
+func (e *editor) open(ctx app.Context, ws annotate.Workspace) {
+	if e.st.Doc == nil || e.st.Doc.ID != ws.Doc.ID {
+		e.st.Active = activeHighlight{}
+	}
+	e.st.Doc = ws.Doc
+	e.st.History = annotate.NewHistory(ws)
+	e.publish(ctx)
+}
+
+// merge takes what another tab saved of the open document as one more
+// step of the history, so undo still works.
+func (e *editor) merge(ctx app.Context, ws annotate.Workspace) {
+	if e.st.Doc == nil || e.st.Doc.ID != ws.Doc.ID {
+		return
+	}
+	e.st.History = e.st.History.Do(ws)
+	e.publish(ctx)
+}
+
+// workspace is the open document's annotations with the machine's open
+// suggestions.
+func (e *editor) workspace(ctx app.Context) annotate.Workspace {
+	return withSuggestions(e.st.History.Current(), taggingOf(ctx, e.st.Doc))
+}
+
+// withSuggestions adds a tagging's suggestions to a workspace.
+func withSuggestions(w annotate.Workspace, st taggingState) annotate.Workspace {
+	return w.WithSuggestions(st.Entities, st.Recognizer)
+}
+
+// handleEdit applies an edit, says what it did, and saves.
+func (e *editor) handleEdit(ctx app.Context, a app.Action) {
+	ed, ok := a.Value.(annotate.Edit)
+	if !ok || e.st.Doc == nil {
+		return
+	}
+	next, res, err := e.workspace(ctx).Apply(ed, annotate.EditEnv{Reader: e.reader, Now: time.Now(), NewID: newNoteID})
+	if err != nil {
+		sayFailed(ctx, "Not done", err)
+		return
+	}
+	e.st.History = e.st.History.Do(next)
+	e.st.Edits++
+	if res.Created != "" {
+		e.st.Active = activeHighlight{ID: res.Created}
+		e.st.Created = res.Created
+	} else if gone(ed, e.st.Active) {
+		e.st.Active = activeHighlight{}
+	}
+	say(ctx, res.Report)
+	e.publish(ctx)
+	library.save(ctx, e.st.History.Current())
+}
+
+// gone reports whether an edit removes the highlight a card is open on.
+func gone(ed annotate.Edit, a activeHighlight) bool {
+	switch ed := ed.(type) {
+	case annotate.DeleteNote:
+		return a.ID == ed.ID
+	case annotate.RejectSuggestion:
+		return a.ID == "" && a.Key == ed.Key
+	case annotate.RejectAll:
+		return a.ID == "" && a.Key.Label == ed.Label
+	}
+	return false
+}
+
+// handleUndo steps back or forward through the history.
+func (e *editor) handleUndo(ctx app.Context, a app.Action) {
+	step, report, none := e.st.History.Undo, "Undone.", "nothing to undo"
+	if a.Name == actionRedo {
+		step, report, none = e.st.History.Redo, "Redone.", "nothing to redo"
+	}
+	h, ok := step()
+	if !ok {
+		ctx.SetState(stateNotice, notice{Text: "Not done: " + none + ".", Problem: true})
+		return
+	}
+	e.st.History = h
+	e.st.Edits++
+	say(ctx, report)
+	e.publish(ctx)
+	library.save(ctx, e.st.History.Current())
+}
+
+// newNoteID returns a new note ID: a time-ordered UUID (version 7) URN.
+func newNoteID() string { return uuid.Must(uuid.NewV7()).URN() }
