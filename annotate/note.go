@@ -63,20 +63,6 @@ func verdictNames() string {
 	return strings.Join(names, ", ")
 }
 
-// DefaultPersonName is the reader's name until they set one.
-const DefaultPersonName = "me"
-
-// Reader returns the agent for the reader, a Person (Data Model §3.3.2),
-// named name with surrounding white space trimmed, or DefaultPersonName if
-// that leaves nothing. (It is not called Person: that is the PERSON label.)
-func Reader(name string) *Agent {
-	name = strings.TrimSpace(name)
-	if name == "" {
-		name = DefaultPersonName
-	}
-	return &Agent{Type: "Person", Name: name}
-}
-
 // Speaker is who makes a claim: another note of the workspace, usually a
 // PERSON or ORG mention (AnnotationID, its urn:uuid id), or a name the
 // reader typed (Name). At most one is set; the zero value is no speaker.
@@ -123,12 +109,15 @@ type Note struct {
 	Created, Modified time.Time
 }
 
+// IDFunc returns a new unique IRI each call, such as "urn:uuid:…".
+type IDFunc func() string
+
 // NewID returns a new note id: "urn:uuid:" and a time-ordered UUID
 // (version 7). It is an IDFunc.
 func NewID() string { return "urn:uuid:" + uuid.Must(uuid.NewV7()).String() }
 
-// checkID checks that id is "urn:uuid:" and a UUID in canonical form.
-func checkID(id string) error {
+// CheckID checks that id is "urn:uuid:" and a UUID in canonical form.
+func CheckID(id string) error {
 	rest, ok := strings.CutPrefix(id, "urn:uuid:")
 	if u, err := uuid.Parse(rest); !ok || err != nil || u.String() != rest {
 		return fmt.Errorf(`%w %q: want "urn:uuid:" and a lower-case UUID`, ErrBadID, id)
@@ -136,8 +125,8 @@ func checkID(id string) error {
 	return nil
 }
 
-// checkLabel checks that l is one of AllLabels.
-func checkLabel(l Label) error {
+// CheckLabel checks that l is one of AllLabels.
+func CheckLabel(l Label) error {
 	if slices.Contains(AllLabels, l) {
 		return nil
 	}
@@ -148,9 +137,9 @@ func checkLabel(l Label) error {
 	return fmt.Errorf("%w %q: want one of %s", ErrBadLabel, l, strings.Join(names, ", "))
 }
 
-// checkSpan checks that s is a non-empty span of t that holds more than
+// CheckNoteSpan checks that s is a non-empty span of t that holds more than
 // white space.
-func checkSpan(t *Text, s Span) error {
+func CheckNoteSpan(t *Text, s Span) error {
 	if err := t.CheckSpan(s.Start, s.End); err != nil {
 		return err
 	}
@@ -160,9 +149,9 @@ func checkSpan(t *Text, s Span) error {
 	return nil
 }
 
-// cleanComment returns the comment as stored: byte for byte, except that a
+// CleanComment returns the comment as stored: byte for byte, except that a
 // comment of only white space becomes "".
-func cleanComment(c string) (string, error) {
+func CleanComment(c string) (string, error) {
 	if !utf8.ValidString(c) {
 		return "", fmt.Errorf("comment: %w", ErrNotText)
 	}
@@ -175,9 +164,9 @@ func cleanComment(c string) (string, error) {
 	return c, nil
 }
 
-// cleanTags trims each tag and collapses its inner white space, drops
+// CleanTags trims each tag and collapses its inner white space, drops
 // empty tags and repeats, and keeps the order. It returns nil for no tags.
-func cleanTags(tags []string) ([]string, error) {
+func CleanTags(tags []string) ([]string, error) {
 	var out []string
 	for _, tag := range tags {
 		if !utf8.ValidString(tag) {
@@ -200,9 +189,9 @@ func cleanTags(tags []string) ([]string, error) {
 	return out, nil
 }
 
-// cleanEvidence trims the evidence URL and checks that it is empty or an
+// CleanEvidence trims the evidence URL and checks that it is empty or an
 // absolute http or https URL with a host and no white space.
-func cleanEvidence(s string) (string, error) {
+func CleanEvidence(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return "", nil
@@ -222,8 +211,8 @@ func cleanEvidence(s string) (string, error) {
 	return s, nil
 }
 
-// cleanSpeakerName trims a typed speaker name and checks its length.
-func cleanSpeakerName(s string) (string, error) {
+// CleanSpeakerName trims a typed speaker name and checks its length.
+func CleanSpeakerName(s string) (string, error) {
 	if !utf8.ValidString(s) {
 		return "", fmt.Errorf("speaker name: %w", ErrNotText)
 	}
@@ -236,20 +225,20 @@ func cleanSpeakerName(s string) (string, error) {
 	return s, nil
 }
 
-// stamp turns a clock reading into a note time: UTC, to the second.
-func stamp(now time.Time) time.Time { return now.UTC().Truncate(time.Second) }
+// Stamp turns a clock reading into a note time: UTC, to the second.
+func Stamp(now time.Time) time.Time { return now.UTC().Truncate(time.Second) }
 
-// lessNote orders notes: by Start, then longer first (End descending), then by
+// CompareNotes orders notes: by Start, then longer first (End descending), then by
 // ID, so an enclosing note comes before the notes inside it.
-func lessNote(a, b Note) int {
-	if c := compareSpan(a.Span, b.Span); c != 0 {
+func CompareNotes(a, b Note) int {
+	if c := CompareSpans(a.Span, b.Span); c != 0 {
 		return c
 	}
 	return strings.Compare(a.ID, b.ID)
 }
 
-// compareSpan orders spans by Start, then End descending.
-func compareSpan(a, b Span) int {
+// CompareSpans orders spans by Start, then End descending.
+func CompareSpans(a, b Span) int {
 	if a.Start != b.Start {
 		return a.Start - b.Start
 	}

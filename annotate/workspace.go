@@ -21,6 +21,12 @@ func (k SuggestionKey) String() string {
 	return fmt.Sprintf("%s [%d, %d)", k.Label, k.Span.Start, k.Span.End)
 }
 
+// CompareKeys orders suggestion keys in document order (CompareSpans), then
+// by label.
+func CompareKeys(a, b SuggestionKey) int {
+	return cmp.Or(CompareSpans(a.Span, b.Span), cmp.Compare(a.Label, b.Label))
+}
+
 // Key returns the entity's suggestion key.
 func (e Entity) Key() SuggestionKey { return SuggestionKey{Span: e.Span, Label: e.Label} }
 
@@ -112,7 +118,7 @@ func (w Workspace) Create(span Span, label Label, id string, by *Agent, now time
 	if by == nil {
 		by = Reader("")
 	}
-	t := stamp(now)
+	t := Stamp(now)
 	n := Note{ID: id, Span: span, Label: label, Creator: *by, Created: t, Modified: t}
 	out := w
 	out.Notes = insertNote(w.Notes, n)
@@ -122,16 +128,16 @@ func (w Workspace) Create(span Span, label Label, id string, by *Agent, now time
 
 // checkNew checks the id, label and span of a new note.
 func (w Workspace) checkNew(span Span, label Label, id string) error {
-	if err := checkID(id); err != nil {
+	if err := CheckID(id); err != nil {
 		return err
 	}
 	if w.index(id) >= 0 {
 		return fmt.Errorf("%w: a note with this id exists", ErrDuplicate)
 	}
-	if err := checkLabel(label); err != nil {
+	if err := CheckLabel(label); err != nil {
 		return err
 	}
-	if err := checkSpan(w.Doc.Text, span); err != nil {
+	if err := CheckNoteSpan(w.Doc.Text, span); err != nil {
 		return err
 	}
 	return w.checkFree(span, label, id)
@@ -152,7 +158,7 @@ func (w Workspace) checkFree(span Span, label Label, except string) error {
 // entity label loses its speaker, verdict and evidence.
 func (w Workspace) Relabel(id string, l Label, now time.Time) (Workspace, error) {
 	return w.update("relabel", id, now, func(n *Note) error {
-		if err := checkLabel(l); err != nil {
+		if err := CheckLabel(l); err != nil {
 			return err
 		}
 		if err := w.checkFree(n.Span, l, id); err != nil {
@@ -171,7 +177,7 @@ func (w Workspace) Relabel(id string, l Label, now time.Time) (Workspace, error)
 // comment of only white space removes the comment.
 func (w Workspace) SetComment(id, comment string, now time.Time) (Workspace, error) {
 	return w.update("comment", id, now, func(n *Note) error {
-		c, err := cleanComment(comment)
+		c, err := CleanComment(comment)
 		n.Comment = c
 		return err
 	})
@@ -182,7 +188,7 @@ func (w Workspace) SetComment(id, comment string, now time.Time) (Workspace, err
 // most MaxTags tags of at most MaxTag code points each.
 func (w Workspace) SetTags(id string, tags []string, now time.Time) (Workspace, error) {
 	return w.update("tag", id, now, func(n *Note) error {
-		t, err := cleanTags(tags)
+		t, err := CleanTags(tags)
 		if !slices.Equal(t, n.Tags) {
 			n.Tags = t
 		}
@@ -208,14 +214,14 @@ func (w Workspace) SetClaim(id string, sp Speaker, v Verdict, evidence string, n
 		case sp.AnnotationID != "" && w.index(sp.AnnotationID) < 0:
 			return fmt.Errorf("%w %s: %w", ErrBadSpeaker, sp.AnnotationID, ErrNotFound)
 		}
-		name, err := cleanSpeakerName(sp.Name)
+		name, err := CleanSpeakerName(sp.Name)
 		if err != nil {
 			return err
 		}
 		if !slices.Contains(Verdicts, v) {
 			return fmt.Errorf("%w %q: want one of %s", ErrBadVerdict, v, verdictNames())
 		}
-		ev, err := cleanEvidence(evidence)
+		ev, err := CleanEvidence(evidence)
 		if err != nil {
 			return err
 		}
@@ -239,7 +245,7 @@ func (w Workspace) update(op, id string, now time.Time, change func(n *Note) err
 	if sameNote(n, w.Notes[i]) {
 		return w, nil
 	}
-	n.Modified = stamp(now)
+	n.Modified = Stamp(now)
 	out := w
 	out.Notes = slices.Clone(w.Notes)
 	out.Notes[i] = n
@@ -265,7 +271,7 @@ func (w Workspace) Delete(id string, now time.Time) (Workspace, error) {
 	for j := range out.Notes {
 		if out.Notes[j].Speaker.AnnotationID == id {
 			out.Notes[j].Speaker = Speaker{}
-			out.Notes[j].Modified = stamp(now)
+			out.Notes[j].Modified = Stamp(now)
 		}
 	}
 	return out, nil
@@ -307,7 +313,7 @@ func (w Workspace) AcceptAll(l Label, newID IDFunc, by *Agent, now time.Time) (W
 	if by == nil {
 		by = Reader("")
 	}
-	t := stamp(now)
+	t := Stamp(now)
 	var add []Note
 	var keep []Entity
 	accepted := w.Accepted
@@ -318,7 +324,7 @@ func (w Workspace) AcceptAll(l Label, newID IDFunc, by *Agent, now time.Time) (W
 			continue
 		}
 		id := newID()
-		if checkID(id) != nil || ids[id] || w.index(id) >= 0 {
+		if CheckID(id) != nil || ids[id] || w.index(id) >= 0 {
 			keep = append(keep, e)
 			continue
 		}
@@ -338,7 +344,7 @@ func (w Workspace) AcceptAll(l Label, newID IDFunc, by *Agent, now time.Time) (W
 	}
 	out := w
 	out.Notes = append(slices.Clone(w.Notes), add...)
-	slices.SortFunc(out.Notes, lessNote)
+	slices.SortFunc(out.Notes, CompareNotes)
 	out.Suggestions = keep
 	out.Accepted = accepted
 	return out, len(add)
@@ -387,7 +393,7 @@ func (w Workspace) WithSuggestions(ents []Entity, recognizer string) Workspace {
 	var sugs []Entity
 	for _, e := range ents {
 		k := e.Key()
-		if taken[k] || w.Rejected[k] || w.Accepted[k] || checkLabel(k.Label) != nil || checkSpan(w.Doc.Text, k.Span) != nil {
+		if taken[k] || w.Rejected[k] || w.Accepted[k] || CheckLabel(k.Label) != nil || CheckNoteSpan(w.Doc.Text, k.Span) != nil {
 			continue
 		}
 		taken[k] = true
@@ -395,7 +401,7 @@ func (w Workspace) WithSuggestions(ents []Entity, recognizer string) Workspace {
 		sugs = append(sugs, e)
 	}
 	slices.SortFunc(sugs, func(a, b Entity) int {
-		return cmp.Or(compareSpan(a.Span, b.Span), cmp.Compare(a.Label, b.Label))
+		return cmp.Or(CompareSpans(a.Span, b.Span), cmp.Compare(a.Label, b.Label))
 	})
 	out := w
 	out.Suggestions = sugs
@@ -425,7 +431,7 @@ func (w Workspace) dropSuggestion(k SuggestionKey) []Entity {
 
 // insertNote returns a new sorted slice of notes with n added.
 func insertNote(notes []Note, n Note) []Note {
-	i, _ := slices.BinarySearchFunc(notes, n, lessNote)
+	i, _ := slices.BinarySearchFunc(notes, n, CompareNotes)
 	out := make([]Note, 0, len(notes)+1)
 	out = append(out, notes[:i]...)
 	out = append(out, n)

@@ -16,6 +16,7 @@ import (
 
 	"glossa/annotate"
 	"glossa/annotate/ner"
+	"glossa/annotate/w3c"
 )
 
 // annotateCommand tags files (or standard input) and prints one W3C
@@ -68,20 +69,20 @@ func annotateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 }
 
 // annotateFile reads and tags one file ("-" is standard input).
-func annotateFile(name string, stdin io.Reader, rec annotate.Recognizer) (annotate.Collection, error) {
+func annotateFile(name string, stdin io.Reader, rec annotate.Recognizer) (w3c.Collection, error) {
 	raw, err := readInput(name, stdin)
 	if err != nil {
-		return annotate.Collection{}, err
+		return w3c.Collection{}, err
 	}
 	text, err := annotate.NormalizeText(raw)
 	if err != nil {
-		return annotate.Collection{}, fmt.Errorf("%s: %w", name, err)
+		return w3c.Collection{}, fmt.Errorf("%s: %w", name, err)
 	}
 	doc := annotate.NewDocument(text)
 	if _, err := annotate.RecognizeBlocks(doc, rec, nil); err != nil {
-		return annotate.Collection{}, fmt.Errorf("%s: %w", name, err)
+		return w3c.Collection{}, fmt.Errorf("%s: %w", name, err)
 	}
-	return annotate.EntityCollection(doc, rec.Name(), newURN, time.Now()), nil
+	return w3c.EntityCollection(doc, rec.Name(), newURN, time.Now()), nil
 }
 
 // readInput reads a whole file, naming the file and the problem on error.

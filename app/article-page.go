@@ -10,6 +10,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"glossa/annotate"
+	"glossa/annotate/library"
 	"glossa/app/sample"
 )
 
@@ -42,18 +43,18 @@ type articlePage struct {
 	keydown app.Func
 
 	// The library (library.go).
-	store       annotate.Store
+	store       library.Store
 	saves       chan annotate.Workspace // to the saver
 	saved       annotate.Workspace      // what the store holds
 	saveState   saveStatus
 	banner      string // work is not kept, and why
 	libProblem  string // records that could not be read
-	docs        []annotate.DocMeta
+	docs        []library.DocMeta
 	usage       string
 	title       string // the open document's title in the library
 	tabs        *tabChannel
-	lastDeleted *annotate.StoredDoc // for undo
-	orphans     []annotate.Orphan   // imported, not placed in the text
+	lastDeleted *library.StoredDoc // for undo
+	orphans     []library.Orphan   // imported, not placed in the text
 	libraryOpen bool
 }
 

@@ -8,6 +8,8 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"glossa/annotate"
+	"glossa/annotate/formats"
+	"glossa/annotate/library"
 )
 
 // Export and import in the browser: exports download as files; imports
@@ -20,7 +22,7 @@ const (
 
 // exportRequest names a format and what to export.
 type exportRequest struct {
-	Format  string // annotate.Format.Name
+	Format  string // formats.Format.Name
 	Library bool   // the whole library, else the open article
 }
 
@@ -28,28 +30,28 @@ type exportRequest struct {
 const maxImportBytes = 50 << 20
 
 // libraryBundle reads the library (or one document) as a bundle.
-func libraryBundle(store annotate.Store, only string) (annotate.Bundle, []annotate.StoredDoc, error) {
+func libraryBundle(store library.Store, only string) (formats.Bundle, []library.StoredDoc, error) {
 	var ids []string
 	if only != "" {
 		ids = []string{only}
 	} else {
 		docs, _, err := store.List()
 		if err != nil {
-			return annotate.Bundle{}, nil, err
+			return formats.Bundle{}, nil, err
 		}
 		for _, d := range docs {
 			ids = append(ids, d.ID)
 		}
 	}
-	var b annotate.Bundle
-	var stored []annotate.StoredDoc
+	var b formats.Bundle
+	var stored []library.StoredDoc
 	for _, id := range ids {
 		s, _, err := store.Load(id)
 		if err != nil {
-			return annotate.Bundle{}, nil, err
+			return formats.Bundle{}, nil, err
 		}
 		stored = append(stored, s)
-		b.Articles = append(b.Articles, annotate.Article{
+		b.Articles = append(b.Articles, formats.Article{
 			Doc: annotate.NewDocument(s.Text), Title: s.Meta.Title, Source: s.Meta.Source, Added: s.Meta.Added,
 			Notes: s.Notes, Orphans: s.Orphans,
 		})
@@ -111,8 +113,8 @@ func (p *articlePage) handleExchange(ctx app.Context, a app.Action) {
 }
 
 // exportFile builds an export of the library (or of the document only).
-func exportFile(store annotate.Store, format, only, title string) (name string, data []byte, media string, err error) {
-	f, err := annotate.FormatByName(format)
+func exportFile(store library.Store, format, only, title string) (name string, data []byte, media string, err error) {
+	f, err := formats.FormatByName(format)
 	if err != nil {
 		return "", nil, "", err
 	}
@@ -124,12 +126,12 @@ func exportFile(store annotate.Store, format, only, title string) (name string, 
 	if err := f.Export(b, &buf); err != nil {
 		return "", nil, "", err
 	}
-	return annotate.ExportFileName(title, f, time.Now()), buf.Bytes(), f.MediaType, nil
+	return formats.ExportFileName(title, f, time.Now()), buf.Bytes(), f.MediaType, nil
 }
 
 // importFile reads a file into the library: the import is planned in full
 // first, and only a complete, valid result is written.
-func importFile(store annotate.Store, f app.Value, name string) (string, error) {
+func importFile(store library.Store, f app.Value, name string) (string, error) {
 	data, err := readFile(f)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", name, err)
@@ -138,23 +140,23 @@ func importFile(store annotate.Store, f app.Value, name string) (string, error) 
 	if err != nil {
 		return "", err
 	}
-	after, report, err := annotate.Import(name, data, before)
+	after, report, err := formats.Import(name, data, before)
 	if err != nil {
 		return "", err
 	}
-	var changes []annotate.Change
+	var changes []library.Change
 	for _, art := range after.Articles {
 		i := indexOfStored(stored, art.Doc.ID)
 		if i < 0 {
-			s, err := annotate.NewStoredDoc(art.Doc.Text.String(), art.Source, art.Added)
+			s, err := library.NewStoredDoc(art.Doc.Text.String(), art.Source, art.Added)
 			if err != nil {
 				return "", err
 			}
 			if art.Title != "" {
-				s.Meta.Title = annotate.CleanTitle(art.Title)
+				s.Meta.Title = library.CleanTitle(art.Title)
 			}
 			s.Notes = art.Notes
-			c := annotate.PutDoc(s)
+			c := library.PutDoc(s)
 			c.AddOrphans = art.Orphans
 			changes = append(changes, c)
 			continue
@@ -165,7 +167,7 @@ func importFile(store annotate.Store, f app.Value, name string) (string, error) 
 		}
 		next := ws
 		next.Notes = art.Notes
-		c := annotate.Diff(ws, next)
+		c := library.Diff(ws, next)
 		c.AddOrphans = art.Orphans // those already kept are skipped
 		if len(c.PutNotes)+len(c.DeleteNotes)+len(c.AddOrphans) > 0 {
 			changes = append(changes, c)
@@ -181,7 +183,7 @@ func importFile(store annotate.Store, f app.Value, name string) (string, error) 
 	return msg, nil
 }
 
-func indexOfStored(stored []annotate.StoredDoc, id string) int {
+func indexOfStored(stored []library.StoredDoc, id string) int {
 	for i, s := range stored {
 		if s.Meta.ID == id {
 			return i
@@ -191,7 +193,7 @@ func indexOfStored(stored []annotate.StoredDoc, id string) int {
 }
 
 // applyAll saves several changes: in one transaction on IndexedDB.
-func applyAll(store annotate.Store, changes []annotate.Change) error {
+func applyAll(store library.Store, changes []library.Change) error {
 	if s, ok := store.(*idbStore); ok {
 		return s.applyAll(changes)
 	}
@@ -227,7 +229,7 @@ func download(name, media string, data []byte) {
 
 // renderOrphans lists the open article's imported annotations that could
 // not be placed in its text: kept aside, and exported with it.
-func renderOrphans(orphans []annotate.Orphan) app.UI {
+func renderOrphans(orphans []library.Orphan) app.UI {
 	items := make([]app.UI, len(orphans))
 	for i, o := range orphans {
 		name := o.Annotation.ID
@@ -245,8 +247,8 @@ func renderOrphans(orphans []annotate.Orphan) app.UI {
 
 // renderExchange renders the export and import controls.
 func renderExchange() app.UI {
-	options := make([]app.UI, len(annotate.Formats))
-	for i, f := range annotate.Formats {
+	options := make([]app.UI, len(formats.Formats))
+	for i, f := range formats.Formats {
 		options[i] = app.Option().Value(f.Name).Text(formatTitle(f))
 	}
 	format := func() string { return app.Window().GetElementByID("export-format").Get("value").String() }
@@ -275,7 +277,7 @@ func renderExchange() app.UI {
 	)
 }
 
-func formatTitle(f annotate.Format) string {
+func formatTitle(f formats.Format) string {
 	names := map[string]string{
 		"w3c": "W3C Web Annotation (JSON-LD)", "doccano": "doccano JSONL", "spacy": "spaCy JSONL",
 		"brat": "brat standoff (zip)", "csv": "CSV spreadsheet", "claimreview": "ClaimReview (claims with a verdict)",

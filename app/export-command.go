@@ -13,7 +13,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"glossa/annotate"
+	"glossa/annotate/formats"
 )
 
 // exportCommand reads Glossa W3C exports (or any file Import reads) into
@@ -30,13 +30,13 @@ func exportCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, "glossa export: give the files to read (- for standard input)")
 		return 2
 	}
-	f := annotate.FormatW3C
+	f := formats.FormatW3C
 	var err error
 	switch {
 	case *format != "":
-		f, err = annotate.FormatByName(*format)
+		f, err = formats.FormatByName(*format)
 	case *out != "":
-		f, err = annotate.FormatForFile(*out)
+		f, err = formats.FormatForFile(*out)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "glossa export: %v\n", err)
@@ -61,7 +61,7 @@ func convertCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 		fmt.Fprintln(stderr, "usage: glossa convert IN OUT")
 		return 2
 	}
-	f, err := annotate.FormatForFile(args[1])
+	f, err := formats.FormatForFile(args[1])
 	if err != nil {
 		fmt.Fprintf(stderr, "glossa convert: %v\n", err)
 		return 2
@@ -80,8 +80,8 @@ func convertCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 
 // importFiles imports each file in turn into one bundle and reports each
 // import on stderr. A brat .ann file is read with the .txt beside it.
-func importFiles(names []string, stdin io.Reader, stderr io.Writer) (annotate.Bundle, error) {
-	var b annotate.Bundle
+func importFiles(names []string, stdin io.Reader, stderr io.Writer) (formats.Bundle, error) {
+	var b formats.Bundle
 	for _, name := range names {
 		data, err := readInput(name, stdin)
 		if err != nil {
@@ -93,8 +93,8 @@ func importFiles(names []string, stdin io.Reader, stderr io.Writer) (annotate.Bu
 			}
 			name = strings.TrimSuffix(name, filepath.Ext(name)) + ".zip"
 		}
-		var rep annotate.ImportReport
-		if b, rep, err = annotate.Import(name, data, b); err != nil {
+		var rep formats.ImportReport
+		if b, rep, err = formats.Import(name, data, b); err != nil {
 			return b, err
 		}
 		fmt.Fprintf(stderr, "%s: %v\n", name, rep)
@@ -115,7 +115,7 @@ func bratPair(name string, ann []byte) ([]byte, error) {
 
 // writeExport writes the bundle in format f to the file out, or to stdout
 // when out is "" or "-". A file is written whole or not at all.
-func writeExport(b annotate.Bundle, f annotate.Format, out string, stdout io.Writer) error {
+func writeExport(b formats.Bundle, f formats.Format, out string, stdout io.Writer) error {
 	var buf bytes.Buffer
 	if err := f.Export(b, &buf); err != nil {
 		return err

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"glossa/annotate"
+	"glossa/annotate/formats"
 	"glossa/annotate/w3ctest"
 )
 
@@ -33,8 +34,8 @@ func exportFixture(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	b := annotate.Bundle{Articles: []annotate.Article{{Doc: d, Title: "Rain", Source: "https://example.org/rain", Added: testNow, Notes: w.Notes}}}
-	if err := annotate.ExportW3C(b, &buf); err != nil {
+	b := formats.Bundle{Articles: []formats.Article{{Doc: d, Title: "Rain", Source: "https://example.org/rain", Added: testNow, Notes: w.Notes}}}
+	if err := formats.ExportW3C(b, &buf); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -98,7 +99,7 @@ func TestConvertCommand(t *testing.T) {
 		t.Fatalf("convert from spacy: %s", errs)
 	}
 	data, _ := os.ReadFile(back)
-	b, _, err := annotate.Import("back.jsonld", data, annotate.Bundle{})
+	b, _, err := formats.Import("back.jsonld", data, formats.Bundle{})
 	if err != nil || len(b.Articles) != 1 || len(b.Articles[0].Notes) != 2 {
 		t.Fatalf("converted back: %v, %+v", err, b)
 	}

@@ -7,7 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"glossa/annotate"
+	"glossa/annotate/library"
 )
 
 // The browser's database: IndexedDB, behind the small key-value interface
@@ -26,8 +26,8 @@ const (
 
 // dbStores lists the object stores; those with true have the by-doc index.
 var dbStores = map[string]bool{
-	annotate.StoreDocuments: false, annotate.StoreAnnotations: true,
-	annotate.StoreDecisions: true, annotate.StoreSettings: false,
+	library.StoreDocuments: false, library.StoreAnnotations: true,
+	library.StoreDecisions: true, library.StoreSettings: false,
 }
 
 // Errors of the browser database, for the reader.
@@ -146,13 +146,13 @@ func (d *idb) commit(puts, deletes []kvRecord) error {
 	if err != nil {
 		catchJS(func() { tx.Call("abort") }) // nothing of it is written
 		if errName(err) == "QuotaExceededError" {
-			return fmt.Errorf("%w: %v", annotate.ErrQuota, err)
+			return fmt.Errorf("%w: %v", library.ErrQuota, err)
 		}
 		return err
 	}
 	if err := awaitTx(tx); err != nil {
 		if errName(err) == "QuotaExceededError" {
-			return fmt.Errorf("%w: %v", annotate.ErrQuota, err)
+			return fmt.Errorf("%w: %v", library.ErrQuota, err)
 		}
 		return err
 	}
@@ -171,32 +171,32 @@ type idbStore struct {
 	mu sync.Mutex // one change at a time from this tab
 }
 
-var _ annotate.Store = (*idbStore)(nil)
+var _ library.Store = (*idbStore)(nil)
 
-func (s *idbStore) List() ([]annotate.DocMeta, []annotate.RecordProblem, error) {
-	return annotate.ListDocs(idbReader{s.db})
+func (s *idbStore) List() ([]library.DocMeta, []library.RecordProblem, error) {
+	return library.ListDocs(idbReader{s.db})
 }
 
-func (s *idbStore) Load(docID string) (annotate.StoredDoc, []annotate.RecordProblem, error) {
-	return annotate.LoadDoc(idbReader{s.db}, docID)
+func (s *idbStore) Load(docID string) (library.StoredDoc, []library.RecordProblem, error) {
+	return library.LoadDoc(idbReader{s.db}, docID)
 }
 
-func (s *idbStore) Raw(docID string) ([]annotate.RawRecord, error) {
-	return annotate.RawDoc(idbReader{s.db}, docID)
+func (s *idbStore) Raw(docID string) ([]library.RawRecord, error) {
+	return library.RawDoc(idbReader{s.db}, docID)
 }
 
-func (s *idbStore) Apply(c annotate.Change) error {
-	return s.applyAll([]annotate.Change{c})
+func (s *idbStore) Apply(c library.Change) error {
+	return s.applyAll([]library.Change{c})
 }
 
 // applyAll plans changes to different documents and writes them all in
 // one transaction.
-func (s *idbStore) applyAll(changes []annotate.Change) error {
+func (s *idbStore) applyAll(changes []library.Change) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var writes []annotate.Write
+	var writes []library.Write
 	for _, c := range changes {
-		ws, err := annotate.PlanChange(idbReader{s.db}, c)
+		ws, err := library.PlanChange(idbReader{s.db}, c)
 		if err != nil {
 			return err
 		}
@@ -232,22 +232,22 @@ func (r idbReader) Get(store, key string) ([]byte, bool, error) {
 	return recordJSON(v), true, nil
 }
 
-func (r idbReader) All(store string) ([]annotate.RawRecord, error) {
+func (r idbReader) All(store string) ([]library.RawRecord, error) {
 	return r.raw(store, "")
 }
 
-func (r idbReader) ByDoc(store, docID string) ([]annotate.RawRecord, error) {
+func (r idbReader) ByDoc(store, docID string) ([]library.RawRecord, error) {
 	return r.raw(store, docID)
 }
 
-func (r idbReader) raw(store, doc string) ([]annotate.RawRecord, error) {
+func (r idbReader) raw(store, doc string) ([]library.RawRecord, error) {
 	recs, err := r.db.getAll(store, doc)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]annotate.RawRecord, len(recs))
+	out := make([]library.RawRecord, len(recs))
 	for i, rec := range recs {
-		out[i] = annotate.RawRecord{Store: rec.Store, Key: rec.Key, Raw: rec.JSON}
+		out[i] = library.RawRecord{Store: rec.Store, Key: rec.Key, Raw: rec.JSON}
 	}
 	return out, nil
 }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"glossa/annotate"
+	"glossa/annotate/library"
 )
 
 // Library actions, raised by the library panel and handled by the page.
@@ -34,7 +34,7 @@ type libraryPanel struct {
 	app.Compo
 
 	// Props.
-	Docs    []annotate.DocMeta
+	Docs    []library.DocMeta
 	Current string // the open document's ID
 	Usage   string // storage used against quota, if known
 	Problem string // records that could not be read, for the reader
@@ -88,7 +88,7 @@ func (l *libraryPanel) Render() app.UI {
 	)
 }
 
-func (l *libraryPanel) renderDoc(d annotate.DocMeta) app.UI {
+func (l *libraryPanel) renderDoc(d library.DocMeta) app.UI {
 	id := d.ID
 	var title app.UI
 	if l.renaming == id {

@@ -9,6 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"glossa/annotate"
+	"glossa/annotate/library"
 	"glossa/app/sample"
 )
 
@@ -30,17 +31,17 @@ type saveStatus struct {
 func (p *articlePage) openLibrary(ctx app.Context) {
 	wanted := app.Window().URL().Query().Get("doc")
 	ctx.Async(func() {
-		var store annotate.Store
+		var store library.Store
 		banner := ""
 		db, err := openIDB()
 		if err != nil {
-			store = annotate.NewMemStore()
+			store = library.NewMemStore()
 			banner = "Your work will not be kept: " + err.Error() + ". Glossa runs from memory; export your annotations before you close this tab."
 		} else {
 			store = &idbStore{db: db}
 			askPersistence()
 		}
-		if err := annotate.SeedSample(store, sample.Article, time.Now()); err != nil && banner == "" {
+		if err := library.SeedSample(store, sample.Article, time.Now()); err != nil && banner == "" {
 			banner = "The library could not be prepared: " + err.Error() + "."
 		}
 		ctx.Dispatch(func(ctx app.Context) {
@@ -136,7 +137,7 @@ func (p *articlePage) keepEntities(ctx app.Context, st taggingState) {
 		ents = []annotate.Entity{}
 	}
 	ctx.Async(func() {
-		if err := store.Apply(annotate.Change{DocID: st.DocID, PutEntities: &ents, Recognizer: st.Recognizer}); err != nil {
+		if err := store.Apply(library.Change{DocID: st.DocID, PutEntities: &ents, Recognizer: st.Recognizer}); err != nil {
 			app.Log("glossa: cannot keep the entities:", err)
 		}
 	})
@@ -158,7 +159,7 @@ func (p *articlePage) save() {
 
 // saver stores each state it is handed: the difference between what is
 // stored and that state, in one transaction.
-func (p *articlePage) saver(ctx app.Context, store annotate.Store, states <-chan annotate.Workspace) {
+func (p *articlePage) saver(ctx app.Context, store library.Store, states <-chan annotate.Workspace) {
 	for ws := range states {
 		done := make(chan annotate.Workspace, 1)
 		ctx.Dispatch(func(ctx app.Context) { done <- p.saved })
@@ -166,7 +167,7 @@ func (p *articlePage) saver(ctx app.Context, store annotate.Store, states <-chan
 		if base.Doc == nil || base.Doc.ID != ws.Doc.ID {
 			continue // another document was opened meanwhile, from storage
 		}
-		err := store.Apply(annotate.Diff(base, ws))
+		err := store.Apply(library.Diff(base, ws))
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
 				p.saveState = saveStatus{Err: saveProblem(err)}
@@ -184,7 +185,7 @@ func (p *articlePage) saver(ctx app.Context, store annotate.Store, states <-chan
 
 // saveProblem turns a failed save into a sentence with what to do.
 func saveProblem(err error) string {
-	if errors.Is(err, annotate.ErrQuota) {
+	if errors.Is(err, library.ErrQuota) {
 		return "the browser's storage is full. Your work stays on screen: delete articles you no longer need, and your next change saves everything"
 	}
 	return err.Error() + ". Your work stays on screen; your next change tries again"
@@ -213,7 +214,7 @@ func (p *articlePage) refreshLibrary(ctx app.Context) {
 }
 
 // openStore returns the library's store, or says it is still opening.
-func (p *articlePage) openStore() (annotate.Store, bool) {
+func (p *articlePage) openStore() (library.Store, bool) {
 	if p.store == nil {
 		p.notice = "The library is still opening."
 		return nil, false
@@ -222,7 +223,7 @@ func (p *articlePage) openStore() (annotate.Store, bool) {
 }
 
 // describeProblems tells the reader which records could not be read.
-func describeProblems(problems []annotate.RecordProblem) string {
+func describeProblems(problems []library.RecordProblem) string {
 	if len(problems) == 0 {
 		return ""
 	}
@@ -250,17 +251,17 @@ func (p *articlePage) handleLibrary(ctx app.Context, a app.Action) {
 		if !ok {
 			return
 		}
-		p.applyDocChange(ctx, func() (annotate.Change, string, error) {
+		p.applyDocChange(ctx, func() (library.Change, string, error) {
 			stored, _, err := store.Load(v.ID)
 			if err != nil {
-				return annotate.Change{}, "", err
+				return library.Change{}, "", err
 			}
 			meta := stored.Meta
-			meta.Title = annotate.CleanTitle(v.Title)
+			meta.Title = library.CleanTitle(v.Title)
 			if meta.Title == "" {
-				return annotate.Change{}, "", errors.New("a title cannot be empty")
+				return library.Change{}, "", errors.New("a title cannot be empty")
 			}
-			return annotate.Change{DocID: v.ID, PutMeta: &meta}, "Renamed.", nil
+			return library.Change{DocID: v.ID, PutMeta: &meta}, "Renamed.", nil
 		})
 	case actionDeleteDoc:
 		id, ok := a.Value.(string)
@@ -270,7 +271,7 @@ func (p *articlePage) handleLibrary(ctx app.Context, a app.Action) {
 		ctx.Async(func() {
 			stored, _, err := store.Load(id)
 			if err == nil {
-				err = store.Apply(annotate.Change{DocID: id, DeleteDoc: true})
+				err = store.Apply(library.Change{DocID: id, DeleteDoc: true})
 			}
 			ctx.Dispatch(func(ctx app.Context) {
 				if err != nil {
@@ -292,8 +293,8 @@ func (p *articlePage) handleLibrary(ctx app.Context, a app.Action) {
 		}
 		doc := *p.lastDeleted
 		p.lastDeleted = nil
-		p.applyDocChange(ctx, func() (annotate.Change, string, error) {
-			return annotate.PutDoc(doc), "Restored “" + doc.Meta.Title + "”.", nil
+		p.applyDocChange(ctx, func() (library.Change, string, error) {
+			return library.PutDoc(doc), "Restored “" + doc.Meta.Title + "”.", nil
 		})
 	case actionAddText:
 		if v, ok := a.Value.(addText); ok {
@@ -308,7 +309,7 @@ func (p *articlePage) handleLibrary(ctx app.Context, a app.Action) {
 
 // applyDocChange builds a change off the UI goroutine, applies it and
 // reports.
-func (p *articlePage) applyDocChange(ctx app.Context, build func() (annotate.Change, string, error)) {
+func (p *articlePage) applyDocChange(ctx app.Context, build func() (library.Change, string, error)) {
 	store := p.store
 	ctx.Async(func() {
 		c, report, err := build()
@@ -342,7 +343,7 @@ func (p *articlePage) addArticle(ctx app.Context, raw []byte, source string) {
 	}
 	store := p.store
 	ctx.Async(func() {
-		doc, err := annotate.NewStoredDoc(string(raw), source, time.Now())
+		doc, err := library.NewStoredDoc(string(raw), source, time.Now())
 		if err == nil {
 			if _, _, lerr := store.Load(doc.Meta.ID); lerr == nil {
 				ctx.Dispatch(func(ctx app.Context) {
@@ -351,7 +352,7 @@ func (p *articlePage) addArticle(ctx app.Context, raw []byte, source string) {
 				})
 				return
 			}
-			err = store.Apply(annotate.PutDoc(doc))
+			err = store.Apply(library.PutDoc(doc))
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {

@@ -1,0 +1,291 @@
+package formats_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"glossa/annotate"
+	"glossa/annotate/formats"
+	"glossa/annotate/internal/fixture"
+	"glossa/annotate/library"
+	"glossa/annotate/w3ctest"
+	"glossa/app/sample"
+)
+
+// The bundle tests' clock: the sample article was added at bundleAdded,
+// its notes made at t0 and changed at t1 (see annotate/internal/fixture),
+// and imports run at bundleNow.
+var (
+	bundleAdded = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	bundleNow   = time.Date(2026, 11, 28, 8, 0, 0, 0, time.UTC)
+)
+
+// hypothesisOrphan is a Hypothesis-shaped annotation of the sample whose
+// quote is nowhere in it.
+const hypothesisOrphan = `{"id":"Jz8X2hypo","created":"2026-11-26T10:00:00.123456+00:00","updated":"2026-11-26T10:05:00+00:00",` +
+	`"user":"acct:alice@hypothes.is","uri":"https://swarajyamag.com/kaspersky","text":"Where is this?","tags":["check"],` +
+	`"target":[{"source":"https://swarajyamag.com/kaspersky","selector":[` +
+	`{"type":"RangeSelector","startContainer":"/div[1]/p[3]","startOffset":0,"endContainer":"/div[1]/p[3]","endOffset":12},` +
+	`{"type":"TextQuoteSelector","exact":"a sentence that the article never had","prefix":"","suffix":""}]}]}`
+
+// sampleBundle is the small fixed bundle of the golden files: the sample
+// article with entities (two accepted from suggestions), a claim with a
+// speaker note, a verdict, a comment that looks like a formula, tags and
+// evidence, a claim across a line break with a typed speaker, and an
+// orphan.
+func sampleBundle(t testing.TB) formats.Bundle {
+	t.Helper()
+	text, err := annotate.NormalizeText([]byte(sample.Article))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := annotate.NewDocument(text)
+	ada := annotate.Reader("Ada")
+	w := annotate.NewWorkspace(d).WithSuggestions([]annotate.Entity{
+		{Span: at(d, "Kaspersky Lab", 3), Label: annotate.Org},
+		{Span: at(d, "Britain", 1), Label: annotate.GPE},
+	}, recName)
+	w = must(w.Accept(key(d, "Kaspersky Lab", 3, annotate.Org), id(1), ada, t0))
+	w = must(w.Accept(key(d, "Britain", 1, annotate.GPE), id(2), ada, t0))
+	w = must(w.Create(at(d, "Ciaran Martin", 1), annotate.Person, id(3), ada, t0))
+	w = must(w.Create(at(d, "Russia is acting against the United Kingdom's national interest in cyberspace", 1), annotate.Claim, id(4), ada, t0))
+	w = must(w.SetClaim(id(4), annotate.Speaker{AnnotationID: id(3)}, annotate.Supported, "https://www.ncsc.gov.uk/", t1))
+	w = must(w.SetComment(id(4), "=HYPERLINK(\"http://evil.example\")\nsecond line, \"quoted\"", t1))
+	w = must(w.SetTags(id(4), []string{"russia", "-cyber"}, t1))
+	w = must(w.Create(at(d, "has denied any wrongdoing", 1), annotate.Claim, id(5), ada, t0))
+	w = must(w.SetClaim(id(5), annotate.Speaker{Name: "Kaspersky"}, annotate.False, "", t1))
+	w = must(w.Create(at(d, "Ruscio/Getty Images for Kaspersky Lab)\nKaspersky Lab At", 1), annotate.Claim, id(6), ada, t0))
+	w = must(w.SetComment(id(6), "a caption\nrepeated", t1))
+	w = must(w.Create(at(d, "December", 1), annotate.Date, id(7), ada, t0))
+	var orphan library.Orphan
+	b, _, err := formats.ImportAt("h.json", []byte(hypothesisOrphan), formats.Bundle{Articles: []formats.Article{{
+		Doc: d, Source: "https://swarajyamag.com/kaspersky", Added: bundleAdded, Notes: w.Notes,
+	}}}, bundleNow)
+	if err != nil || len(b.Articles[0].Orphans) != 1 {
+		t.Fatalf("the Hypothesis orphan imports as %+v, %v", b.Articles[0].Orphans, err)
+	}
+	orphan = b.Articles[0].Orphans[0]
+	return formats.Bundle{Articles: []formats.Article{{
+		Doc: d, Title: "Amid Concerns Of Russian “Snooping”", Source: "https://swarajyamag.com/kaspersky",
+		Added: bundleAdded, Notes: w.Notes, Orphans: []library.Orphan{orphan},
+	}}}
+}
+
+// exportBytes runs an export and fails the test on error.
+func exportBytes(t testing.TB, f formats.Format, b formats.Bundle) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := f.Export(b, &buf); err != nil {
+		t.Fatalf("export %s: %v", f.Name, err)
+	}
+	return buf.Bytes()
+}
+
+// checkW3CMusts checks every collection of a W3C export against the W3C
+// MUST assertions.
+func checkW3CMusts(t testing.TB, suite *w3ctest.Suite, data []byte) {
+	t.Helper()
+	var colls []json.RawMessage
+	if bytes.HasPrefix(bytes.TrimSpace(data), []byte("[")) {
+		if err := json.Unmarshal(data, &colls); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		colls = []json.RawMessage{data}
+	}
+	for i, c := range colls {
+		for _, e := range suite.CheckCollection(c) {
+			t.Errorf("collection %d: %v", i, e)
+		}
+	}
+}
+
+func TestExportGolden(t *testing.T) {
+	suite, err := w3ctest.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := sampleBundle(t)
+	for _, f := range formats.Formats {
+		t.Run(f.Name, func(t *testing.T) {
+			got := exportBytes(t, f, b)
+			if again := exportBytes(t, f, b); !bytes.Equal(got, again) {
+				t.Errorf("two exports differ")
+			}
+			name := "bundle-sample" + f.Ext
+			fixture.CheckGolden(t, name, got)
+			if f == formats.FormatW3C {
+				checkW3CMusts(t, suite, got)
+			}
+			if f == formats.FormatBrat { // the .ann inside, readable in a diff
+				fixture.CheckGolden(t, "bundle-sample.ann", formats.BratAnn(b.Articles[0]))
+			}
+		})
+	}
+}
+
+// TestExportW3CRoundTrip: the sample bundle exported and imported into an
+// empty bundle is the same bundle.
+func TestExportW3CRoundTrip(t *testing.T) {
+	b := sampleBundle(t)
+	data := exportBytes(t, formats.FormatW3C, b)
+	got, rep, err := formats.ImportAt("sample.jsonld", data, formats.Bundle{}, bundleNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, b) {
+		t.Errorf("round trip differs:\n got %+v\nwant %+v", got, b)
+	}
+	want := formats.ImportReport{Format: formats.FormatW3C, Articles: 1, Added: len(b.Articles[0].Notes), Orphans: 1}
+	if rep != want {
+		t.Errorf("report %+v, want %+v", rep, want)
+	}
+	// Importing it again changes nothing and says so.
+	again, rep, err := formats.ImportAt("sample.jsonld", data, got, bundleNow)
+	if err != nil || !reflect.DeepEqual(again, b) {
+		t.Errorf("second import: %v, bundle changed: %v", err, !reflect.DeepEqual(again, b))
+	}
+	if want := (formats.ImportReport{Format: formats.FormatW3C, KeptNewer: len(b.Articles[0].Notes)}); rep != want {
+		t.Errorf("second import reports %+v, want %+v", rep, want)
+	}
+}
+
+// randomBundle builds a bundle of random articles and notes with Workspace
+// operations, from seed.
+func randomBundle(seed uint64) formats.Bundle {
+	r := rand.New(rand.NewPCG(seed, 7))
+	words := []string{"Ann", "Lee", "said", "👍🏽", "Zoe\u0301", "“quoted”", "Kaspersky", "Lab", "in", "Britain", "🇬🇧", "=1+1", "a", "the", "naïve", "東京"}
+	ids := 0
+	var b formats.Bundle
+	for range 1 + r.IntN(3) {
+		var sb strings.Builder
+		for i := range 20 + r.IntN(60) {
+			if i > 0 {
+				switch r.IntN(12) {
+				case 0:
+					sb.WriteString("\n\n")
+				case 1:
+					sb.WriteString("\n")
+				default:
+					sb.WriteString(" ")
+				}
+			}
+			sb.WriteString(words[r.IntN(len(words))])
+		}
+		d := annotate.NewDocument(sb.String())
+		w := annotate.NewWorkspace(d)
+		n := d.Text.Len()
+		for range r.IntN(12) {
+			s := r.IntN(n - 1)
+			e := s + 1 + r.IntN(min(30, n-s))
+			label := annotate.AllLabels[r.IntN(len(annotate.AllLabels))]
+			ids++
+			created := t0.Add(time.Duration(r.IntN(1000)) * time.Second)
+			nw, err := w.Create(annotate.Span{Start: s, End: e}, label, id(ids), annotate.Reader(words[r.IntN(3)]), created)
+			if err != nil {
+				continue // white space only, or a duplicate
+			}
+			w = nw
+			later := created.Add(time.Hour)
+			if r.IntN(2) == 0 {
+				w, _ = w.SetComment(id(ids), words[r.IntN(len(words))]+"\n"+words[r.IntN(len(words))], later)
+			}
+			if r.IntN(2) == 0 {
+				w, _ = w.SetTags(id(ids), []string{words[r.IntN(len(words))], "t"}, later)
+			}
+			if label == annotate.Claim {
+				sp := annotate.Speaker{Name: words[r.IntN(len(words))]}
+				if len(w.Notes) > 1 && r.IntN(2) == 0 {
+					sp = annotate.Speaker{AnnotationID: w.Notes[0].ID}
+					if sp.AnnotationID == id(ids) {
+						sp = annotate.Speaker{AnnotationID: w.Notes[1].ID}
+					}
+				}
+				w, _ = w.SetClaim(id(ids), sp, annotate.Verdicts[r.IntN(len(annotate.Verdicts))], "https://example.org/"+fmt.Sprint(ids), later)
+			}
+		}
+		a := formats.Article{Doc: d, Notes: w.Notes, Added: t0.Add(time.Duration(r.IntN(100)) * time.Minute)}
+		if r.IntN(2) == 0 {
+			a.Title, a.Source = "Title "+words[r.IntN(len(words))], "https://example.org/a/"+fmt.Sprint(seed)
+		}
+		if b.Article(d.ID) < 0 {
+			b.Articles = append(b.Articles, a)
+		}
+	}
+	return b
+}
+
+// restrict keeps of a bundle what a format carries: the texts and, per
+// note, the span and label (entities only for NER); for brat, the comment
+// on one line and the span without line breaks at its ends (brat's
+// fragments hold none).
+func restrict(b formats.Bundle, entitiesOnly, brat bool) map[string][]string {
+	out := map[string][]string{}
+	for _, a := range b.Articles {
+		list := []string{}
+		for _, n := range a.Notes {
+			if entitiesOnly && !n.Label.Valid() {
+				continue
+			}
+			s, e := n.Span.Start, n.Span.End
+			for brat && a.Doc.Text.Slice(s, s+1) == "\n" {
+				s++
+			}
+			for brat && a.Doc.Text.Slice(e-1, e) == "\n" {
+				e--
+			}
+			line := fmt.Sprintf("%s [%d, %d)", n.Label, s, e)
+			if brat && n.Comment != "" {
+				line += " " + strings.ReplaceAll(n.Comment, "\n", " ")
+			}
+			list = append(list, line)
+		}
+		slices.Sort(list)
+		out[a.Doc.Text.String()] = slices.Compact(list)
+	}
+	return out
+}
+
+func TestRoundTripProperty(t *testing.T) {
+	suite, err := w3ctest.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for seed := range uint64(60) {
+		b := randomBundle(seed)
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			data := exportBytes(t, formats.FormatW3C, b)
+			checkW3CMusts(t, suite, data)
+			got, _, err := formats.ImportAt("lib.jsonld", data, formats.Bundle{}, bundleNow)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, b) {
+				t.Fatalf("W3C round trip differs:\n got %+v\nwant %+v", got, b)
+			}
+			for _, c := range []struct {
+				f                  formats.Format
+				entities, comments bool
+			}{{formats.FormatDoccano, true, false}, {formats.FormatSpacy, true, false}, {formats.FormatBrat, false, true}} {
+				data := exportBytes(t, c.f, b)
+				got, rep, err := formats.ImportAt("lib"+c.f.Ext, data, formats.Bundle{}, bundleNow)
+				if err != nil {
+					t.Fatalf("%s: %v", c.f.Name, err)
+				}
+				if rep.Format != c.f && len(b.Articles) > 0 {
+					t.Errorf("%s read as %s", c.f.Name, rep.Format.Name)
+				}
+				if g, w := restrict(got, c.entities, c.comments), restrict(b, c.entities, c.comments); !reflect.DeepEqual(g, w) {
+					t.Errorf("%s round trip differs:\n got %v\nwant %v", c.f.Name, g, w)
+				}
+			}
+		})
+	}
+}

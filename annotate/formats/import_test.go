@@ -1,0 +1,230 @@
+package formats_test
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"reflect"
+	"strings"
+	"testing"
+
+	"glossa/annotate"
+	"glossa/annotate/formats"
+	"glossa/annotate/w3c"
+)
+
+// bratZip zips name/content pairs.
+func bratZip(t testing.TB, files ...string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for i := 0; i+1 < len(files); i += 2 {
+		w, err := zw.Create(files[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(files[i+1]))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func TestImportErrors(t *testing.T) {
+	into := sampleBundle(t)
+	src := into.Articles[0].Source
+	for _, c := range []struct {
+		name, file, data string
+		want             string // the error message
+		is               error
+	}{
+		{"span past the text", "notes.jsonl", "{\"text\":\"short\",\"label\":[[0,5,\"ORG\"]]}\n\n{\"text\":\"95\",\"label\":[[0,1,\"ORG\"],[0,120,\"PER\"]]}",
+			`import notes.jsonl: line 3: "label" [1]: bad span: end 120 is past the text (2 code points)`, annotate.ErrBadSpan},
+		{"not an object", "a.jsonl", "{\"text\":\"a\"}\n[1,2]\n",
+			`import a.jsonl: line 2: bad input: not a JSON object: json: cannot unmarshal array into Go value of type map[string]json.RawMessage`, annotate.ErrBadInput},
+		{"bad triple", "a.jsonl", "{\"text\":\"abc\",\"label\":[[0,\"x\",\"ORG\"]]}",
+			`import a.jsonl: line 1: "label" [0]: bad input: end: "x" is not a whole number`, annotate.ErrBadInput},
+		{"spacy missing label", "s.jsonl", "{\"text\":\"abc\",\"spans\":[{\"start\":0,\"end\":1}]}",
+			`import s.jsonl: line 1: "spans" [0]: bad input: "label" is missing or not a string`, annotate.ErrBadInput},
+		{"white space span", "a.jsonl", "{\"text\":\"a  b\",\"label\":[[1,3,\"ORG\"]]}",
+			`import a.jsonl: line 1: "label" [0]: bad span: span [1, 3) is only white space`, annotate.ErrBadSpan},
+		{"JSON syntax", "x.jsonld", "[\n{\"type\": \"Annotation\",\n\"id\": }]",
+			`import x.jsonld: bad input: line 3, column 7: invalid character '}' looking for beginning of value`, annotate.ErrBadInput},
+		{"unknown source", "x.json", `[{"type":"Annotation","target":{"source":"https://elsewhere.example/"}}]`,
+			`import x.json: /0/target: bad input: its source "https://elsewhere.example/" is no article of the library or of this file; import the article first`, annotate.ErrBadInput},
+		{"page by IRI", "c.jsonld", `{"type":"AnnotationCollection","total":3,"first":"https://x.example/page1"}`,
+			`import c.jsonld: /first: bad input: the first page is an IRI, not embedded; Glossa reads only pages held in the file`, annotate.ErrBadInput},
+		{"comment too long", "x.json", `{"type":"Annotation","target":{"source":"` + src + `","selector":{"type":"TextQuoteSelector","exact":"Ciaran Martin"}},"bodyValue":"` + strings.Repeat("x", annotate.MaxComment+1) + `"}`,
+			`import x.json: /body (commenting): too long: comment of 10001 code points, the limit is 10000`, annotate.ErrTooLong},
+		{"item not embedded", "p.json", `{"type":"AnnotationPage","items":["https://x.example/a1"]}`,
+			`import p.json: /items/0: bad input: the annotation is an IRI, not embedded; Glossa reads only annotations held in the file`, annotate.ErrBadInput},
+		{"brat ann without txt", "b.zip", string(bratZip(t, "a.ann", "T1\tORG 0 1\tx")),
+			`import b.zip: a.ann: bad input: no a.txt beside it`, annotate.ErrBadInput},
+		{"brat text differs", "b.zip", string(bratZip(t, "a.txt", "Ann met Bob", "a.ann", "T1\tPER 0 3\tAnn\nT2\tPER 8 11\tBen")),
+			`import b.zip: a.ann: line 2: bad input: the text "Ben" is not the text at 8 11, "Bob"`, annotate.ErrBadInput},
+		{"brat past the text", "b.zip", string(bratZip(t, "a.txt", "Ann", "a.ann", "T1\tPER 0 9\tAnn")),
+			`import b.zip: a.ann: line 1: bad span: fragment [0, 9) is empty or past the text (3 code points)`, annotate.ErrBadSpan},
+		{"lone ann", "x.ann", "T1\tPER 0 3\tAnn",
+			`import x.ann: unsupported format: a brat .ann file needs its .txt: import a zip holding both`, formats.ErrUnsupportedFormat},
+		{"not a format", "x.txt", "hello",
+			`import x.txt: unsupported format: not JSON, JSON lines or a zip archive (it starts with "hello")`, formats.ErrUnsupportedFormat},
+		{"empty", "x.json", " \n",
+			`import x.json: bad input: the file is empty`, annotate.ErrBadInput},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			got, rep, err := formats.ImportAt(c.file, []byte(c.data), into, bundleNow)
+			if err == nil || err.Error() != c.want {
+				t.Errorf("error\n got %v\nwant %s", err, c.want)
+			}
+			if !errors.Is(err, c.is) {
+				t.Errorf("error does not wrap %v", c.is)
+			}
+			if !reflect.DeepEqual(got, into) || rep != (formats.ImportReport{}) {
+				t.Errorf("a failed import changed the bundle or reported %+v", rep)
+			}
+		})
+	}
+}
+
+// TestImportOthers reads annotations of the sample as Hypothesis and
+// Recogito write them, and a bare W3C annotation by position only.
+func TestImportOthers(t *testing.T) {
+	into := sampleBundle(t)
+	into.Articles[0].Notes = nil
+	into.Articles[0].Orphans = nil
+	src := into.Articles[0].Source
+	hypothesis := `{"total":2,"rows":[{"id":"hyp1","created":"2026-11-20T10:00:00.5+00:00","updated":"2026-11-21T10:00:00+00:00",` +
+		`"user":"acct:bob@hypothes.is","uri":"` + src + `","text":"Who is he?","tags":["person","nssc"],` +
+		`"target":[{"source":"` + src + `#top","selector":[{"type":"RangeSelector","startContainer":"/p[4]","startOffset":0,"endContainer":"/p[4]","endOffset":13},` +
+		`{"type":"TextPositionSelector","start":9999,"end":10012},` +
+		`{"type":"TextQuoteSelector","exact":"Ciaran Martin","prefix":"\n\n","suffix":", head of the NSSC"}]}]},` +
+		// A quote with a typo, anchored approximately.
+		`{"id":"hyp2","created":"2026-11-20T10:00:00Z","user":"acct:bob@hypothes.is","uri":"` + src + `","text":"",` +
+		`"target":[{"source":"` + src + `","selector":[{"type":"TextQuoteSelector","exact":"Kaspersky on its prat has denied","prefix":"","suffix":""}]}]}]}`
+	recogito := `[{"@context":"http://www.w3.org/ns/anno.jsonld","id":"https://recogito.example/annotation/1","type":"Annotation",` +
+		`"created":"2026-11-22T09:00:00Z","creator":{"id":"https://recogito.example/user/carol","name":"carol"},` +
+		`"body":[{"type":"TextualBody","value":"PLACE","purpose":"tagging"},{"type":"TextualBody","value":"the UK agency's home","purpose":"commenting"},` +
+		`{"type":"SpecificResource","source":"http://sws.geonames.org/2635167","purpose":"identifying"}],` +
+		`"target":{"source":"` + src + `","selector":[{"type":"TextQuoteSelector","exact":"Britain"},{"type":"TextPositionSelector","start":461,"end":468}]}},` +
+		`{"@context":"http://www.w3.org/ns/anno.jsonld","id":"https://recogito.example/annotation/2","type":"Annotation",` +
+		`"body":{"type":"TextualBody","value":"Person","purpose":"classifying"},` +
+		`"target":{"source":"` + src + `","selector":{"type":"TextQuoteSelector","exact":"Martin","prefix":"According to ","suffix":", British"}}}]`
+	b, rep, err := formats.ImportAt("hypothesis.json", []byte(hypothesis), into, bundleNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, rep2, err := formats.ImportAt("recogito.jsonld", []byte(recogito), b, bundleNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 2 || rep2.Added != 2 || rep.Orphans+rep2.Orphans != 0 {
+		t.Errorf("reports %+v and %+v, want 2 and 2 added, no orphans", rep, rep2)
+	}
+	d := b.Articles[0].Doc
+	var got []string
+	for _, n := range b.Articles[0].Notes {
+		got = append(got, string(n.Label)+" "+d.Text.Slice(n.Span.Start, n.Span.End)+" | "+n.Comment+" | "+strings.Join(n.Tags, ",")+" | "+n.Creator.Name+" "+w3c.Timestamp(n.Modified))
+	}
+	want := []string{
+		"LOC Britain | the UK agency's home\n\nidentifying: http://sws.geonames.org/2635167 |  | carol 2026-11-22T09:00:00Z",
+		"PERSON Ciaran Martin | Who is he? | nssc | bob 2026-11-21T10:00:00Z",
+		"PERSON Martin |  |  | me 2026-11-28T08:00:00Z",
+		"MISC Kaspersky on its part has denied |  |  | bob 2026-11-20T10:00:00Z",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("notes\n got %q\nwant %q", got, want)
+	}
+	// The same files again merge into the same notes.
+	again, rep, err := formats.ImportAt("hypothesis.json", []byte(hypothesis), b, bundleNow)
+	if err != nil || !reflect.DeepEqual(again, b) || rep.KeptNewer != 2 {
+		t.Errorf("importing again: %v, report %+v", err, rep)
+	}
+}
+
+func TestImportMergeKeepsNewer(t *testing.T) {
+	b := sampleBundle(t)
+	old := b.Articles[0].Notes[4] // the claim with a speaker note
+	var older bytes.Buffer
+	if err := formats.ExportW3C(b, &older); err != nil {
+		t.Fatal(err)
+	}
+	changed := sampleBundle(t)
+	w := annotate.Workspace{Doc: changed.Articles[0].Doc, Notes: changed.Articles[0].Notes}
+	w = must(w.SetClaim(old.ID, old.Speaker, annotate.Misleading, old.Evidence, bundleNow))
+	changed.Articles[0].Notes = w.Notes
+	var newer bytes.Buffer
+	if err := formats.ExportW3C(changed, &newer); err != nil {
+		t.Fatal(err)
+	}
+	got, rep, err := formats.ImportAt("newer.jsonld", newer.Bytes(), b, bundleNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Updated != 1 || rep.KeptNewer != len(b.Articles[0].Notes)-1 || rep.Added != 0 {
+		t.Errorf("report %+v, want 1 updated and the rest kept", rep)
+	}
+	if !reflect.DeepEqual(got, changed) {
+		t.Errorf("the bundle did not take the newer note")
+	}
+	if b.Articles[0].Notes[4].Verdict != annotate.Supported {
+		t.Errorf("the input bundle changed")
+	}
+	// The older file does not undo it.
+	back, rep, err := formats.ImportAt("older.jsonld", older.Bytes(), got, bundleNow)
+	if err != nil || !reflect.DeepEqual(back, got) || rep.Updated != 0 {
+		t.Errorf("older import: %v, report %+v, changed %v", err, rep, !reflect.DeepEqual(back, got))
+	}
+}
+
+func TestImportJSONLMapsCRLFAndLabels(t *testing.T) {
+	data := "\ufeff{\"text\":\"Ann\\r\\nmet Bob\",\"label\":[[0,3,\"per\"],[9,12,\"DISEASE\"]]}\r\n" +
+		"{\"text\":\"x Paris\",\"entities\":[{\"id\":1,\"start_offset\":2,\"end_offset\":7,\"label\":\"LOCATION\"}]}\n"
+	b, rep, err := formats.ImportAt("d.jsonl", []byte(data), formats.Bundle{}, bundleNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Articles != 2 || rep.Added != 3 || rep.Format != formats.FormatDoccano {
+		t.Errorf("report %+v", rep)
+	}
+	a := b.Articles[0]
+	if a.Doc.Text.String() != "Ann\nmet Bob" {
+		t.Fatalf("text %q", a.Doc.Text.String())
+	}
+	n := a.Notes[1]
+	if q := a.Doc.Text.Slice(n.Span.Start, n.Span.End); q != "Bob" || n.Label != annotate.Misc || !reflect.DeepEqual(n.Tags, []string{"DISEASE"}) {
+		t.Errorf("second span %q %s %v, want Bob MISC [DISEASE]", q, n.Label, n.Tags)
+	}
+	if l := b.Articles[1].Notes[0].Label; l != annotate.Loc {
+		t.Errorf("LOCATION read as %s", l)
+	}
+}
+
+func TestFormats(t *testing.T) {
+	for _, c := range []struct{ file, want string }{
+		{"a.jsonld", "w3c"}, {"A.JSON", "w3c"}, {"a.doccano.jsonl", "doccano"}, {"a.jsonl", "doccano"},
+		{"a.spacy.jsonl", "spacy"}, {"a.zip", "brat"}, {"a.brat.zip", "brat"}, {"a.csv", "csv"},
+		{"a.claimreview.jsonld", "claimreview"},
+	} {
+		f, err := formats.FormatForFile(c.file)
+		if err != nil || f.Name != c.want {
+			t.Errorf("FormatForFile(%q) = %q, %v; want %q", c.file, f.Name, err, c.want)
+		}
+	}
+	if _, err := formats.FormatForFile("a.txt"); !errors.Is(err, formats.ErrUnsupportedFormat) {
+		t.Errorf("a.txt: %v", err)
+	}
+	if _, err := formats.FormatByName("pdf"); !errors.Is(err, formats.ErrUnsupportedFormat) {
+		t.Errorf("pdf: %v", err)
+	}
+	for _, c := range []struct{ title, want string }{
+		{"Amid Concerns Of Russian “Snooping”, UK Warns Government Agencies To Not Use Kaspersky Software", "amid-concerns-of-russian-snooping-2026-11-27.jsonld"},
+		{"", "glossa-2026-11-27.jsonld"},
+		{"Zoé's café: a short one", "zoés-café-a-short-one-2026-11-27.jsonld"},
+		{strings.Repeat("word ", 30), "word-word-word-word-word-word-word-word-word-word-2026-11-27.jsonld"},
+	} {
+		if got := formats.ExportFileName(c.title, formats.FormatW3C, t1); got != c.want {
+			t.Errorf("ExportFileName(%q) = %q, want %q", c.title, got, c.want)
+		}
+	}
+}
