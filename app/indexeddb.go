@@ -11,24 +11,12 @@ import (
 )
 
 // The browser's database: IndexedDB, behind the small key-value interface
-// the core's library store is built on. Every object store keeps records
-// {doc, json} under an out-of-line key: json is the core's encoded record
-// (so the codec, its schema versions and its checks live in Go, tested
-// natively) and doc indexes the records of a document ("by-doc").
-
-// dbName and dbVersion name the database and its layout. A database that
-// a newer Glossa upgraded refuses to open with this version, so it is never
-// overwritten.
-const (
-	dbName    = "glossa"
-	dbVersion = 1
-)
-
-// dbStores lists the object stores; those with true have the by-doc index.
-var dbStores = map[string]bool{
-	library.StoreDocuments: false, library.StoreAnnotations: true,
-	library.StoreDecisions: true, library.StoreSettings: false,
-}
+// the core's library store is built on. Its name, version, object stores
+// and indexes are library's (library.DatabaseName, SchemaVersion,
+// ObjectStores). Every object store keeps records {doc, json} under an
+// out-of-line key: json is the core's encoded record (so the codec, its
+// schema versions and its checks live in Go, tested natively) and doc
+// indexes the records of a document (library.IndexByDoc).
 
 // Errors of the browser database, for the reader.
 var (
@@ -54,18 +42,27 @@ func openIDB() (*idb, error) {
 		return nil, errNoIndexedDB
 	}
 	var req app.Value
-	if err := catchJS(func() { req = factory.Call("open", dbName, dbVersion) }); err != nil {
+	if err := catchJS(func() { req = factory.Call("open", library.DatabaseName, library.SchemaVersion) }); err != nil {
 		return nil, fmt.Errorf("%w: %v", errNoIndexedDB, err)
 	}
+	// The upgrade creates what library.ObjectStores lists and the
+	// database lacks: a new database gets everything, an older one what
+	// later versions added. A database a newer Glossa upgraded fails to
+	// open (VersionError): it is never opened at a lower version.
 	upgrade := app.FuncOf(func(app.Value, []app.Value) any {
 		db := req.Get("result")
-		for name, byDoc := range dbStores {
-			if db.Get("objectStoreNames").Call("contains", name).Bool() {
-				continue
+		tx := req.Get("transaction")
+		for _, def := range library.ObjectStores {
+			var s app.Value
+			if db.Get("objectStoreNames").Call("contains", def.Name).Bool() {
+				s = tx.Call("objectStore", def.Name)
+			} else {
+				s = db.Call("createObjectStore", def.Name)
 			}
-			s := db.Call("createObjectStore", name)
-			if byDoc {
-				s.Call("createIndex", "by-doc", "doc")
+			for _, ix := range def.Indexes {
+				if !s.Get("indexNames").Call("contains", ix.Name).Bool() {
+					s.Call("createIndex", ix.Name, ix.KeyPath)
+				}
 			}
 		}
 		return nil
@@ -88,7 +85,7 @@ func (d *idb) getAll(store, doc string) ([]kvRecord, error) {
 	tx := d.db.Call("transaction", store, "readonly")
 	src := tx.Call("objectStore", store)
 	if doc != "" {
-		src = src.Call("index", "by-doc")
+		src = src.Call("index", library.IndexByDoc)
 	}
 	var keysReq, valsReq app.Value
 	if doc != "" {

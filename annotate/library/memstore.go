@@ -120,7 +120,7 @@ func (m *MemStore) Dump() []RawRecord {
 func (m *MemStore) put(store, key string, raw []byte) {
 	m.delete(store, key)
 	m.records[store][key] = slices.Clone(raw)
-	if store != StoreAnnotations && store != StoreDecisions {
+	if !HasIndex(store, IndexByDoc) {
 		return
 	}
 	var rec struct {
@@ -180,7 +180,7 @@ func (r memReader) All(store string) ([]RawRecord, error) {
 
 // ByDoc implements RecordReader.
 func (r memReader) ByDoc(store, docID string) ([]RawRecord, error) {
-	if store != StoreAnnotations && store != StoreDecisions {
+	if !HasIndex(store, IndexByDoc) {
 		return nil, fmt.Errorf("%w: object store %q has no %q index", annotate.ErrBadInput, store, IndexByDoc)
 	}
 	keys := slices.SortedFunc(maps.Keys(r.m.index[store][docID]), strings.Compare)

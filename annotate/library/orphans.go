@@ -28,9 +28,6 @@ type Orphan struct {
 	Reason string
 }
 
-// OrphansKey is the settings key of a document's orphans.
-func OrphansKey(docID string) string { return "orphans " + docID }
-
 type orphanRecord struct {
 	Raw    json.RawMessage `json:"raw"`
 	Reason string          `json:"reason"`

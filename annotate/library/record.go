@@ -17,44 +17,6 @@ import (
 	"glossa/annotate/w3c"
 )
 
-// SchemaVersion is the version of the record format that this Glossa
-// writes, and the version of its IndexedDB database.
-const SchemaVersion = 1
-
-// DatabaseName is the name of Glossa's IndexedDB database.
-const DatabaseName = "glossa"
-
-// The object stores of the database, and the index of the stores that hold
-// a document's records.
-const (
-	StoreDocuments   = "documents"
-	StoreAnnotations = "annotations"
-	StoreDecisions   = "decisions"
-	StoreSettings    = "settings"
-	// IndexByDoc is the index on "doc" of StoreAnnotations and
-	// StoreDecisions.
-	IndexByDoc = "by-doc"
-)
-
-// Stores lists the object stores in the order the database creates them.
-var Stores = []string{StoreDocuments, StoreAnnotations, StoreDecisions, StoreSettings}
-
-// DecisionKind says what the reader decided about a suggestion.
-type DecisionKind string
-
-// The two decisions about a suggestion.
-const (
-	DecisionRejected DecisionKind = "rejected"
-	DecisionAccepted DecisionKind = "accepted"
-)
-
-// DecisionKey returns the key of a decision record: docID, kind, the span
-// as start-end in code points and the label, separated by spaces, such as
-// "urn:sha256:… rejected 10-21 PERSON".
-func DecisionKey(docID string, kind DecisionKind, k annotate.SuggestionKey) string {
-	return docID + " " + string(kind) + " " + strconv.Itoa(k.Span.Start) + "-" + strconv.Itoa(k.Span.End) + " " + string(k.Label)
-}
-
 // A migration upgrades one record, decoded as a JSON object, from one
 // schema version to the next, in place.
 type migration func(rec map[string]json.RawMessage) error
