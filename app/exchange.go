@@ -173,7 +173,7 @@ func importFile(store library.Store, f app.Value, name string) (string, error) {
 			changes = append(changes, c)
 		}
 	}
-	if err := applyAll(store, changes); err != nil {
+	if err := store.ApplyAll(changes); err != nil {
 		return "", err
 	}
 	msg := fmt.Sprintf("%d new articles, %d annotations added, %d updated, %d kept as they were.", report.Articles, report.Added, report.Updated, report.KeptNewer)
@@ -190,19 +190,6 @@ func indexOfStored(stored []library.StoredDoc, id string) int {
 		}
 	}
 	return -1
-}
-
-// applyAll saves several changes: in one transaction on IndexedDB.
-func applyAll(store library.Store, changes []library.Change) error {
-	if s, ok := store.(*idbStore); ok {
-		return s.applyAll(changes)
-	}
-	for _, c := range changes {
-		if err := store.Apply(c); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // download hands data to the browser as a file download.

@@ -157,7 +157,7 @@ func (d *idb) commit(puts, deletes []kvRecord) error {
 }
 
 // idbStore is the library on IndexedDB: it reads and writes the core's
-// records; the core (ListDocs, LoadDoc, RawDoc, PlanChange) does the rest.
+// records; the core (ListDocs, LoadDoc, RawDoc, PlanAll) does the rest.
 // A change is read and planned in read-only transactions, then written in
 // one read-write transaction, whole or not at all. (IndexedDB commits a
 // transaction as soon as no request is pending, so one cannot stay open
@@ -183,21 +183,17 @@ func (s *idbStore) Raw(docID string) ([]library.RawRecord, error) {
 }
 
 func (s *idbStore) Apply(c library.Change) error {
-	return s.applyAll([]library.Change{c})
+	return s.ApplyAll([]library.Change{c})
 }
 
-// applyAll plans changes to different documents and writes them all in
-// one transaction.
-func (s *idbStore) applyAll(changes []library.Change) error {
+// ApplyAll plans the changes (library.PlanAll) and writes them all in one
+// transaction.
+func (s *idbStore) ApplyAll(changes []library.Change) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var writes []library.Write
-	for _, c := range changes {
-		ws, err := library.PlanChange(idbReader{s.db}, c)
-		if err != nil {
-			return err
-		}
-		writes = append(writes, ws...)
+	writes, err := library.PlanAll(idbReader{s.db}, changes)
+	if err != nil {
+		return err
 	}
 	var puts, deletes []kvRecord
 	for _, w := range writes {

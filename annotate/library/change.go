@@ -143,6 +143,24 @@ func PlanChange(r RecordReader, c Change) ([]Write, error) {
 	return ws, nil
 }
 
+// PlanAll plans several changes as one: each is validated, as PlanChange
+// does, against the records r reads as the changes before it leave them,
+// and the writes of all are returned, one per record (a record written
+// twice is written once, as the last change left it; one put and then
+// deleted is deleted). An adapter makes them in one read-write transaction,
+// all or none; on error there is nothing to write.
+func PlanAll(r RecordReader, changes []Change) ([]Write, error) {
+	o := newOverlay(r)
+	for _, c := range changes {
+		ws, err := PlanChange(o, c)
+		if err != nil {
+			return nil, err
+		}
+		o.add(ws)
+	}
+	return o.writes(), nil
+}
+
 func planChange(r RecordReader, c Change) ([]Write, error) {
 	if err := checkDocID(c.DocID); err != nil {
 		return nil, err

@@ -58,18 +58,26 @@ func (m *MemStore) Raw(docID string) ([]RawRecord, error) {
 	return RawDoc(memReader{m}, docID)
 }
 
-// Apply implements Store: it plans the change (see PlanChange) and makes
-// its writes, or, if FailWrites set an error and there is something to
-// write, returns that error and changes nothing.
-func (m *MemStore) Apply(c Change) error {
+// Apply implements Store.
+func (m *MemStore) Apply(c Change) error { return m.ApplyAll([]Change{c}) }
+
+// ApplyAll implements Store: it plans the changes (see PlanAll) and makes
+// their writes, or, if FailWrites set an error and there is something to
+// write, returns that error and changes nothing. Nothing is written before
+// every change is planned, so a change that fails leaves the store exactly
+// as it was, whatever changes came before it.
+func (m *MemStore) ApplyAll(changes []Change) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	writes, err := PlanChange(memReader{m}, c)
+	writes, err := PlanAll(memReader{m}, changes)
 	if err != nil {
 		return err
 	}
 	if len(writes) > 0 && m.fail != nil {
-		return fmt.Errorf("apply change to %s: %w", c.DocID, m.fail)
+		if len(changes) == 1 {
+			return fmt.Errorf("apply change to %s: %w", changes[0].DocID, m.fail)
+		}
+		return fmt.Errorf("apply %d changes: %w", len(changes), m.fail)
 	}
 	for _, w := range writes {
 		if w.Delete {
@@ -81,10 +89,10 @@ func (m *MemStore) Apply(c Change) error {
 	return nil
 }
 
-// FailWrites makes every later Apply that has something to write fail with
-// err and change nothing, as a browser whose storage quota is exhausted
-// does; err should wrap ErrQuota to simulate that. FailWrites(nil) lets
-// writes through again.
+// FailWrites makes every later Apply or ApplyAll that has something to
+// write fail with err and change nothing, as a browser whose storage quota
+// is exhausted does; err should wrap ErrQuota to simulate that.
+// FailWrites(nil) lets writes through again.
 func (m *MemStore) FailWrites(err error) {
 	m.mu.Lock()
 	defer m.mu.Unlock()

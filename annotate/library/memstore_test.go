@@ -353,3 +353,79 @@ func TestStoredDocWorkspace(t *testing.T) {
 		}
 	})
 }
+
+// TestApplyAll applies several changes as one: each sees what the ones
+// before it wrote, and one that fails leaves the store exactly as it was.
+func TestApplyAll(t *testing.T) {
+	s, w, other := twoDocs(t)
+	d := w.Doc
+	fresh, err := library.NewStoredDoc("A new article\n\nAnn Lee wrote it.", "paste", t1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fd := annotate.NewDocument(fresh.Text)
+	empty := annotate.NewWorkspace(fd)
+	fw := must(empty.Create(at(fd, "Ann Lee", 1), annotate.Person, id(500), nil, t1))
+	fw2 := must(fw.Create(at(fd, "article", 1), annotate.Misc, id(501), nil, t1))
+	relabeled := must(w.Relabel(id(4), annotate.Event, t1))
+	deleted := must(relabeled.Delete(id(3), t1))
+
+	t.Run("each change sees the ones before", func(t *testing.T) {
+		s, _, _ := twoDocs(t)
+		changes := []library.Change{
+			library.PutDoc(fresh),      // a new document…
+			library.Diff(empty, fw),    // …a note on it…
+			library.Diff(fw, fw2),      // …and another, counted
+			library.Diff(w, relabeled), // two steps on another document
+			library.Diff(relabeled, deleted),
+		}
+		if err := s.ApplyAll(changes); err != nil {
+			t.Fatal(err)
+		}
+		if diff := diffState(loadWorkspace(t, s, fd.ID), fw2); diff != "" {
+			t.Error(diff)
+		}
+		if diff := diffState(loadWorkspace(t, s, d.ID), deleted); diff != "" {
+			t.Error(diff)
+		}
+		docs, _, _ := s.List()
+		for _, m := range docs {
+			if m.ID == fd.ID && (m.Notes != 2 || m.Claims != 0) {
+				t.Errorf("the new document lists %d notes, %d claims; want 2, 0", m.Notes, m.Claims)
+			}
+		}
+	})
+	t.Run("a bad change halfway changes nothing", func(t *testing.T) {
+		before := s.Dump()
+		bad := library.Diff(other, other)
+		bad.PutNotes = []annotate.Note{{ID: id(600), Span: annotate.Span{Start: 0, End: 99999}, Label: annotate.Person}}
+		err := s.ApplyAll([]library.Change{library.PutDoc(fresh), library.Diff(w, relabeled), bad, library.Diff(relabeled, deleted)})
+		if !errors.Is(err, annotate.ErrBadSpan) {
+			t.Errorf("ApplyAll: %v, want ErrBadSpan", err)
+		}
+		if !reflect.DeepEqual(s.Dump(), before) {
+			t.Error("the store changed")
+		}
+	})
+	t.Run("a full storage changes nothing", func(t *testing.T) {
+		before := s.Dump()
+		s.FailWrites(fmt.Errorf("%w: QuotaExceededError", library.ErrQuota))
+		defer s.FailWrites(nil)
+		if err := s.ApplyAll([]library.Change{library.PutDoc(fresh), library.Diff(w, relabeled)}); !errors.Is(err, library.ErrQuota) {
+			t.Errorf("ApplyAll: %v, want ErrQuota", err)
+		}
+		if !reflect.DeepEqual(s.Dump(), before) {
+			t.Error("the store changed")
+		}
+	})
+	t.Run("put then delete", func(t *testing.T) {
+		s, _, _ := twoDocs(t)
+		gone := must(w.Delete(id(4), t1))
+		if err := s.ApplyAll([]library.Change{library.Diff(w, relabeled), library.Diff(relabeled, must(relabeled.Delete(id(4), t1)))}); err != nil {
+			t.Fatal(err)
+		}
+		if diff := diffState(loadWorkspace(t, s, d.ID), gone); diff != "" {
+			t.Error(diff)
+		}
+	})
+}

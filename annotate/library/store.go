@@ -11,12 +11,12 @@ import (
 )
 
 // Store is the library's storage. The browser implements it on IndexedDB
-// in the record format (see the package documentation); MemStore implements it in memory,
-// for tests and for when IndexedDB is unavailable. Calls may block (the
-// browser adapter waits on IndexedDB from a goroutine) and must be safe
-// from several goroutines. An adapter does only the reading and writing:
-// ListDocs, LoadDoc, RawDoc and PlanChange hold the logic every Store
-// shares.
+// in the record format (see the package documentation); MemStore
+// implements it in memory, for tests and for when IndexedDB is
+// unavailable. Calls may block (the browser adapter waits on IndexedDB
+// from a goroutine) and must be safe from several goroutines. An adapter
+// does only the reading and writing: ListDocs, LoadDoc, RawDoc and PlanAll
+// hold the logic every Store shares.
 type Store interface {
 	// List returns the documents of the library, newest first (by Added,
 	// then Title, then ID). A record that cannot be read never fails List:
@@ -30,8 +30,12 @@ type Store interface {
 	Load(docID string) (StoredDoc, []RecordProblem, error)
 	// Apply saves a change atomically: it validates first (see
 	// PlanChange) and changes nothing on error. A full storage gives an
-	// error wrapping ErrQuota.
+	// error wrapping ErrQuota. It is ApplyAll of the one change.
 	Apply(c Change) error
+	// ApplyAll saves several changes atomically, as one: each is validated
+	// against the store as the changes before it leave it (see PlanAll),
+	// and all are written in one transaction, or, on any error, none.
+	ApplyAll(changes []Change) error
 	// Raw returns every stored record of a document as raw JSON, the
 	// unreadable ones too, so that they can be exported; ErrNotFound if
 	// there is none.
