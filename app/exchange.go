@@ -7,7 +7,6 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"glossa/annotate"
 	"glossa/annotate/formats"
 	"glossa/annotate/library"
 )
@@ -28,36 +27,6 @@ type exportRequest struct {
 
 // maxImportBytes is the largest annotation file Glossa imports.
 const maxImportBytes = 50 << 20
-
-// libraryBundle reads the library (or one document) as a bundle.
-func libraryBundle(store library.Store, only string) (formats.Bundle, []library.StoredDoc, error) {
-	var ids []string
-	if only != "" {
-		ids = []string{only}
-	} else {
-		docs, _, err := store.List()
-		if err != nil {
-			return formats.Bundle{}, nil, err
-		}
-		for _, d := range docs {
-			ids = append(ids, d.ID)
-		}
-	}
-	var b formats.Bundle
-	var stored []library.StoredDoc
-	for _, id := range ids {
-		s, _, err := store.Load(id)
-		if err != nil {
-			return formats.Bundle{}, nil, err
-		}
-		stored = append(stored, s)
-		b.Articles = append(b.Articles, formats.Article{
-			Doc: annotate.NewDocument(s.Text), Title: s.Meta.Title, Source: s.Meta.Source, Added: s.Meta.Added,
-			Notes: s.Notes, Orphans: s.Orphans,
-		})
-	}
-	return b, stored, nil
-}
 
 // handleExchange runs exports and imports.
 func (p *articlePage) handleExchange(ctx app.Context, a app.Action) {
@@ -118,7 +87,11 @@ func exportFile(store library.Store, format, only, title string) (name string, d
 	if err != nil {
 		return "", nil, "", err
 	}
-	b, _, err := libraryBundle(store, only)
+	var ids []string
+	if only != "" {
+		ids = []string{only}
+	}
+	b, err := formats.LoadBundle(store, ids...)
 	if err != nil {
 		return "", nil, "", err
 	}
@@ -129,51 +102,15 @@ func exportFile(store library.Store, format, only, title string) (name string, d
 	return formats.ExportFileName(title, f, time.Now()), buf.Bytes(), f.MediaType, nil
 }
 
-// importFile reads a file into the library: the import is planned in full
-// first, and only a complete, valid result is written.
+// importFile reads a file into the library, whole or not at all
+// (formats.ImportInto).
 func importFile(store library.Store, f app.Value, name string) (string, error) {
 	data, err := readFile(f)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", name, err)
 	}
-	before, stored, err := libraryBundle(store, "")
+	report, err := formats.ImportInto(store, name, data, time.Now())
 	if err != nil {
-		return "", err
-	}
-	after, report, err := formats.Import(name, data, before)
-	if err != nil {
-		return "", err
-	}
-	var changes []library.Change
-	for _, art := range after.Articles {
-		i := indexOfStored(stored, art.Doc.ID)
-		if i < 0 {
-			s, err := library.NewStoredDoc(art.Doc.Text.String(), art.Source, art.Added)
-			if err != nil {
-				return "", err
-			}
-			if art.Title != "" {
-				s.Meta.Title = library.CleanTitle(art.Title)
-			}
-			s.Notes = art.Notes
-			c := library.PutDoc(s)
-			c.AddOrphans = art.Orphans
-			changes = append(changes, c)
-			continue
-		}
-		ws, err := stored[i].Workspace()
-		if err != nil {
-			return "", err
-		}
-		next := ws
-		next.Notes = art.Notes
-		c := library.Diff(ws, next)
-		c.AddOrphans = art.Orphans // those already kept are skipped
-		if len(c.PutNotes)+len(c.DeleteNotes)+len(c.AddOrphans) > 0 {
-			changes = append(changes, c)
-		}
-	}
-	if err := store.ApplyAll(changes); err != nil {
 		return "", err
 	}
 	msg := fmt.Sprintf("%d new articles, %d annotations added, %d updated, %d kept as they were.", report.Articles, report.Added, report.Updated, report.KeptNewer)
@@ -181,15 +118,6 @@ func importFile(store library.Store, f app.Value, name string) (string, error) {
 		msg += fmt.Sprintf(" %d could not be placed in their article's text: they are kept aside with it, listed in the library, and exported with it.", report.Orphans)
 	}
 	return msg, nil
-}
-
-func indexOfStored(stored []library.StoredDoc, id string) int {
-	for i, s := range stored {
-		if s.Meta.ID == id {
-			return i
-		}
-	}
-	return -1
 }
 
 // download hands data to the browser as a file download.

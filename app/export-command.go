@@ -12,8 +12,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"glossa/annotate/formats"
+	"glossa/annotate/library"
 )
 
 // exportCommand reads Glossa W3C exports (or any file Import reads) into
@@ -78,28 +80,44 @@ func convertCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 	return 0
 }
 
-// importFiles imports each file in turn into one bundle and reports each
-// import on stderr. A brat .ann file is read with the .txt beside it.
+// importFiles imports each file in turn into one library, in memory, and
+// reports each import on stderr. A brat .ann file is read with the .txt
+// beside it. The bundle holds the articles in the order the files brought
+// them.
 func importFiles(names []string, stdin io.Reader, stderr io.Writer) (formats.Bundle, error) {
-	var b formats.Bundle
+	store := library.NewMemStore()
+	var order []string
+	seen := map[string]bool{}
 	for _, name := range names {
 		data, err := readInput(name, stdin)
 		if err != nil {
-			return b, err
+			return formats.Bundle{}, err
 		}
 		if strings.EqualFold(filepath.Ext(name), ".ann") {
 			if data, err = bratPair(name, data); err != nil {
-				return b, err
+				return formats.Bundle{}, err
 			}
 			name = strings.TrimSuffix(name, filepath.Ext(name)) + ".zip"
 		}
-		var rep formats.ImportReport
-		if b, rep, err = formats.Import(name, data, b); err != nil {
-			return b, err
+		changes, rep, err := formats.PlanImport(store, name, data, time.Now())
+		if err == nil {
+			err = store.ApplyAll(changes)
+		}
+		if err != nil {
+			return formats.Bundle{}, err
+		}
+		for _, c := range changes {
+			if !seen[c.DocID] {
+				seen[c.DocID] = true
+				order = append(order, c.DocID)
+			}
 		}
 		fmt.Fprintf(stderr, "%s: %v\n", name, rep)
 	}
-	return b, nil
+	if len(order) == 0 {
+		return formats.Bundle{}, nil
+	}
+	return formats.LoadBundle(store, order...)
 }
 
 // bratPair zips a brat .ann file with the .txt beside it.

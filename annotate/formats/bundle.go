@@ -2,66 +2,68 @@ package formats
 
 import (
 	"errors"
-	"slices"
-	"time"
+	"fmt"
 
 	"glossa/annotate"
 	"glossa/annotate/library"
 )
 
-// Bundle is what an export holds and an import yields: articles with their
-// annotations. A Bundle is a value: Import never modifies the Bundle it is
-// given, nor the articles, notes and documents it holds, and returns a new
-// one.
-type Bundle struct{ Articles []Article }
-
-// Article is one article of a Bundle: its document, what the reader knows
-// about it, the reader's notes and the annotations that could not be
-// anchored to its text.
-type Article struct {
-	Doc    *annotate.Document // text and ID (annotate.NewDocument(text)); never modified
-	Title  string             // the title the reader gave or the file named; "" means Doc.Title
-	Source string             // where the article comes from, usually its URL; may be ""
-	Added  time.Time          // when it entered the library, UTC to the second
-	// Notes are the reader's annotations (accepted suggestions included),
-	// in document order (by Start, then End descending, then ID).
-	Notes []annotate.Note
-	// Orphans are imported annotations that could not be anchored to
-	// Doc's text: kept, listed and exported, never silently dropped.
-	Orphans []library.Orphan
-}
+// Bundle is what an export writes: articles of the library with everything
+// saved about them, in order. Each is a library.StoredDoc, as Store.Load
+// gives it: its text, title, source and date, the reader's notes, the
+// suggestions they rejected, and the orphans kept with it.
+type Bundle struct{ Docs []library.StoredDoc }
 
 // ErrUnsupportedFormat marks a file or format name that is not one Glossa
 // reads or writes. The other errors of export and import wrap annotate's
 // sentinels (ErrBadInput, ErrBadSpan, ErrNotText…).
 var ErrUnsupportedFormat = errors.New("unsupported format")
 
-// DisplayTitle returns the article's title: Title, or the document's first
-// block when Title is empty.
-func (a Article) DisplayTitle() string {
-	if a.Title != "" {
-		return a.Title
+// LoadBundle reads the documents named by docIDs from s, in that order, or
+// all the documents s lists (newest first) when none is named. Records
+// that cannot be read are left out, as Store.Load leaves them out.
+func LoadBundle(s library.Store, docIDs ...string) (Bundle, error) {
+	if len(docIDs) == 0 {
+		docs, _, err := s.List()
+		if err != nil {
+			return Bundle{}, err
+		}
+		for _, d := range docs {
+			docIDs = append(docIDs, d.ID)
+		}
 	}
-	if a.Doc != nil {
-		return a.Doc.Title
+	var b Bundle
+	for _, id := range docIDs {
+		doc, _, err := s.Load(id)
+		if err != nil {
+			return Bundle{}, err
+		}
+		b.Docs = append(b.Docs, doc)
 	}
-	return ""
+	return b, nil
 }
 
-// Article returns the index of the article whose document has the given ID
-// (Document.ID), or -1.
-func (b Bundle) Article(docID string) int {
-	return slices.IndexFunc(b.Articles, func(a Article) bool { return a.Doc != nil && a.Doc.ID == docID })
+// article is a document of a bundle as the exports read it.
+type article struct {
+	library.StoredDoc
+	doc   *annotate.Document // of Text
+	title string             // Meta.Title, or the text's default title
 }
 
-// clone returns a copy of b whose Articles slice, and each article's Notes
-// and Orphans slices, are fresh: changing them leaves b untouched.
-func (b Bundle) clone() Bundle {
-	out := Bundle{Articles: make([]Article, len(b.Articles))}
-	for i, a := range b.Articles {
-		a.Notes = slices.Clone(a.Notes)
-		a.Orphans = slices.Clone(a.Orphans)
-		out.Articles[i] = a
+// articles checks the documents of b and makes them ready to export:
+// every one needs a text whose ID is Meta.ID. format names the export in
+// errors.
+func articles(b Bundle, format string) ([]article, error) {
+	out := make([]article, len(b.Docs))
+	for i, s := range b.Docs {
+		if s.Text == "" || annotate.DocumentID(s.Text) != s.Meta.ID {
+			return nil, fmt.Errorf("export %s: article %d: %w: its text is missing or is not that of %s", format, i+1, annotate.ErrBadInput, s.Meta.ID)
+		}
+		a := article{StoredDoc: s, doc: annotate.NewDocument(s.Text), title: s.Meta.Title}
+		if a.title == "" {
+			a.title = library.DefaultTitle(s.Text)
+		}
+		out[i] = a
 	}
-	return out
+	return out, nil
 }

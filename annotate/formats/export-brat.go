@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"glossa/annotate"
+	"glossa/annotate/library"
 )
 
 // brat standoff (https://brat.nlplab.org/standoff.html). Each article is
@@ -39,12 +40,16 @@ import (
 // bratTime is the modification time of every zip entry.
 var bratTime = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
 
-// BratAnn returns the .ann file of an article, as described above.
-func BratAnn(a Article) []byte {
+// BratAnn returns the .ann file of a document, as described above.
+func BratAnn(s library.StoredDoc) []byte {
+	return bratAnn(s.Text, s.Notes)
+}
+
+func bratAnn(text string, notes []annotate.Note) []byte {
 	var b bytes.Buffer
-	runes := []rune(a.Doc.Text.String())
-	notes := 0
-	for i, n := range a.Notes {
+	runes := []rune(text)
+	comments := 0
+	for i, n := range notes {
 		t := fmt.Sprintf("T%d", i+1)
 		var offs, texts []string
 		start := n.Span.Start
@@ -60,8 +65,8 @@ func BratAnn(a Article) []byte {
 		}
 		fmt.Fprintf(&b, "%s\t%s %s\t%s\n", t, n.Label, strings.Join(offs, ";"), strings.Join(texts, " "))
 		if n.Comment != "" {
-			notes++
-			fmt.Fprintf(&b, "#%d\tAnnotatorNotes %s\t%s\n", notes, t, oneLine(n.Comment))
+			comments++
+			fmt.Fprintf(&b, "#%d\tAnnotatorNotes %s\t%s\n", comments, t, oneLine(n.Comment))
 		}
 	}
 	return b.Bytes()
@@ -74,11 +79,11 @@ func oneLine(s string) string {
 
 // bratNames returns a file name (without extension) for each article:
 // its slug, made unique.
-func bratNames(b Bundle) []string {
-	names := make([]string, len(b.Articles))
+func bratNames(arts []article) []string {
+	names := make([]string, len(arts))
 	used := map[string]bool{}
-	for i, a := range b.Articles {
-		base := Slug(a.DisplayTitle())
+	for i, a := range arts {
+		base := Slug(a.title)
 		name := base
 		for k := 2; used[name]; k++ {
 			name = fmt.Sprintf("%s-%d", base, k)
@@ -92,16 +97,17 @@ func bratNames(b Bundle) []string {
 // ExportBrat writes the bundle as a zip of brat standoff pairs, as
 // described above.
 func ExportBrat(b Bundle, w io.Writer) error {
+	arts, err := articles(b, "brat")
+	if err != nil {
+		return err
+	}
 	zw := zip.NewWriter(w)
-	names := bratNames(b)
-	for i, a := range b.Articles {
-		if a.Doc == nil {
-			return fmt.Errorf("export brat: article %d: %w: no document", i+1, annotate.ErrBadInput)
-		}
+	names := bratNames(arts)
+	for i, a := range arts {
 		for _, f := range []struct {
 			ext  string
 			data []byte
-		}{{".txt", []byte(a.Doc.Text.String())}, {".ann", BratAnn(a)}} {
+		}{{".txt", []byte(a.Text)}, {".ann", bratAnn(a.Text, a.Notes)}} {
 			fw, err := zw.CreateHeader(&zip.FileHeader{Name: names[i] + f.ext, Method: zip.Deflate, Modified: bratTime})
 			if err != nil {
 				return fmt.Errorf("export brat: %w", err)

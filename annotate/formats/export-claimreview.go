@@ -1,7 +1,6 @@
 package formats
 
 import (
-	"fmt"
 	"io"
 	"net/url"
 	"time"
@@ -61,11 +60,12 @@ type crAppearance struct {
 // URL (else its name), headlined by the title. Claims without a verdict
 // are left out: a review needs a rating.
 func ExportClaimReview(b Bundle, w io.Writer) error {
+	arts, err := articles(b, "claimreview")
+	if err != nil {
+		return err
+	}
 	graph := []ClaimReview{}
-	for i, a := range b.Articles {
-		if a.Doc == nil {
-			return fmt.Errorf("export claimreview: article %d: %w: no document", i+1, annotate.ErrBadInput)
-		}
+	for _, a := range arts {
 		for _, n := range a.Notes {
 			if n.Label != annotate.Claim || n.Verdict == annotate.Unverified {
 				continue
@@ -79,11 +79,11 @@ func ExportClaimReview(b Bundle, w io.Writer) error {
 	}{"https://schema.org", graph}, "  ")
 }
 
-func claimReview(a Article, n annotate.Note) ClaimReview {
+func claimReview(a article, n annotate.Note) ClaimReview {
 	r := ClaimReview{
 		Type:          "ClaimReview",
 		ID:            n.ID,
-		ClaimReviewed: a.Doc.Text.Slice(n.Span.Start, n.Span.End),
+		ClaimReviewed: a.doc.Text.Slice(n.Span.Start, n.Span.End),
 		DatePublished: n.Modified.UTC().Format(time.DateOnly),
 		Author:        crThing{Type: "Person", Name: n.Creator.Name, URL: n.Creator.ID},
 		ReviewRating:  crRating{Type: "Rating", AlternateName: n.Verdict.String()},
@@ -107,11 +107,11 @@ func claimReview(a Article, n annotate.Note) ClaimReview {
 		}
 		r.ItemReviewed.Author = &crThing{Type: typ, Name: name}
 	}
-	app := &crAppearance{Type: "CreativeWork", Headline: a.DisplayTitle()}
-	if u, err := url.Parse(a.Source); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
-		app.URL = a.Source
-	} else if a.Source != "" {
-		app.Name = a.Source
+	app := &crAppearance{Type: "CreativeWork", Headline: a.title}
+	if u, err := url.Parse(a.Meta.Source); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
+		app.URL = a.Meta.Source
+	} else if a.Meta.Source != "" {
+		app.Name = a.Meta.Source
 	}
 	r.ItemReviewed.Appearance = app
 	return r

@@ -34,17 +34,18 @@ func ExportCSV(b Bundle, w io.Writer) error {
 	if err := cw.Write(CSVHeader); err != nil {
 		return fmt.Errorf("export csv: %w", err)
 	}
-	for i, a := range b.Articles {
-		if a.Doc == nil {
-			return fmt.Errorf("export csv: article %d: %w: no document", i+1, annotate.ErrBadInput)
-		}
+	arts, err := articles(b, "csv")
+	if err != nil {
+		return err
+	}
+	for _, a := range arts {
 		for _, n := range a.Notes {
 			verdict := ""
 			if n.Label == annotate.Claim {
 				verdict = n.Verdict.String()
 			}
 			row := []string{
-				cell(a.DisplayTitle()), cell(string(n.Label)), cell(a.Doc.Text.Slice(n.Span.Start, n.Span.End)),
+				cell(a.title), cell(string(n.Label)), cell(a.doc.Text.Slice(n.Span.Start, n.Span.End)),
 				strconv.Itoa(n.Span.Start), strconv.Itoa(n.Span.End),
 				cell(n.Comment), cell(strings.Join(n.Tags, "; ")), cell(speakerName(a, n)),
 				verdict, w3c.Timestamp(n.Created), cell(n.Creator.Name),
@@ -71,13 +72,13 @@ func cell(s string) string {
 
 // speakerName returns a claim's speaker as text: the typed name, or the
 // quote of the speaker's note.
-func speakerName(a Article, n annotate.Note) string {
+func speakerName(a article, n annotate.Note) string {
 	if n.Speaker.Name != "" {
 		return n.Speaker.Name
 	}
 	for _, o := range a.Notes {
 		if o.ID == n.Speaker.AnnotationID && n.Speaker.AnnotationID != "" {
-			return a.Doc.Text.Slice(o.Span.Start, o.Span.End)
+			return a.doc.Text.Slice(o.Span.Start, o.Span.End)
 		}
 	}
 	return ""

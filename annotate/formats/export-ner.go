@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-
-	"glossa/annotate"
 )
 
 // NER training data: one JSON line per article, its text and the spans of
@@ -38,8 +36,8 @@ type spacySpan struct {
 // {"text": "…", "label": [[start, end, "LABEL"], …]}, entity notes only,
 // code points.
 func ExportDoccano(b Bundle, w io.Writer) error {
-	return exportLines(b, w, "doccano", func(a Article) any {
-		l := doccanoLine{Text: a.Doc.Text.String(), Label: [][]any{}}
+	return exportLines(b, w, "doccano", func(a article) any {
+		l := doccanoLine{Text: a.Text, Label: [][]any{}}
 		for _, n := range a.Notes {
 			if n.Label.Valid() {
 				l.Label = append(l.Label, []any{n.Span.Start, n.Span.End, string(n.Label)})
@@ -53,8 +51,8 @@ func ExportDoccano(b Bundle, w io.Writer) error {
 // article: {"text": "…", "spans": [{"start", "end", "label"}, …]}, entity
 // notes only, code points.
 func ExportSpacy(b Bundle, w io.Writer) error {
-	return exportLines(b, w, "spacy", func(a Article) any {
-		l := spacyLine{Text: a.Doc.Text.String(), Spans: []spacySpan{}}
+	return exportLines(b, w, "spacy", func(a article) any {
+		l := spacyLine{Text: a.Text, Spans: []spacySpan{}}
 		for _, n := range a.Notes {
 			if n.Label.Valid() {
 				l.Spans = append(l.Spans, spacySpan{n.Span.Start, n.Span.End, string(n.Label)})
@@ -65,12 +63,13 @@ func ExportSpacy(b Bundle, w io.Writer) error {
 }
 
 // exportLines writes one JSON line per article.
-func exportLines(b Bundle, w io.Writer, format string, line func(Article) any) error {
+func exportLines(b Bundle, w io.Writer, format string, line func(article) any) error {
+	arts, err := articles(b, format)
+	if err != nil {
+		return err
+	}
 	out := bufio.NewWriter(w)
-	for i, a := range b.Articles {
-		if a.Doc == nil {
-			return fmt.Errorf("export %s: article %d: %w: no document", format, i+1, annotate.ErrBadInput)
-		}
+	for _, a := range arts {
 		if err := encodeJSON(out, line(a), ""); err != nil {
 			return fmt.Errorf("export %s: %w", format, err)
 		}

@@ -3,12 +3,10 @@ package formats
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 
 	"github.com/google/uuid"
 
-	"glossa/annotate"
 	"glossa/annotate/library"
 	"glossa/annotate/w3c"
 )
@@ -51,7 +49,8 @@ import (
 //
 // The article's "id" is the "source" of every annotation's target, which
 // ties them together. articleTitle is left out when the title is the
-// document's own first block, articleSource and articleAdded when unknown.
+// text's default (library.DefaultTitle, its first line), articleSource and
+// articleAdded when unknown.
 // Orphans are a JSON literal ("@type": "@json"): they are not annotations
 // of this text, so they stay out of "items" and out of "total", kept as
 // they came. The collection and page ids are name-based UUIDs (version 5)
@@ -125,22 +124,25 @@ type w3cOrphan struct {
 	Annotation json.RawMessage `json:"annotation"`
 }
 
-func articleCollection(a Article) w3cCollection {
+func articleCollection(a article) w3cCollection {
 	items := make([]w3c.Annotation, len(a.Notes))
 	for i, n := range a.Notes {
-		items[i] = w3c.NoteAnnotation(n, a.Doc)
+		items[i] = w3c.NoteAnnotation(n, a.doc)
 	}
 	c := w3cCollection{
 		Context: exportContext,
-		ID:      nameID(a.Doc.ID, "collection"),
+		ID:      nameID(a.doc.ID, "collection"),
 		Type:    "AnnotationCollection",
-		Label:   a.DisplayTitle(),
+		Label:   a.title,
 		Total:   len(items),
-		Article: w3cArticle{ID: a.Doc.ID, Type: ArticleType, Title: a.Title, Source: a.Source, Text: a.Doc.Text.String()},
-		First:   w3c.Page{ID: nameID(a.Doc.ID, "page", "1"), Type: "AnnotationPage", StartIndex: 0, Items: items},
+		Article: w3cArticle{ID: a.doc.ID, Type: ArticleType, Source: a.Meta.Source, Text: a.Text},
+		First:   w3c.Page{ID: nameID(a.doc.ID, "page", "1"), Type: "AnnotationPage", StartIndex: 0, Items: items},
 	}
-	if !a.Added.IsZero() {
-		c.Article.Added = w3c.Timestamp(a.Added)
+	if a.title != library.DefaultTitle(a.Text) {
+		c.Article.Title = a.title
+	}
+	if !a.Meta.Added.IsZero() {
+		c.Article.Added = w3c.Timestamp(a.Meta.Added)
 	}
 	for _, o := range a.Orphans {
 		c.Orphans = append(c.Orphans, w3cOrphan{Reason: o.Reason, Annotation: orphanJSON(o)})
@@ -165,13 +167,14 @@ func orphanJSON(o library.Orphan) json.RawMessage {
 // ExportW3C writes the bundle as W3C Web Annotation JSON-LD, media type
 // MediaType: one AnnotationCollection for a bundle of one article, else a
 // JSON array of them (see "The W3C export" in the source for the shape and
-// why). Every article needs a Doc. Import reads it back exactly.
+// why). Every document needs its text. Import reads it back exactly.
 func ExportW3C(b Bundle, w io.Writer) error {
-	colls := make([]w3cCollection, len(b.Articles))
-	for i, a := range b.Articles {
-		if a.Doc == nil {
-			return fmt.Errorf("export w3c: article %d: %w: no document", i+1, annotate.ErrBadInput)
-		}
+	arts, err := articles(b, "w3c")
+	if err != nil {
+		return err
+	}
+	colls := make([]w3cCollection, len(arts))
+	for i, a := range arts {
 		colls[i] = articleCollection(a)
 	}
 	var v any = colls

@@ -35,12 +35,12 @@ const hypothesisOrphan = `{"id":"Jz8X2hypo","created":"2026-11-26T10:00:00.12345
 	`{"type":"RangeSelector","startContainer":"/div[1]/p[3]","startOffset":0,"endContainer":"/div[1]/p[3]","endOffset":12},` +
 	`{"type":"TextQuoteSelector","exact":"a sentence that the article never had","prefix":"","suffix":""}]}]}`
 
-// sampleBundle is the small fixed bundle of the golden files: the sample
-// article with entities (two accepted from suggestions), a claim with a
-// speaker note, a verdict, a comment that looks like a formula, tags and
-// evidence, a claim across a line break with a typed speaker, and an
+// sampleStore returns the small fixed library of the golden files: the
+// sample article with entities (two accepted from suggestions), a claim
+// with a speaker note, a verdict, a comment that looks like a formula, tags
+// and evidence, a claim across a line break with a typed speaker, and an
 // orphan.
-func sampleBundle(t testing.TB) formats.Bundle {
+func sampleStore(t testing.TB) *library.MemStore {
 	t.Helper()
 	text, err := annotate.NormalizeText([]byte(sample.Article))
 	if err != nil {
@@ -64,18 +64,54 @@ func sampleBundle(t testing.TB) formats.Bundle {
 	w = must(w.Create(at(d, "Ruscio/Getty Images for Kaspersky Lab)\nKaspersky Lab At", 1), annotate.Claim, id(6), ada, t0))
 	w = must(w.SetComment(id(6), "a caption\nrepeated", t1))
 	w = must(w.Create(at(d, "December", 1), annotate.Date, id(7), ada, t0))
-	var orphan library.Orphan
-	b, _, err := formats.ImportAt("h.json", []byte(hypothesisOrphan), formats.Bundle{Articles: []formats.Article{{
-		Doc: d, Source: "https://swarajyamag.com/kaspersky", Added: bundleAdded, Notes: w.Notes,
-	}}}, bundleNow)
-	if err != nil || len(b.Articles[0].Orphans) != 1 {
-		t.Fatalf("the Hypothesis orphan imports as %+v, %v", b.Articles[0].Orphans, err)
+	s := library.NewMemStore()
+	doc := library.StoredDoc{
+		Meta: library.DocMeta{ID: d.ID, Title: "Amid Concerns Of Russian “Snooping”", Source: "https://swarajyamag.com/kaspersky", Added: bundleAdded},
+		Text: text, Notes: w.Notes,
 	}
-	orphan = b.Articles[0].Orphans[0]
-	return formats.Bundle{Articles: []formats.Article{{
-		Doc: d, Title: "Amid Concerns Of Russian “Snooping”", Source: "https://swarajyamag.com/kaspersky",
-		Added: bundleAdded, Notes: w.Notes, Orphans: []library.Orphan{orphan},
-	}}}
+	if err := s.Apply(library.PutDoc(doc)); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := formats.ImportInto(s, "h.json", []byte(hypothesisOrphan), bundleNow); err != nil || rep.Orphans != 1 {
+		t.Fatalf("the Hypothesis orphan imports as %+v, %v", rep, err)
+	}
+	return s
+}
+
+// sampleBundle is the library of sampleStore as a bundle.
+func sampleBundle(t testing.TB) formats.Bundle { return loadBundle(t, sampleStore(t)) }
+
+// loadBundle reads the library s holds, failing the test on an error or a
+// record that cannot be read.
+func loadBundle(t testing.TB, s library.Store) formats.Bundle {
+	t.Helper()
+	if _, problems, err := s.List(); err != nil || len(problems) > 0 {
+		t.Fatalf("list: %v, %v", problems, err)
+	}
+	b, err := formats.LoadBundle(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range b.Docs {
+		if _, problems, err := s.Load(d.Meta.ID); err != nil || len(problems) > 0 {
+			t.Fatalf("load %s: %v, %v", d.Meta.ID, problems, err)
+		}
+	}
+	return b
+}
+
+// storeOf returns a MemStore holding the documents of b.
+func storeOf(t testing.TB, b formats.Bundle) *library.MemStore {
+	t.Helper()
+	s := library.NewMemStore()
+	for _, d := range b.Docs {
+		c := library.PutDoc(d)
+		c.AddOrphans = d.Orphans
+		if err := s.Apply(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
 }
 
 // exportBytes runs an export and fails the test on error.
@@ -125,41 +161,43 @@ func TestExportGolden(t *testing.T) {
 				checkW3CMusts(t, suite, got)
 			}
 			if f == formats.FormatBrat { // the .ann inside, readable in a diff
-				fixture.CheckGolden(t, "bundle-sample.ann", formats.BratAnn(b.Articles[0]))
+				fixture.CheckGolden(t, "bundle-sample.ann", formats.BratAnn(b.Docs[0]))
 			}
 		})
 	}
 }
 
-// TestExportW3CRoundTrip: the sample bundle exported and imported into an
-// empty bundle is the same bundle.
+// TestExportW3CRoundTrip: the sample library exported and imported into
+// an empty library is the same library.
 func TestExportW3CRoundTrip(t *testing.T) {
 	b := sampleBundle(t)
 	data := exportBytes(t, formats.FormatW3C, b)
-	got, rep, err := formats.ImportAt("sample.jsonld", data, formats.Bundle{}, bundleNow)
+	s := library.NewMemStore()
+	rep, err := formats.ImportInto(s, "sample.jsonld", data, bundleNow)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !reflect.DeepEqual(got, b) {
+	if got := loadBundle(t, s); !reflect.DeepEqual(got, b) {
 		t.Errorf("round trip differs:\n got %+v\nwant %+v", got, b)
 	}
-	want := formats.ImportReport{Format: formats.FormatW3C, Articles: 1, Added: len(b.Articles[0].Notes), Orphans: 1}
+	want := formats.ImportReport{Format: formats.FormatW3C, Articles: 1, Added: len(b.Docs[0].Notes), Orphans: 1}
 	if rep != want {
 		t.Errorf("report %+v, want %+v", rep, want)
 	}
 	// Importing it again changes nothing and says so.
-	again, rep, err := formats.ImportAt("sample.jsonld", data, got, bundleNow)
-	if err != nil || !reflect.DeepEqual(again, b) {
-		t.Errorf("second import: %v, bundle changed: %v", err, !reflect.DeepEqual(again, b))
+	before := s.Dump()
+	rep, err = formats.ImportInto(s, "sample.jsonld", data, bundleNow)
+	if err != nil || !reflect.DeepEqual(s.Dump(), before) {
+		t.Errorf("second import: %v, library changed: %v", err, !reflect.DeepEqual(s.Dump(), before))
 	}
-	if want := (formats.ImportReport{Format: formats.FormatW3C, KeptNewer: len(b.Articles[0].Notes)}); rep != want {
+	if want := (formats.ImportReport{Format: formats.FormatW3C, KeptNewer: len(b.Docs[0].Notes)}); rep != want {
 		t.Errorf("second import reports %+v, want %+v", rep, want)
 	}
 }
 
-// randomBundle builds a bundle of random articles and notes with Workspace
-// operations, from seed.
-func randomBundle(seed uint64) formats.Bundle {
+// randomBundle builds a library of random articles and notes with
+// Workspace operations, from seed, and returns it as a bundle.
+func randomBundle(t testing.TB, seed uint64) formats.Bundle {
 	r := rand.New(rand.NewPCG(seed, 7))
 	words := []string{"Ann", "Lee", "said", "👍🏽", "Zoe\u0301", "“quoted”", "Kaspersky", "Lab", "in", "Britain", "🇬🇧", "=1+1", "a", "the", "naïve", "東京"}
 	ids := 0
@@ -211,15 +249,15 @@ func randomBundle(seed uint64) formats.Bundle {
 				w, _ = w.SetClaim(id(ids), sp, annotate.Verdicts[r.IntN(len(annotate.Verdicts))], "https://example.org/"+fmt.Sprint(ids), later)
 			}
 		}
-		a := formats.Article{Doc: d, Notes: w.Notes, Added: t0.Add(time.Duration(r.IntN(100)) * time.Minute)}
+		a := library.StoredDoc{Meta: library.DocMeta{ID: d.ID, Added: t0.Add(time.Duration(r.IntN(100)) * time.Minute)}, Text: d.Text.String(), Notes: w.Notes}
 		if r.IntN(2) == 0 {
-			a.Title, a.Source = "Title "+words[r.IntN(len(words))], "https://example.org/a/"+fmt.Sprint(seed)
+			a.Meta.Title, a.Meta.Source = "Title "+words[r.IntN(len(words))], "https://example.org/a/"+fmt.Sprint(seed)
 		}
-		if b.Article(d.ID) < 0 {
-			b.Articles = append(b.Articles, a)
+		if !slices.ContainsFunc(b.Docs, func(o library.StoredDoc) bool { return o.Meta.ID == d.ID }) {
+			b.Docs = append(b.Docs, a)
 		}
 	}
-	return b
+	return loadBundle(t, storeOf(t, b))
 }
 
 // restrict keeps of a bundle what a format carries: the texts and, per
@@ -228,17 +266,18 @@ func randomBundle(seed uint64) formats.Bundle {
 // fragments hold none).
 func restrict(b formats.Bundle, entitiesOnly, brat bool) map[string][]string {
 	out := map[string][]string{}
-	for _, a := range b.Articles {
+	for _, a := range b.Docs {
+		text := annotate.NewText(a.Text)
 		list := []string{}
 		for _, n := range a.Notes {
 			if entitiesOnly && !n.Label.Valid() {
 				continue
 			}
 			s, e := n.Span.Start, n.Span.End
-			for brat && a.Doc.Text.Slice(s, s+1) == "\n" {
+			for brat && text.Slice(s, s+1) == "\n" {
 				s++
 			}
-			for brat && a.Doc.Text.Slice(e-1, e) == "\n" {
+			for brat && text.Slice(e-1, e) == "\n" {
 				e--
 			}
 			line := fmt.Sprintf("%s [%d, %d)", n.Label, s, e)
@@ -248,7 +287,7 @@ func restrict(b formats.Bundle, entitiesOnly, brat bool) map[string][]string {
 			list = append(list, line)
 		}
 		slices.Sort(list)
-		out[a.Doc.Text.String()] = slices.Compact(list)
+		out[a.Text] = slices.Compact(list)
 	}
 	return out
 }
@@ -259,27 +298,29 @@ func TestRoundTripProperty(t *testing.T) {
 		t.Fatal(err)
 	}
 	for seed := range uint64(60) {
-		b := randomBundle(seed)
 		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			b := randomBundle(t, seed)
 			data := exportBytes(t, formats.FormatW3C, b)
 			checkW3CMusts(t, suite, data)
-			got, _, err := formats.ImportAt("lib.jsonld", data, formats.Bundle{}, bundleNow)
-			if err != nil {
+			s := library.NewMemStore()
+			if _, err := formats.ImportInto(s, "lib.jsonld", data, bundleNow); err != nil {
 				t.Fatal(err)
 			}
-			if !reflect.DeepEqual(got, b) {
-				t.Fatalf("W3C round trip differs:\n got %+v\nwant %+v", got, b)
+			if got := loadBundle(t, s); !reflect.DeepEqual(got, b) {
+				t.Fatalf("W3C round trip differs:\n got %+v\nwant %+v", loadBundle(t, s), b)
 			}
 			for _, c := range []struct {
 				f                  formats.Format
 				entities, comments bool
 			}{{formats.FormatDoccano, true, false}, {formats.FormatSpacy, true, false}, {formats.FormatBrat, false, true}} {
 				data := exportBytes(t, c.f, b)
-				got, rep, err := formats.ImportAt("lib"+c.f.Ext, data, formats.Bundle{}, bundleNow)
+				s := library.NewMemStore()
+				rep, err := formats.ImportInto(s, "lib"+c.f.Ext, data, bundleNow)
 				if err != nil {
 					t.Fatalf("%s: %v", c.f.Name, err)
 				}
-				if rep.Format != c.f && len(b.Articles) > 0 {
+				got := loadBundle(t, s)
+				if rep.Format != c.f && len(b.Docs) > 0 {
 					t.Errorf("%s read as %s", c.f.Name, rep.Format.Name)
 				}
 				if g, w := restrict(got, c.entities, c.comments), restrict(b, c.entities, c.comments); !reflect.DeepEqual(g, w) {

@@ -183,7 +183,10 @@ func (im *importer) bratPair(txtName string, txt []byte, annName string, ann []b
 		}
 		notes[i].note.Comment = c
 	}
-	art := im.article(doc, "", "", im.now)
+	art, err := im.article(doc, "", "", im.now)
+	if err != nil {
+		return fmt.Errorf("%s: %w", txtName, err)
+	}
 	for _, n := range notes {
 		im.addNote(art, n.note)
 	}

@@ -2,68 +2,63 @@ package formats_test
 
 import (
 	"reflect"
-	"slices"
 	"testing"
 
-	"glossa/annotate"
 	"glossa/annotate/formats"
+	"glossa/annotate/library"
 	"glossa/annotate/w3c"
 )
 
-// fuzzBundle is the bundle the import fuzz targets import into: the
-// sample, with notes and an orphan. fuzzCopy is a second one, built the
-// same way, that the targets compare it with to catch an import that
-// modifies its input. Both are built once, for speed.
-var fuzzBundle, fuzzCopy formats.Bundle
+// fuzzLibrary holds the records of the library the import fuzz targets
+// import into: the sample, with notes and an orphan (sampleStore). Each
+// import gets a fresh store of them; they are read once, for speed.
+var fuzzLibrary []library.RawRecord
 
-// fuzzImport imports data named name into the sample bundle and checks
-// that nothing panics, that a failed import returns the input unchanged,
-// that the input is never modified, and that a successful one keeps the
-// bundle's invariants.
+// fuzzImport imports data named name into the sample library and checks
+// that nothing panics, that a failed import changes nothing and reports
+// nothing, and that a successful one leaves a library whose every article
+// loads whole and builds a workspace.
 func fuzzImport(t *testing.T, name string, data []byte) {
-	if fuzzBundle.Articles == nil {
-		fuzzBundle, fuzzCopy = sampleBundle(t), sampleBundle(t)
+	if fuzzLibrary == nil {
+		fuzzLibrary = sampleStore(t).Dump()
 	}
-	got, rep, err := formats.ImportAt(name, data, fuzzBundle, bundleNow)
-	if !reflect.DeepEqual(fuzzBundle, fuzzCopy) {
-		t.Fatalf("import modified its input bundle")
+	s := library.NewMemStore()
+	for _, r := range fuzzLibrary {
+		s.PutRaw(r.Store, r.Key, r.Raw)
 	}
+	rep, err := formats.ImportInto(s, name, data, bundleNow)
 	if err != nil {
-		if !reflect.DeepEqual(got, fuzzBundle) || rep != (formats.ImportReport{}) {
-			t.Fatalf("failed import (%v) returned a changed bundle or a report %+v", err, rep)
+		if !reflect.DeepEqual(s.Dump(), fuzzLibrary) || rep != (formats.ImportReport{}) {
+			t.Fatalf("failed import (%v) changed the library or reported %+v", err, rep)
 		}
 		return
 	}
-	seen := map[string]bool{}
-	for _, a := range got.Articles {
-		if seen[a.Doc.ID] {
-			t.Fatalf("article %s twice", a.Doc.ID)
+	docs, problems, err := s.List()
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("list: %v, %v", problems, err)
+	}
+	if n := len(docs) - 1; n != rep.Articles {
+		t.Fatalf("%d articles more, report says %d", n, rep.Articles)
+	}
+	for _, m := range docs {
+		doc, problems, err := s.Load(m.ID)
+		if err != nil || len(problems) > 0 {
+			t.Fatalf("load %s: %v, %v", m.ID, problems, err)
 		}
-		seen[a.Doc.ID] = true
-		if !slices.IsSortedFunc(a.Notes, func(x, y annotate.Note) int {
-			if x.Span.Start != y.Span.Start {
-				return x.Span.Start - y.Span.Start
-			}
-			return y.Span.End - x.Span.End
-		}) {
-			t.Fatalf("notes of %s not in document order", a.Doc.ID)
+		w, err := doc.Workspace()
+		if err != nil {
+			t.Fatalf("workspace of %s: %v", m.ID, err)
 		}
-		for _, n := range a.Notes {
-			if err := a.Doc.Text.CheckSpan(n.Span.Start, n.Span.End); err != nil || !slices.Contains(annotate.AllLabels, n.Label) {
-				t.Fatalf("note %s: span %v label %s: %v", n.ID, n.Span, n.Label, err)
-			}
-			if _, err := w3c.NoteFromAnnotation(w3c.NoteAnnotation(n, a.Doc), a.Doc); err != nil {
+		for _, n := range w.Notes {
+			if _, err := w3c.NoteFromAnnotation(w3c.NoteAnnotation(n, w.Doc), w.Doc); err != nil {
 				t.Fatalf("imported note does not read back: %v", err)
 			}
 		}
-		for _, o := range a.Orphans {
+		for _, o := range doc.Orphans {
 			if o.Reason == "" {
 				t.Fatalf("orphan without a reason: %s", o.Raw)
 			}
 		}
-	}
-	if n := len(got.Articles) - len(fuzzBundle.Articles); n != rep.Articles {
-		t.Fatalf("%d articles more, report says %d", n, rep.Articles)
 	}
 }
 

@@ -105,9 +105,12 @@ func (im *importer) jsonlLine(line []byte) error {
 		n.ID = spanID(doc, n.Span, n.Label)
 		notes = append(notes, n)
 	}
-	i := im.article(doc, "", "", im.now)
+	art, err := im.article(doc, "", "", im.now)
+	if err != nil {
+		return err
+	}
 	for _, n := range notes {
-		im.addNote(i, n)
+		im.addNote(art, n)
 	}
 	return nil
 }

@@ -123,16 +123,16 @@ func pointer(ptr string) string {
 
 // w3cCollection reads a collection: its Glossa article, orphans and pages.
 func (im *importer) w3cCollection(obj map[string]json.RawMessage, ptr string) error {
-	art := -1
+	var art *importArticle
 	if raw, ok := obj["article"]; ok {
-		i, err := im.w3cArticle(raw, ptr+"/article")
+		a, err := im.w3cArticle(raw, ptr+"/article")
 		if err != nil {
 			return err
 		}
-		art = i
+		art = a
 	}
 	if raw, ok := obj["orphans"]; ok && !rawjson.IsNull(raw) {
-		if art < 0 {
+		if art == nil {
 			return fmt.Errorf(`%s/orphans: %w: orphans without an "article"`, ptr, annotate.ErrBadInput)
 		}
 		var list []struct {
@@ -142,10 +142,9 @@ func (im *importer) w3cCollection(obj map[string]json.RawMessage, ptr string) er
 		if err := json.Unmarshal(raw, &list); err != nil {
 			return fmt.Errorf("%s/orphans: %w", ptr, jsonError(raw, err))
 		}
-		for i, o := range list {
+		for _, o := range list {
 			a, _ := readForeign(o.Annotation, im.now)
 			im.addOrphan(art, library.Orphan{Annotation: a.annotation, Raw: rawjson.Compact(o.Annotation), Reason: o.Reason})
-			_ = i
 		}
 	}
 	first := bytes.TrimSpace(obj["first"])
@@ -167,9 +166,8 @@ func (im *importer) w3cCollection(obj map[string]json.RawMessage, ptr string) er
 	return im.w3cPage(page, ptr+"/first")
 }
 
-// w3cArticle reads a Glossa article description and returns the index of
-// its article.
-func (im *importer) w3cArticle(raw json.RawMessage, ptr string) (int, error) {
+// w3cArticle reads a Glossa article description and returns its article.
+func (im *importer) w3cArticle(raw json.RawMessage, ptr string) (*importArticle, error) {
 	var a struct {
 		ID     string  `json:"id"`
 		Title  string  `json:"articleTitle"`
@@ -178,26 +176,30 @@ func (im *importer) w3cArticle(raw json.RawMessage, ptr string) (int, error) {
 		Text   *string `json:"articleText"`
 	}
 	if err := json.Unmarshal(raw, &a); err != nil {
-		return -1, fmt.Errorf("%s: %w", ptr, jsonError(raw, err))
+		return nil, fmt.Errorf("%s: %w", ptr, jsonError(raw, err))
 	}
 	if a.Text == nil {
-		return -1, fmt.Errorf(`%s: %w: "articleText" is missing`, ptr, annotate.ErrBadInput)
+		return nil, fmt.Errorf(`%s: %w: "articleText" is missing`, ptr, annotate.ErrBadInput)
 	}
 	text, err := annotate.NormalizeText([]byte(*a.Text))
 	if err != nil {
-		return -1, fmt.Errorf("%s/articleText: %w", ptr, err)
+		return nil, fmt.Errorf("%s/articleText: %w", ptr, err)
 	}
 	doc := annotate.NewDocument(text)
 	if a.ID != doc.ID {
-		return -1, fmt.Errorf(`%s/id: %w: %q is not the ID of the article's text, %s (was the text changed?)`, ptr, annotate.ErrBadInput, a.ID, doc.ID)
+		return nil, fmt.Errorf(`%s/id: %w: %q is not the ID of the article's text, %s (was the text changed?)`, ptr, annotate.ErrBadInput, a.ID, doc.ID)
 	}
 	var added time.Time
 	if a.Added != "" {
 		if added, err = w3c.ParseTime("articleAdded", a.Added); err != nil {
-			return -1, fmt.Errorf("%s: %w", ptr, err)
+			return nil, fmt.Errorf("%s: %w", ptr, err)
 		}
 	}
-	return im.article(doc, a.Title, a.Source, added), nil
+	art, err := im.article(doc, a.Title, a.Source, added)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", ptr, err)
+	}
+	return art, nil
 }
 
 // w3cPage reads a page's items and any embedded next page.
@@ -242,9 +244,13 @@ func (im *importer) w3cItems(raw json.RawMessage, ptr string) error {
 func (im *importer) w3cAnnotation(raw json.RawMessage, ptr string) error {
 	var a w3c.Annotation
 	if json.Unmarshal(raw, &a) == nil {
-		if i := im.findArticle(a.Target.Source); i >= 0 {
-			if n, err := w3c.NoteFromAnnotation(a, im.b.Articles[i].Doc); err == nil {
-				im.addNote(i, n)
+		art, err := im.findArticle(a.Target.Source)
+		if err != nil {
+			return fmt.Errorf("%s: %w", pointer(ptr), err)
+		}
+		if art != nil {
+			if n, err := w3c.NoteFromAnnotation(a, art.doc); err == nil {
+				im.addNote(art, n)
 				return nil
 			}
 		}
@@ -253,16 +259,19 @@ func (im *importer) w3cAnnotation(raw json.RawMessage, ptr string) error {
 	if err != nil {
 		return atPointer(ptr, err)
 	}
-	i := im.findArticle(f.source)
-	if i < 0 {
+	art, err := im.findArticle(f.source)
+	if err != nil {
+		return fmt.Errorf("%s: %w", pointer(ptr), err)
+	}
+	if art == nil {
 		return fmt.Errorf(`%s/target: %w: its source %q is no article of the library or of this file; import the article first`, ptr, annotate.ErrBadInput, f.source)
 	}
-	doc := im.b.Articles[i].Doc
+	doc := art.doc
 	orphan := func(reason string) {
-		im.addOrphan(i, library.Orphan{Annotation: f.annotation, Raw: rawjson.Compact(raw), Reason: reason})
+		im.addOrphan(art, library.Orphan{Annotation: f.annotation, Raw: rawjson.Compact(raw), Reason: reason})
 	}
 	if f.quote.Exact == "" && f.position == nil {
-		orphan("it selects no text: no w3c.TextQuoteSelector or TextPositionSelector")
+		orphan("it selects no text: no TextQuoteSelector or TextPositionSelector")
 		return nil
 	}
 	span, err := annotate.Anchor(doc.Text, f.quote, f.position)
@@ -277,7 +286,7 @@ func (im *importer) w3cAnnotation(raw json.RawMessage, ptr string) error {
 	if err != nil {
 		return atPointer(ptr, err)
 	}
-	im.addNote(i, n)
+	im.addNote(art, n)
 	return nil
 }
 
@@ -288,19 +297,6 @@ func atPointer(ptr string, err error) error {
 		return fmt.Errorf("%s%w", ptr, err)
 	}
 	return fmt.Errorf("%s: %w", pointer(ptr), err)
-}
-
-// findArticle returns the index of the article a target source names: by
-// document ID, or by Source ignoring a fragment and a final slash; or -1.
-func (im *importer) findArticle(source string) int {
-	if source == "" {
-		return -1
-	}
-	if i := im.b.Article(source); i >= 0 {
-		return i
-	}
-	key := sourceKey(source)
-	return slices.IndexFunc(im.b.Articles, func(a Article) bool { return a.Source != "" && sourceKey(a.Source) == key })
 }
 
 func sourceKey(s string) string {

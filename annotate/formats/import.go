@@ -18,17 +18,17 @@ import (
 // ImportReport counts what an import did.
 type ImportReport struct {
 	Format   Format // the format the file was read as
-	Articles int    // articles new to the bundle
-	Added    int    // notes new to the bundle
-	// Updated counts notes that replaced the bundle's older version: same
+	Articles int    // articles new to the library
+	Added    int    // notes new to the library
+	// Updated counts notes that replaced the library's older version: same
 	// id, a later Modified.
 	Updated int
-	// KeptNewer counts notes the bundle kept its own version of: same id
+	// KeptNewer counts notes the library kept its own version of: same id
 	// and as new or newer, or another id with the same span and label.
 	KeptNewer int
 	// Orphans counts annotations that could not be anchored to their
-	// article's text, kept as orphans (an orphan the bundle already had is
-	// not counted again).
+	// article's text, kept as orphans (an orphan the library already had
+	// is not counted again).
 	Orphans int
 }
 
@@ -38,32 +38,42 @@ func (r ImportReport) String() string {
 		r.Format.Name, r.Articles, r.Added, r.Updated, r.KeptNewer, r.Orphans)
 }
 
-// Import reads the file name holding data into a copy of into, and returns
-// the copy and what it did; it calls ImportAt with the current time.
-func Import(name string, data []byte, into Bundle) (Bundle, ImportReport, error) {
-	return ImportAt(name, data, into, time.Now())
+// ImportInto imports the file name holding data into the library s, in
+// one transaction: it plans the import (PlanImport) and applies the
+// changes (Store.ApplyAll). On error nothing is written. now stamps what
+// the file leaves undated.
+func ImportInto(s library.Store, name string, data []byte, now time.Time) (ImportReport, error) {
+	changes, rep, err := PlanImport(s, name, data, now)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	if err := s.ApplyAll(changes); err != nil {
+		return ImportReport{}, fmt.Errorf("import %s: %w", path.Base(name), err)
+	}
+	return rep, nil
 }
 
-// ImportAt reads the file name holding data into a copy of into and returns
-// the copy and what it did. now stamps what the file leaves undated: notes
-// without times (all of doccano's, spaCy's and brat's) and new articles.
+// PlanImport reads the file name holding data and returns the changes that
+// merge it into what the library s holds, and what they do. It reads s and
+// writes nothing; apply the changes with s.ApplyAll, which validates them
+// again. now stamps what the file leaves undated: notes without times (all
+// of doccano's, spaCy's and brat's) and new articles.
 //
 // The format comes from the content, the name helping: a zip archive is
 // brat standoff (pairs of x.txt and x.ann), JSON lines with "text" are
 // doccano or spaCy JSONL, other JSON is W3C Web Annotation (Glossa's
 // exports, single annotations, arrays, collections with embedded pages,
 // pages, Hypothesis's and Recogito's shapes). See the import-*.go files for
-// each. Notes merge by id, the newer by Modified winning; a note with the
-// span and label of one already there is a duplicate and the bundle keeps
-// its own. Annotations that cannot be anchored become the article's
-// Orphans.
+// each. An article new to the library is added whole (library.PutDoc);
+// notes merge by id, the newer by Modified winning; a note with the span
+// and label of one already there is a duplicate and the library keeps its
+// own. Annotations that cannot be anchored become the article's orphans.
 //
-// Import is atomic: on error it returns into unchanged (it never modifies
-// into anyway) and an error that names the file, the line or JSON pointer,
-// and the problem, wrapping ErrBadInput, ErrBadSpan, ErrNotText or
-// ErrUnsupportedFormat.
-func ImportAt(name string, data []byte, into Bundle, now time.Time) (Bundle, ImportReport, error) {
-	im := &importer{b: into.clone(), now: annotate.Stamp(now), touched: map[int]bool{}}
+// An error names the file, the line or JSON pointer, and the problem,
+// wrapping annotate.ErrBadInput, ErrBadSpan, ErrNotText or
+// ErrUnsupportedFormat; then there are no changes.
+func PlanImport(s library.Store, name string, data []byte, now time.Time) ([]library.Change, ImportReport, error) {
+	im := &importer{store: s, now: annotate.Stamp(now), byID: map[string]*importArticle{}}
 	var err error
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
@@ -86,12 +96,9 @@ func ImportAt(name string, data []byte, into Bundle, now time.Time) (Bundle, Imp
 		}
 	}
 	if err != nil {
-		return into, ImportReport{}, fmt.Errorf("import %s: %w", path.Base(name), err)
+		return nil, ImportReport{}, fmt.Errorf("import %s: %w", path.Base(name), err)
 	}
-	for i := range im.touched {
-		slices.SortFunc(im.b.Articles[i].Notes, annotate.CompareNotes)
-	}
-	return im.b, im.rep, nil
+	return im.changes(), im.rep, nil
 }
 
 // isJSONL reports whether data, which starts with an object, is JSON lines
@@ -114,63 +121,130 @@ func isJSONL(data []byte) bool {
 	return text && !typ && !target
 }
 
-// importer is the state of one import: a working copy of the bundle that
-// is returned only when the whole file has been read.
+// importer is the state of one import: the articles the file touches,
+// with the library's notes and orphans and the file's merged in, turned
+// into changes only when the whole file has been read.
 type importer struct {
-	b       Bundle
-	now     time.Time
-	rep     ImportReport
-	touched map[int]bool // articles whose notes need sorting
+	store  library.Store
+	now    time.Time
+	rep    ImportReport
+	arts   []*importArticle          // the articles touched, in the order first touched
+	byID   map[string]*importArticle // the same, by document ID
+	metas  []library.DocMeta         // the library's list, once read (see listed)
+	listed bool
 }
 
-// article returns the index of the article of doc, adding it if it is new,
-// and fills in the metadata the bundle lacks.
-func (im *importer) article(doc *annotate.Document, title, source string, added time.Time) int {
-	i := im.b.Article(doc.ID)
-	if i < 0 {
+// importArticle is an article an import touches.
+type importArticle struct {
+	doc   *annotate.Document
+	meta  library.DocMeta // as stored or, for a new article, as the file says
+	isNew bool
+	// notes are the library's notes and the file's, merged; put holds the
+	// ids of those to write.
+	notes []annotate.Note
+	put   map[string]bool
+	// orphans are the library's orphans and the file's; added the file's.
+	orphans, added []library.Orphan
+}
+
+// article returns the article of doc: one the import touched already, the
+// library's, or a new one with the given title, source and date (the
+// import's time when added is zero). Of an article the import or the
+// library has, it fills in a source it lacks, for finding it by source; it
+// writes no metadata of an article the library has. A library article
+// that cannot be read is an error.
+func (im *importer) article(doc *annotate.Document, title, source string, added time.Time) (*importArticle, error) {
+	if a := im.byID[doc.ID]; a != nil {
+		if a.meta.Source == "" {
+			a.meta.Source = source
+		}
+		return a, nil
+	}
+	a := &importArticle{doc: doc, put: map[string]bool{}}
+	switch stored, _, err := im.store.Load(doc.ID); {
+	case err == nil:
+		a.meta, a.notes, a.orphans = stored.Meta, slices.Clone(stored.Notes), slices.Clone(stored.Orphans)
+		if a.meta.Source == "" {
+			a.meta.Source = source
+		}
+	case errors.Is(err, annotate.ErrNotFound):
 		if added.IsZero() {
 			added = im.now
 		}
-		im.b.Articles = append(im.b.Articles, Article{Doc: doc, Title: title, Source: source, Added: annotate.Stamp(added)})
+		a.isNew = true
+		a.meta = library.DocMeta{ID: doc.ID, Title: library.CleanTitle(title), Source: source, Added: annotate.Stamp(added)}
+		if a.meta.Title == "" {
+			a.meta.Title = library.DefaultTitle(doc.Text.String())
+		}
 		im.rep.Articles++
-		return len(im.b.Articles) - 1
+	default:
+		return nil, fmt.Errorf("article %s: the library's copy cannot be read: %w", doc.ID, err)
 	}
-	a := &im.b.Articles[i]
-	if a.Title == "" {
-		a.Title = title
-	}
-	if a.Source == "" {
-		a.Source = source
-	}
-	if a.Added.IsZero() && !added.IsZero() {
-		a.Added = annotate.Stamp(added)
-	}
-	return i
+	im.arts = append(im.arts, a)
+	im.byID[doc.ID] = a
+	return a, nil
 }
 
-// addNote merges n into article i: a new id is added unless a note has its
+// findArticle returns the article a target source names: by document ID,
+// or by source ignoring a fragment and a final slash, the library's
+// (newest first) before the file's new ones; or nil.
+func (im *importer) findArticle(source string) (*importArticle, error) {
+	if source == "" {
+		return nil, nil
+	}
+	if a := im.byID[source]; a != nil {
+		return a, nil
+	}
+	if !im.listed {
+		metas, _, err := im.store.List()
+		if err != nil {
+			return nil, fmt.Errorf("reading the library: %w", err)
+		}
+		im.metas, im.listed = metas, true
+	}
+	key := sourceKey(source)
+	for _, m := range im.metas {
+		if a := im.byID[m.ID]; a != nil {
+			m = a.meta
+		}
+		if m.ID == source || m.Source != "" && sourceKey(m.Source) == key {
+			stored, _, err := im.store.Load(m.ID)
+			if err != nil {
+				return nil, fmt.Errorf("article %s: the library's copy cannot be read: %w", m.ID, err)
+			}
+			return im.article(annotate.NewDocument(stored.Text), "", "", time.Time{})
+		}
+	}
+	for _, a := range im.arts {
+		if a.isNew && a.meta.Source != "" && sourceKey(a.meta.Source) == key {
+			return a, nil
+		}
+	}
+	return nil, nil
+}
+
+// addNote merges n into article a: a new id is added unless a note has its
 // span and label; a known id is replaced if n is newer.
-func (im *importer) addNote(i int, n annotate.Note) {
-	a := &im.b.Articles[i]
-	for j, old := range a.Notes {
+func (im *importer) addNote(a *importArticle, n annotate.Note) {
+	for j, old := range a.notes {
 		if old.ID == n.ID {
-			if n.Modified.After(old.Modified) && !hasSpanLabel(a.Notes, n, j) {
-				a.Notes[j] = n
+			if n.Modified.After(old.Modified) && !hasSpanLabel(a.notes, n, j) {
+				a.notes[j] = n
+				a.put[n.ID] = true
 				im.rep.Updated++
-				im.touched[i] = true
 			} else {
 				im.rep.KeptNewer++
 			}
 			return
 		}
 	}
-	if hasSpanLabel(a.Notes, n, -1) {
+	if hasSpanLabel(a.notes, n, -1) {
 		im.rep.KeptNewer++
 		return
 	}
-	a.Notes = append(a.Notes, n)
+	a.notes = append(a.notes, n)
+	a.put[n.ID] = true
 	im.rep.Added++
-	im.touched[i] = true
 }
 
 // hasSpanLabel reports whether a note other than notes[except] has n's span
@@ -184,16 +258,42 @@ func hasSpanLabel(notes []annotate.Note, n annotate.Note, except int) bool {
 	return false
 }
 
-// addOrphan adds o to article i unless the article has it already.
-func (im *importer) addOrphan(i int, o library.Orphan) {
-	a := &im.b.Articles[i]
-	for _, old := range a.Orphans {
+// addOrphan adds o to article a unless the article has it already.
+func (im *importer) addOrphan(a *importArticle, o library.Orphan) {
+	for _, old := range a.orphans {
 		if bytes.Equal(old.Raw, o.Raw) {
 			return
 		}
 	}
-	a.Orphans = append(a.Orphans, o)
+	a.orphans = append(a.orphans, o)
+	a.added = append(a.added, o)
 	im.rep.Orphans++
+}
+
+// changes returns the changes that write what the import merged: a new
+// article whole, of the library's articles the notes to put and the
+// orphans to add.
+func (im *importer) changes() []library.Change {
+	var out []library.Change
+	for _, a := range im.arts {
+		slices.SortFunc(a.notes, annotate.CompareNotes)
+		if a.isNew {
+			c := library.PutDoc(library.StoredDoc{Meta: a.meta, Text: a.doc.Text.String(), Notes: a.notes})
+			c.AddOrphans = a.added
+			out = append(out, c)
+			continue
+		}
+		c := library.Change{DocID: a.meta.ID, AddOrphans: a.added}
+		for _, n := range a.notes {
+			if a.put[n.ID] {
+				c.PutNotes = append(c.PutNotes, n)
+			}
+		}
+		if len(c.PutNotes)+len(c.AddOrphans) > 0 {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // spanID is the id of a note read from a format without ids: a name-based

@@ -10,6 +10,7 @@ import (
 
 	"glossa/annotate"
 	"glossa/annotate/formats"
+	"glossa/annotate/library"
 	"glossa/annotate/w3c"
 )
 
@@ -32,8 +33,9 @@ func bratZip(t testing.TB, files ...string) []byte {
 }
 
 func TestImportErrors(t *testing.T) {
-	into := sampleBundle(t)
-	src := into.Articles[0].Source
+	s := sampleStore(t)
+	src := "https://swarajyamag.com/kaspersky"
+	before := s.Dump()
 	for _, c := range []struct {
 		name, file, data string
 		want             string // the error message
@@ -73,15 +75,15 @@ func TestImportErrors(t *testing.T) {
 			`import x.json: bad input: the file is empty`, annotate.ErrBadInput},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			got, rep, err := formats.ImportAt(c.file, []byte(c.data), into, bundleNow)
+			rep, err := formats.ImportInto(s, c.file, []byte(c.data), bundleNow)
 			if err == nil || err.Error() != c.want {
 				t.Errorf("error\n got %v\nwant %s", err, c.want)
 			}
 			if !errors.Is(err, c.is) {
 				t.Errorf("error does not wrap %v", c.is)
 			}
-			if !reflect.DeepEqual(got, into) || rep != (formats.ImportReport{}) {
-				t.Errorf("a failed import changed the bundle or reported %+v", rep)
+			if !reflect.DeepEqual(s.Dump(), before) || rep != (formats.ImportReport{}) {
+				t.Errorf("a failed import changed the library or reported %+v", rep)
 			}
 		})
 	}
@@ -90,10 +92,10 @@ func TestImportErrors(t *testing.T) {
 // TestImportOthers reads annotations of the sample as Hypothesis and
 // Recogito write them, and a bare W3C annotation by position only.
 func TestImportOthers(t *testing.T) {
-	into := sampleBundle(t)
-	into.Articles[0].Notes = nil
-	into.Articles[0].Orphans = nil
-	src := into.Articles[0].Source
+	sb := sampleBundle(t)
+	sb.Docs[0].Notes, sb.Docs[0].Orphans = nil, nil
+	s := storeOf(t, sb)
+	src := sb.Docs[0].Meta.Source
 	hypothesis := `{"total":2,"rows":[{"id":"hyp1","created":"2026-11-20T10:00:00.5+00:00","updated":"2026-11-21T10:00:00+00:00",` +
 		`"user":"acct:bob@hypothes.is","uri":"` + src + `","text":"Who is he?","tags":["person","nssc"],` +
 		`"target":[{"source":"` + src + `#top","selector":[{"type":"RangeSelector","startContainer":"/p[4]","startOffset":0,"endContainer":"/p[4]","endOffset":13},` +
@@ -110,20 +112,21 @@ func TestImportOthers(t *testing.T) {
 		`{"@context":"http://www.w3.org/ns/anno.jsonld","id":"https://recogito.example/annotation/2","type":"Annotation",` +
 		`"body":{"type":"TextualBody","value":"Person","purpose":"classifying"},` +
 		`"target":{"source":"` + src + `","selector":{"type":"TextQuoteSelector","exact":"Martin","prefix":"According to ","suffix":", British"}}}]`
-	b, rep, err := formats.ImportAt("hypothesis.json", []byte(hypothesis), into, bundleNow)
+	rep, err := formats.ImportInto(s, "hypothesis.json", []byte(hypothesis), bundleNow)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, rep2, err := formats.ImportAt("recogito.jsonld", []byte(recogito), b, bundleNow)
+	rep2, err := formats.ImportInto(s, "recogito.jsonld", []byte(recogito), bundleNow)
 	if err != nil {
 		t.Fatal(err)
 	}
+	b := loadBundle(t, s)
 	if rep.Added != 2 || rep2.Added != 2 || rep.Orphans+rep2.Orphans != 0 {
 		t.Errorf("reports %+v and %+v, want 2 and 2 added, no orphans", rep, rep2)
 	}
-	d := b.Articles[0].Doc
+	d := annotate.NewDocument(b.Docs[0].Text)
 	var got []string
-	for _, n := range b.Articles[0].Notes {
+	for _, n := range b.Docs[0].Notes {
 		got = append(got, string(n.Label)+" "+d.Text.Slice(n.Span.Start, n.Span.End)+" | "+n.Comment+" | "+strings.Join(n.Tags, ",")+" | "+n.Creator.Name+" "+w3c.Timestamp(n.Modified))
 	}
 	want := []string{
@@ -136,66 +139,62 @@ func TestImportOthers(t *testing.T) {
 		t.Errorf("notes\n got %q\nwant %q", got, want)
 	}
 	// The same files again merge into the same notes.
-	again, rep, err := formats.ImportAt("hypothesis.json", []byte(hypothesis), b, bundleNow)
-	if err != nil || !reflect.DeepEqual(again, b) || rep.KeptNewer != 2 {
+	before := s.Dump()
+	rep, err = formats.ImportInto(s, "hypothesis.json", []byte(hypothesis), bundleNow)
+	if err != nil || !reflect.DeepEqual(s.Dump(), before) || rep.KeptNewer != 2 {
 		t.Errorf("importing again: %v, report %+v", err, rep)
 	}
 }
 
 func TestImportMergeKeepsNewer(t *testing.T) {
 	b := sampleBundle(t)
-	old := b.Articles[0].Notes[4] // the claim with a speaker note
-	var older bytes.Buffer
-	if err := formats.ExportW3C(b, &older); err != nil {
-		t.Fatal(err)
-	}
+	s := storeOf(t, b)
+	old := b.Docs[0].Notes[4] // the claim with a speaker note
+	older := exportBytes(t, formats.FormatW3C, b)
 	changed := sampleBundle(t)
-	w := annotate.Workspace{Doc: changed.Articles[0].Doc, Notes: changed.Articles[0].Notes}
+	w := annotate.Workspace{Doc: annotate.NewDocument(changed.Docs[0].Text), Notes: changed.Docs[0].Notes}
 	w = must(w.SetClaim(old.ID, old.Speaker, annotate.Misleading, old.Evidence, bundleNow))
-	changed.Articles[0].Notes = w.Notes
-	var newer bytes.Buffer
-	if err := formats.ExportW3C(changed, &newer); err != nil {
-		t.Fatal(err)
-	}
-	got, rep, err := formats.ImportAt("newer.jsonld", newer.Bytes(), b, bundleNow)
+	changed.Docs[0].Notes = w.Notes
+	newer := exportBytes(t, formats.FormatW3C, changed)
+	rep, err := formats.ImportInto(s, "newer.jsonld", newer, bundleNow)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if rep.Updated != 1 || rep.KeptNewer != len(b.Articles[0].Notes)-1 || rep.Added != 0 {
+	if rep.Updated != 1 || rep.KeptNewer != len(b.Docs[0].Notes)-1 || rep.Added != 0 {
 		t.Errorf("report %+v, want 1 updated and the rest kept", rep)
 	}
-	if !reflect.DeepEqual(got, changed) {
-		t.Errorf("the bundle did not take the newer note")
-	}
-	if b.Articles[0].Notes[4].Verdict != annotate.Supported {
-		t.Errorf("the input bundle changed")
+	if got := loadBundle(t, s); !reflect.DeepEqual(got, changed) {
+		t.Errorf("the library did not take the newer note:\n got %+v\nwant %+v", got, changed)
 	}
 	// The older file does not undo it.
-	back, rep, err := formats.ImportAt("older.jsonld", older.Bytes(), got, bundleNow)
-	if err != nil || !reflect.DeepEqual(back, got) || rep.Updated != 0 {
-		t.Errorf("older import: %v, report %+v, changed %v", err, rep, !reflect.DeepEqual(back, got))
+	before := s.Dump()
+	rep, err = formats.ImportInto(s, "older.jsonld", older, bundleNow)
+	if err != nil || !reflect.DeepEqual(s.Dump(), before) || rep.Updated != 0 {
+		t.Errorf("older import: %v, report %+v, changed %v", err, rep, !reflect.DeepEqual(s.Dump(), before))
 	}
 }
 
 func TestImportJSONLMapsCRLFAndLabels(t *testing.T) {
 	data := "\ufeff{\"text\":\"Ann\\r\\nmet Bob\",\"label\":[[0,3,\"per\"],[9,12,\"DISEASE\"]]}\r\n" +
 		"{\"text\":\"x Paris\",\"entities\":[{\"id\":1,\"start_offset\":2,\"end_offset\":7,\"label\":\"LOCATION\"}]}\n"
-	b, rep, err := formats.ImportAt("d.jsonl", []byte(data), formats.Bundle{}, bundleNow)
+	s := library.NewMemStore()
+	rep, err := formats.ImportInto(s, "d.jsonl", []byte(data), bundleNow)
 	if err != nil {
 		t.Fatal(err)
 	}
+	b := loadBundle(t, s)
 	if rep.Articles != 2 || rep.Added != 3 || rep.Format != formats.FormatDoccano {
 		t.Errorf("report %+v", rep)
 	}
-	a := b.Articles[0]
-	if a.Doc.Text.String() != "Ann\nmet Bob" {
-		t.Fatalf("text %q", a.Doc.Text.String())
+	a := b.Docs[0]
+	if a.Text != "Ann\nmet Bob" {
+		t.Fatalf("text %q", a.Text)
 	}
 	n := a.Notes[1]
-	if q := a.Doc.Text.Slice(n.Span.Start, n.Span.End); q != "Bob" || n.Label != annotate.Misc || !reflect.DeepEqual(n.Tags, []string{"DISEASE"}) {
+	if q := annotate.NewText(a.Text).Slice(n.Span.Start, n.Span.End); q != "Bob" || n.Label != annotate.Misc || !reflect.DeepEqual(n.Tags, []string{"DISEASE"}) {
 		t.Errorf("second span %q %s %v, want Bob MISC [DISEASE]", q, n.Label, n.Tags)
 	}
-	if l := b.Articles[1].Notes[0].Label; l != annotate.Loc {
+	if l := b.Docs[1].Notes[0].Label; l != annotate.Loc {
 		t.Errorf("LOCATION read as %s", l)
 	}
 }
