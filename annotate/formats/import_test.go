@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -226,4 +227,108 @@ func TestFormats(t *testing.T) {
 			t.Errorf("ExportFileName(%q) = %q, want %q", c.title, got, c.want)
 		}
 	}
+}
+
+// TestPlanImport checks the changes an import plans against what the
+// library holds: a new article whole, only what is new or newer of one
+// the library has, orphans once, and nothing at all when the file fails
+// halfway or the storage is full.
+func TestPlanImport(t *testing.T) {
+	b := sampleBundle(t)
+	doc := b.Docs[0]
+	d := annotate.NewDocument(doc.Text)
+	w := annotate.Workspace{Doc: d, Notes: doc.Notes}
+	newer := must(w.SetComment(doc.Notes[0].ID, "newer", bundleNow))
+	newer = must(newer.Create(at(d, "Theresa May", 1), annotate.Person, id(20), annotate.Reader("Ada"), bundleNow))
+	edited := b
+	edited.Docs = []library.StoredDoc{doc}
+	edited.Docs[0].Notes = newer.Notes
+	other := library.StoredDoc{Meta: library.DocMeta{ID: annotate.DocumentID("Another article\n\nBy Ann Lee"), Title: "Another article", Added: bundleAdded},
+		Text: "Another article\n\nBy Ann Lee"}
+	otherD := annotate.NewDocument(other.Text)
+	other.Notes = must(annotate.NewWorkspace(otherD).Create(at(otherD, "Ann Lee", 1), annotate.Person, id(30), nil, t0)).Notes
+	both := formats.Bundle{Docs: []library.StoredDoc{edited.Docs[0], other}}
+
+	t.Run("merge", func(t *testing.T) {
+		s := storeOf(t, b)
+		changes, rep, err := formats.PlanImport(s, "both.jsonld", exportBytes(t, formats.FormatW3C, both), bundleNow)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := formats.ImportReport{Format: formats.FormatW3C, Articles: 1, Added: 2, Updated: 1, KeptNewer: len(doc.Notes) - 1}
+		if rep != want {
+			t.Errorf("report %+v, want %+v", rep, want)
+		}
+		if len(changes) != 2 {
+			t.Fatalf("%d changes, want 2: %+v", len(changes), changes)
+		}
+		var put []string
+		for _, n := range changes[0].PutNotes {
+			put = append(put, n.ID)
+		}
+		if c := changes[0]; c.DocID != doc.Meta.ID || c.PutMeta != nil || c.PutText != nil || len(c.AddOrphans) != 0 ||
+			!reflect.DeepEqual(put, []string{doc.Notes[0].ID, id(20)}) {
+			t.Errorf("change to the library's article: %+v (puts %v), want the updated and the new note only", c, put)
+		}
+		if c := changes[1]; c.DocID != other.Meta.ID || c.PutMeta == nil || c.PutText == nil || len(c.PutNotes) != 1 {
+			t.Errorf("change for the new article: %+v, want it whole", c)
+		}
+		if err := s.ApplyAll(changes); err != nil {
+			t.Fatal(err)
+		}
+		got := loadBundle(t, s)
+		if len(got.Docs) != 2 || !reflect.DeepEqual(got.Docs[0].Notes, newer.Notes) || !reflect.DeepEqual(got.Docs[1].Notes, other.Notes) {
+			t.Errorf("the library holds %+v", got)
+		}
+	})
+	t.Run("same span and label under another id", func(t *testing.T) {
+		s := storeOf(t, b)
+		dup := edited
+		dup.Docs = []library.StoredDoc{doc}
+		n := doc.Notes[1]
+		n.ID = id(40)
+		dup.Docs[0].Notes = []annotate.Note{n}
+		changes, rep, err := formats.PlanImport(s, "dup.jsonld", exportBytes(t, formats.FormatW3C, dup), bundleNow)
+		if err != nil || len(changes) != 0 || rep.Added != 0 || rep.KeptNewer != 1 {
+			t.Errorf("changes %+v, report %+v, %v; want the library's note kept", changes, rep, err)
+		}
+	})
+	t.Run("orphans once", func(t *testing.T) {
+		s := storeOf(t, b)
+		o := `{"id":"urn:x:gone","target":{"source":"` + doc.Meta.Source + `","selector":{"type":"TextQuoteSelector","exact":"words the article never had"}}}`
+		for i, want := range []int{1, 0} {
+			changes, rep, err := formats.PlanImport(s, "o.json", []byte(o), bundleNow)
+			if err != nil || rep.Orphans != want || len(changes) != want {
+				t.Fatalf("import %d: changes %+v, report %+v, %v; want %d orphans", i+1, changes, rep, err, want)
+			}
+			if err := s.ApplyAll(changes); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got := loadBundle(t, s); len(got.Docs[0].Orphans) != 2 || string(got.Docs[0].Orphans[1].Raw) != o {
+			t.Errorf("orphans %+v", got.Docs[0].Orphans)
+		}
+	})
+	t.Run("a bad article halfway imports nothing", func(t *testing.T) {
+		s := storeOf(t, b)
+		before := s.Dump()
+		data := exportBytes(t, formats.FormatW3C, both)
+		bad := bytes.Replace(data, []byte(`"articleText": "Another article`), []byte(`"articleText": "Changed article`), 1)
+		rep, err := formats.ImportInto(s, "bad.jsonld", bad, bundleNow)
+		if !errors.Is(err, annotate.ErrBadInput) || !strings.Contains(err.Error(), "/1/article/id") {
+			t.Errorf("error %v, want the second article's id named", err)
+		}
+		if rep != (formats.ImportReport{}) || !reflect.DeepEqual(s.Dump(), before) {
+			t.Errorf("a failed import changed the library or reported %+v", rep)
+		}
+	})
+	t.Run("a full storage imports nothing", func(t *testing.T) {
+		s := storeOf(t, b)
+		before := s.Dump()
+		s.FailWrites(fmt.Errorf("%w: QuotaExceededError", library.ErrQuota))
+		rep, err := formats.ImportInto(s, "both.jsonld", exportBytes(t, formats.FormatW3C, both), bundleNow)
+		if !errors.Is(err, library.ErrQuota) || rep != (formats.ImportReport{}) || !reflect.DeepEqual(s.Dump(), before) {
+			t.Errorf("ImportInto on a full storage: %+v, %v; changed %v", rep, err, !reflect.DeepEqual(s.Dump(), before))
+		}
+	})
 }
