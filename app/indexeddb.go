@@ -46,10 +46,19 @@ func openIDB() (*idb, error) {
 		return nil, fmt.Errorf("%w: %v", errNoIndexedDB, err)
 	}
 	// The upgrade creates what library.ObjectStores lists and the
-	// database lacks: a new database gets everything, an older one what
-	// later versions added. A database a newer Glossa upgraded fails to
-	// open (VersionError): it is never opened at a lower version.
-	upgrade := app.FuncOf(func(app.Value, []app.Value) any {
+	// database lacks (a new database gets everything, an older one what
+	// later versions added), then rewrites the records of an older
+	// database that library.Upgrade says to, all in IndexedDB's one
+	// versionchange transaction: whole or not at all. A database a newer
+	// Glossa upgraded fails to open (VersionError): it is never opened at
+	// a lower version.
+	var cursors []app.Func
+	defer func() {
+		for _, f := range cursors {
+			f.Release()
+		}
+	}()
+	upgrade := app.FuncOf(func(_ app.Value, args []app.Value) any {
 		db := req.Get("result")
 		tx := req.Get("transaction")
 		for _, def := range library.ObjectStores {
@@ -65,6 +74,13 @@ func openIDB() (*idb, error) {
 				}
 			}
 		}
+		from := 0
+		if len(args) > 0 && args[0].Truthy() {
+			from = args[0].Get("oldVersion").Int()
+		}
+		for _, store := range library.UpgradeStores(from) {
+			cursors = append(cursors, upgradeRecords(tx, store, from))
+		}
 		return nil
 	})
 	defer upgrade.Release()
@@ -77,6 +93,33 @@ func openIDB() (*idb, error) {
 		return nil, fmt.Errorf("%w: %v", errNoIndexedDB, err)
 	}
 	return &idb{db: res}, nil
+}
+
+// upgradeRecords walks the records of store with a cursor, inside the
+// upgrade transaction tx, and makes the writes library.Upgrade returns for
+// each. It returns the cursor's callback, to release once the database is
+// open.
+func upgradeRecords(tx app.Value, store string, from int) app.Func {
+	cursor := tx.Call("objectStore", store).Call("openCursor")
+	step := app.FuncOf(func(app.Value, []app.Value) any {
+		c := cursor.Get("result")
+		if !c.Truthy() {
+			return nil // every record seen
+		}
+		rec := library.RawRecord{Store: store, Key: jsString(c.Get("key")), Raw: recordJSON(c.Get("value"))}
+		for _, w := range library.Upgrade(from, rec) {
+			s := tx.Call("objectStore", w.Store)
+			if w.Delete {
+				s.Call("delete", w.Key)
+			} else {
+				s.Call("put", map[string]any{"doc": w.Doc, "json": string(w.Raw)}, w.Key)
+			}
+		}
+		c.Call("continue")
+		return nil
+	})
+	cursor.Set("onsuccess", step)
+	return step
 }
 
 // getAll returns the records of a store, or of one document's records in

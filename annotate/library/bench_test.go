@@ -2,6 +2,7 @@ package library_test
 
 import (
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"unicode"
@@ -116,5 +117,57 @@ func BenchmarkApplyOneChange(b *testing.B) {
 		}
 		w = next
 		i++
+	}
+}
+
+// The big library: 1,000 articles of 2,000 words each, listed.
+const (
+	bigDocs  = 1000
+	bigWords = 2000
+)
+
+var bigLib struct {
+	once  sync.Once
+	store *library.MemStore
+	err   error
+}
+
+// BenchmarkListBigLibrary measures listing a library of 1,000 articles of
+// 2,000 words each (about 12 MB of text): the list reads the documents
+// records only, never the texts.
+func BenchmarkListBigLibrary(b *testing.B) {
+	bigLib.once.Do(func() {
+		words := strings.Fields(sampleText(b))
+		s := library.NewMemStore()
+		var changes []library.Change
+		for i := range bigDocs {
+			var sb strings.Builder
+			sb.WriteString("Article " + strconv.Itoa(i) + "\n\n")
+			for j := range bigWords {
+				sb.WriteString(words[(i*7+j)%len(words)])
+				if j%80 == 79 {
+					sb.WriteString("\n\n")
+				} else {
+					sb.WriteByte(' ')
+				}
+			}
+			doc, err := library.NewStoredDoc(sb.String(), "paste", t0)
+			if err != nil {
+				bigLib.err = err
+				return
+			}
+			changes = append(changes, library.PutDoc(doc))
+		}
+		bigLib.err = s.ApplyAll(changes)
+		bigLib.store = s
+	})
+	if bigLib.err != nil {
+		b.Fatal(bigLib.err)
+	}
+	for b.Loop() {
+		docs, problems, err := bigLib.store.List()
+		if err != nil || len(problems) > 0 || len(docs) != bigDocs {
+			b.Fatal(len(docs), problems, err)
+		}
 	}
 }

@@ -133,8 +133,9 @@ type Write struct {
 // document's record holds (ErrDuplicate); overwriting or deleting any
 // record of a newer schema (ErrNewerSchema). An unreadable note or
 // decision record is overwritten or deleted only when the change names
-// its key; nothing else touches it. The document record is written when
-// it is new, renamed, retagged or its counts change.
+// its key; nothing else touches it. The documents record is written when
+// the document is new, renamed or its counts change, the texts record
+// when it is new or retagged.
 func PlanChange(r RecordReader, c Change) ([]Write, error) {
 	ws, err := planChange(r, c)
 	if err != nil {
@@ -172,16 +173,34 @@ func planChange(r RecordReader, c Change) ([]Write, error) {
 	if c.DeleteDoc {
 		return planDelete(r, c, raw, exists)
 	}
+	// cur is what is stored: the documents record, and the texts record
+	// once it is needed (text reads it).
 	var cur StoredDoc
+	var textRead bool
+	text := func() (StoredDoc, error) {
+		if !textRead {
+			t, err := loadText(r, c.DocID)
+			if err != nil {
+				return StoredDoc{}, err
+			}
+			cur.Text, cur.Entities, cur.Recognizer, textRead = t.Text, t.Entities, t.Recognizer, true
+		}
+		return cur, nil
+	}
 	if exists {
-		if cur, err = DecodeDocument(raw); err == nil && cur.Meta.ID != c.DocID {
+		if cur.Meta, err = DecodeDocument(raw); err == nil && cur.Meta.ID != c.DocID {
 			err = fmt.Errorf("%w: its id is %s", annotate.ErrBadInput, cur.Meta.ID)
 		}
 		if err != nil {
 			return nil, recordError(StoreDocuments, c.DocID, err)
 		}
-		if c.PutText != nil && *c.PutText != cur.Text {
-			return nil, fmt.Errorf("%w: PutText: a document's text never changes (its id is the text's hash)", annotate.ErrBadInput)
+		if c.PutText != nil {
+			if _, err := text(); err != nil {
+				return nil, err
+			}
+			if *c.PutText != cur.Text {
+				return nil, fmt.Errorf("%w: PutText: a document's text never changes (its id is the text's hash)", annotate.ErrBadInput)
+			}
 		}
 	} else {
 		if c.PutMeta == nil || c.PutText == nil {
@@ -190,39 +209,56 @@ func planChange(r RecordReader, c Change) ([]Write, error) {
 		if err := checkText(*c.PutText); err != nil {
 			return nil, fmt.Errorf("PutText: %w", err)
 		}
+		if old, ok, err := r.Get(StoreTexts, c.DocID); err != nil {
+			return nil, err
+		} else if ok {
+			if err := checkOverwrite(StoreTexts, c.DocID, c.DocID, old); err != nil {
+				return nil, err
+			}
+		}
 		cur = StoredDoc{Meta: DocMeta{ID: c.DocID}, Text: *c.PutText}
+		textRead = true
 	}
 	next := cur
-	writeDoc := !exists
+	writeMeta, writeText := !exists, !exists
 	if m := c.PutMeta; m != nil {
 		if m.ID != c.DocID {
 			return nil, fmt.Errorf("%w: PutMeta: its id is %s", annotate.ErrBadInput, m.ID)
 		}
 		next.Meta.Title = CleanTitle(m.Title)
 		if next.Meta.Title == "" {
+			if _, err := text(); err != nil {
+				return nil, err
+			}
 			next.Meta.Title = DefaultTitle(cur.Text)
 		}
 		next.Meta.Added, next.Meta.Source = annotate.Stamp(m.Added), m.Source
-		writeDoc = writeDoc || next.Meta != cur.Meta
+		writeMeta = writeMeta || next.Meta != cur.Meta
 	}
 	var d *annotate.Document
-	doc := func() *annotate.Document {
+	doc := func() (*annotate.Document, error) {
 		if d == nil {
+			if _, err := text(); err != nil {
+				return nil, err
+			}
 			d = annotate.NewDocument(cur.Text)
 		}
-		return d
+		return d, nil
 	}
 	if c.PutEntities != nil {
+		d, err := doc()
+		if err != nil {
+			return nil, err
+		}
 		ents := slices.Clone(*c.PutEntities)
-		t := doc().Text
 		for i, e := range ents {
-			if err := t.CheckSpan(e.Start, e.End); err != nil {
+			if err := d.Text.CheckSpan(e.Start, e.End); err != nil {
 				return nil, fmt.Errorf("PutEntities[%d]: %w", i, err)
 			}
-			ents[i].Text = t.Slice(e.Start, e.End)
+			ents[i].Text = d.Text.Slice(e.Start, e.End)
 		}
-		next.Entities, next.Recognizer = ents, c.Recognizer
-		writeDoc = true
+		next.Text, next.Entities, next.Recognizer = cur.Text, ents, c.Recognizer
+		writeText = true
 	} else if c.Recognizer != "" {
 		return nil, fmt.Errorf("%w: Recognizer without PutEntities", annotate.ErrBadInput)
 	}
@@ -234,11 +270,15 @@ func planChange(r RecordReader, c Change) ([]Write, error) {
 			return nil, fmt.Errorf("%w: note %s is put twice", annotate.ErrBadInput, n.ID)
 		}
 		seen[n.ID] = true
-		enc, err := EncodeNote(c.DocID, n, doc())
+		d, err := doc()
 		if err != nil {
 			return nil, err
 		}
-		old, err := oldNote(r, c.DocID, n.ID, doc())
+		enc, err := EncodeNote(c.DocID, n, d)
+		if err != nil {
+			return nil, err
+		}
+		old, err := oldNote(r, c.DocID, n.ID, d)
 		if err != nil {
 			return nil, err
 		}
@@ -261,7 +301,11 @@ func planChange(r RecordReader, c Change) ([]Write, error) {
 		if !ok {
 			continue
 		}
-		old, err := oldNote(r, c.DocID, id, doc())
+		d, err := doc()
+		if err != nil {
+			return nil, err
+		}
+		old, err := oldNote(r, c.DocID, id, d)
 		if err != nil {
 			return nil, err
 		}
@@ -272,17 +316,24 @@ func planChange(r RecordReader, c Change) ([]Write, error) {
 		kind     DecisionKind
 		put, del []annotate.SuggestionKey
 	}{{DecisionRejected, c.PutRejected, c.DeleteRejected}, {DecisionAccepted, c.PutAccepted, c.DeleteAccepted}} {
-		ws, err := planDecisions(r, c.DocID, doc().Text, set.kind, set.put, set.del)
+		ws, err := planDecisions(r, c.DocID, doc, set.kind, set.put, set.del)
 		if err != nil {
 			return nil, err
 		}
 		writes = append(writes, ws...)
 	}
 	if next.Meta.Notes != cur.Meta.Notes || next.Meta.Claims != cur.Meta.Claims {
-		writeDoc = true
+		writeMeta = true
 	}
-	if writeDoc {
-		enc, err := EncodeDocument(next)
+	if writeText {
+		enc, err := EncodeText(next)
+		if err != nil {
+			return nil, err
+		}
+		writes = append([]Write{{Store: StoreTexts, Key: c.DocID, Doc: c.DocID, Raw: enc}}, writes...)
+	}
+	if writeMeta {
+		enc, err := EncodeDocument(next.Meta)
 		if err != nil {
 			return nil, err
 		}
@@ -325,8 +376,9 @@ func oldNote(r RecordReader, docID, id string, d *annotate.Document) (*annotate.
 	return nil, nil
 }
 
-// planDecisions plans the puts and deletes of one kind of decision.
-func planDecisions(r RecordReader, docID string, t *annotate.Text, kind DecisionKind, put, del []annotate.SuggestionKey) ([]Write, error) {
+// planDecisions plans the puts and deletes of one kind of decision; doc
+// gives the document, to check the spans put against its text.
+func planDecisions(r RecordReader, docID string, doc func() (*annotate.Document, error), kind DecisionKind, put, del []annotate.SuggestionKey) ([]Write, error) {
 	var writes []Write
 	seen := map[string]bool{}
 	for i, keys := range [][]annotate.SuggestionKey{put, del} {
@@ -351,7 +403,11 @@ func planDecisions(r RecordReader, docID string, t *annotate.Text, kind Decision
 				}
 				continue
 			}
-			if err := t.CheckSpan(k.Span.Start, k.Span.End); err != nil {
+			d, err := doc()
+			if err != nil {
+				return nil, err
+			}
+			if err := d.Text.CheckSpan(k.Span.Start, k.Span.End); err != nil {
 				return nil, fmt.Errorf("decision %q: %w", key, err)
 			}
 			enc, err := EncodeDecision(docID, kind, k)
@@ -377,6 +433,14 @@ func planDelete(r RecordReader, c Change, raw []byte, exists bool) ([]Write, err
 			return nil, err
 		}
 		writes = append(writes, Write{Store: StoreDocuments, Key: c.DocID, Doc: c.DocID, Delete: true})
+	}
+	if raw, ok, err := r.Get(StoreTexts, c.DocID); err != nil {
+		return nil, err
+	} else if ok {
+		if err := checkOverwrite(StoreTexts, c.DocID, "", raw); err != nil {
+			return nil, err
+		}
+		writes = append(writes, Write{Store: StoreTexts, Key: c.DocID, Doc: c.DocID, Delete: true})
 	}
 	for _, store := range []string{StoreAnnotations, StoreDecisions} {
 		recs, err := r.ByDoc(store, c.DocID)

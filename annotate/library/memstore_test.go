@@ -145,7 +145,7 @@ func TestCorruptRecords(t *testing.T) {
 	garbage := []byte(`{"schema":1,"doc":"` + d.ID + `","annotation":{"id":"broken"}}`)
 	s.PutRaw(library.StoreAnnotations, id(50), garbage)
 	s.PutRaw(library.StoreAnnotations, "junk", []byte("\x00\xffnot json")) // in no document's index
-	newer := []byte(`{"schema":2,"doc":"` + d.ID + `","annotation":{}}`)
+	newer := []byte(`{"schema":3,"doc":"` + d.ID + `","annotation":{}}`)
 	s.PutRaw(library.StoreAnnotations, id(60), newer)
 	dup, _ := library.EncodeNote(d.ID, func() annotate.Note { n := w.Notes[0]; n.ID = id(70); return n }(), d)
 	s.PutRaw(library.StoreAnnotations, id(70), dup)

@@ -22,10 +22,20 @@ import (
 type migration func(rec map[string]json.RawMessage) error
 
 // migrations holds, per object store, the migration from each schema
-// version to the next. Version 1 is the first: there are none yet, and a
-// record without a "schema" (version 0) is refused. Tests install a fake
-// one.
-var migrations = map[string]map[int]migration{}
+// version to the next. Version 1 is the first: a record without a
+// "schema" (version 0) is refused. From 1 to 2 the annotations, decisions
+// and settings records are unchanged but for their "schema"; documents
+// records of schema 1 held the text too, and are split in two by the
+// database upgrade (Upgrade), not migrated one by one; the texts store is
+// new at 2. Tests install fake migrations.
+var migrations = map[string]map[int]migration{
+	StoreAnnotations: {1: same},
+	StoreDecisions:   {1: same},
+	StoreSettings:    {1: same},
+}
+
+// same is the migration of a record whose fields do not change.
+func same(map[string]json.RawMessage) error { return nil }
 
 // Migrate upgrades a raw record of the named object store to
 // SchemaVersion, one version at a time, and returns it; a record already
@@ -215,114 +225,275 @@ func checkEntities(t *annotate.Text, ents []annotate.Entity) error {
 	return nil
 }
 
-// checkDocRecord checks what a documents record holds.
-func checkDocRecord(s StoredDoc) error {
+// checkMeta checks what a documents record holds.
+func checkMeta(m DocMeta) error {
+	if err := checkDocID(m.ID); err != nil {
+		return fmt.Errorf(`"id": %w`, err)
+	}
+	if err := checkTitle(m.Title); err != nil {
+		return err
+	}
+	if y := m.Added.UTC().Year(); m.Added.IsZero() || y < 1 || y > 9999 {
+		return fmt.Errorf(`%w: "added" is %v, want a date between the years 1 and 9999`, annotate.ErrBadInput, m.Added)
+	}
+	if err := checkShort("source", m.Source); err != nil {
+		return err
+	}
+	if m.Notes < 0 || m.Claims < 0 || m.Claims > m.Notes {
+		return fmt.Errorf(`%w: "notes" %d and "claims" %d: want 0 <= claims <= notes`, annotate.ErrBadInput, m.Notes, m.Claims)
+	}
+	return nil
+}
+
+// checkTextRecord checks what a texts record holds: the text of the
+// document s.Meta.ID, and the entities and recognizer of its last
+// tagging.
+func checkTextRecord(s StoredDoc) error {
 	if err := checkText(s.Text); err != nil {
 		return err
 	}
 	if err := checkDocID(s.Meta.ID); err != nil {
-		return fmt.Errorf(`"id": %w`, err)
+		return fmt.Errorf(`"doc": %w`, err)
 	}
 	if id := annotate.DocumentID(s.Text); s.Meta.ID != id {
-		return fmt.Errorf(`%w: "id" is %s, but the text's is %s`, annotate.ErrBadInput, s.Meta.ID, id)
-	}
-	if err := checkTitle(s.Meta.Title); err != nil {
-		return err
-	}
-	if y := s.Meta.Added.UTC().Year(); s.Meta.Added.IsZero() || y < 1 || y > 9999 {
-		return fmt.Errorf(`%w: "added" is %v, want a date between the years 1 and 9999`, annotate.ErrBadInput, s.Meta.Added)
-	}
-	if err := checkShort("source", s.Meta.Source); err != nil {
-		return err
+		return fmt.Errorf(`%w: the document is %s, but the text's id is %s`, annotate.ErrBadInput, s.Meta.ID, id)
 	}
 	if err := checkShort("recognizer", s.Recognizer); err != nil {
 		return err
 	}
-	if s.Meta.Notes < 0 || s.Meta.Claims < 0 || s.Meta.Claims > s.Meta.Notes {
-		return fmt.Errorf(`%w: "notes" %d and "claims" %d: want 0 <= claims <= notes`, annotate.ErrBadInput, s.Meta.Notes, s.Meta.Claims)
-	}
 	return checkEntities(annotate.NewText(s.Text), s.Entities)
 }
 
-// documentJSON is a documents record at schema 1, fields in the order they
-// are written.
+// documentJSON is a documents record at schema 2, fields in the order
+// they are written.
 type documentJSON struct {
-	Schema     int               `json:"schema"`
-	ID         string            `json:"id"`
-	Title      string            `json:"title"`
-	Added      string            `json:"added"`
-	Source     string            `json:"source"`
-	Text       string            `json:"text"`
-	Entities   []annotate.Entity `json:"entities"`
-	Recognizer string            `json:"recognizer"`
-	Notes      int               `json:"notes"`
-	Claims     int               `json:"claims"`
+	Schema int    `json:"schema"`
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	Added  string `json:"added"`
+	Source string `json:"source"`
+	Notes  int    `json:"notes"`
+	Claims int    `json:"claims"`
 }
 
-// EncodeDocument encodes the documents record of s: its Meta, Text,
-// Entities and Recognizer (its notes and decisions have their own
-// records). Meta.Added is written in UTC to the second. It refuses what
+// EncodeDocument encodes the documents record of a document: its
+// metadata, what the library lists (the text has a record of its own, see
+// EncodeText). m.Added is written in UTC to the second. It refuses what
 // DecodeDocument would refuse, naming the field.
-func EncodeDocument(s StoredDoc) ([]byte, error) {
-	if err := checkDocRecord(s); err != nil {
-		return nil, fmt.Errorf("encode %s record %q: %w", StoreDocuments, s.Meta.ID, err)
+func EncodeDocument(m DocMeta) ([]byte, error) {
+	if err := checkMeta(m); err != nil {
+		return nil, fmt.Errorf("encode %s record %q: %w", StoreDocuments, m.ID, err)
 	}
 	return json.Marshal(documentJSON{
-		Schema: SchemaVersion, ID: s.Meta.ID, Title: s.Meta.Title, Added: w3c.Timestamp(s.Meta.Added),
-		Source: s.Meta.Source, Text: s.Text, Entities: s.Entities, Recognizer: s.Recognizer,
-		Notes: s.Meta.Notes, Claims: s.Meta.Claims,
+		Schema: SchemaVersion, ID: m.ID, Title: m.Title, Added: w3c.Timestamp(m.Added),
+		Source: m.Source, Notes: m.Notes, Claims: m.Claims,
 	})
 }
 
-// DecodeDocument decodes a documents record, of this schema or an older
-// one, into a StoredDoc without notes and decisions. It checks every field:
-// the id is the text's, the title one line, the entities inside the text.
-// Errors wrap ErrBadInput (or ErrNewerSchema, or the sentinel of the check
-// that failed) and name the field.
-func DecodeDocument(raw []byte) (StoredDoc, error) {
-	s, err := decodeDocument(raw)
+// DecodeDocument decodes a documents record of this schema. It checks
+// every field (the id's form, the title one line, the counts) but not the
+// text, which is in the texts record. A documents record of schema 1,
+// which held the text too, is refused: the database upgrade splits those
+// (see Upgrade). Errors wrap ErrBadInput (or ErrNewerSchema, or the
+// sentinel of the check that failed) and name the field.
+func DecodeDocument(raw []byte) (DocMeta, error) {
+	m, err := decodeDocument(raw)
 	if err != nil {
-		return StoredDoc{}, fmt.Errorf("decode %s record: %w", StoreDocuments, err)
+		return DocMeta{}, fmt.Errorf("decode %s record: %w", StoreDocuments, err)
 	}
-	return s, nil
+	return m, nil
 }
 
-func decodeDocument(raw []byte) (StoredDoc, error) {
-	var s StoredDoc
-	r, err := openRecord(StoreDocuments, raw, "id", "title", "added", "source", "text", "entities", "recognizer", "notes", "claims")
+func decodeDocument(raw []byte) (DocMeta, error) {
+	if m, ok := decodeDocumentFast(raw); ok {
+		return m, checkMeta(m)
+	}
+	var m DocMeta
+	r, err := openRecord(StoreDocuments, raw, "id", "title", "added", "source", "notes", "claims")
 	if err != nil {
-		return s, err
+		return m, err
 	}
 	var added string
 	for _, f := range []struct {
 		name string
 		dst  *string
-	}{{"id", &s.Meta.ID}, {"title", &s.Meta.Title}, {"added", &added}, {"source", &s.Meta.Source}, {"text", &s.Text}, {"recognizer", &s.Recognizer}} {
+	}{{"id", &m.ID}, {"title", &m.Title}, {"added", &added}, {"source", &m.Source}} {
 		if *f.dst, err = r.str(f.name); err != nil {
-			return s, err
+			return m, err
 		}
 	}
-	if s.Meta.Notes, err = r.num("notes"); err != nil {
-		return s, err
+	if m.Notes, err = r.num("notes"); err != nil {
+		return m, err
 	}
-	if s.Meta.Claims, err = r.num("claims"); err != nil {
-		return s, err
+	if m.Claims, err = r.num("claims"); err != nil {
+		return m, err
 	}
-	if s.Meta.Added, err = w3c.ParseTime("added", added); err != nil {
-		return s, err
+	if m.Added, err = w3c.ParseTime("added", added); err != nil {
+		return m, err
 	}
-	if !rawjson.IsNull(r["entities"]) {
-		dec := json.NewDecoder(bytes.NewReader(r["entities"]))
-		dec.DisallowUnknownFields()
-		s.Entities = []annotate.Entity{}
-		if err := dec.Decode(&s.Entities); err != nil {
-			return s, fmt.Errorf(`%w: "entities": %v`, annotate.ErrBadInput, err)
-		}
-	}
-	return s, checkDocRecord(s)
+	return m, checkMeta(m)
 }
 
-// noteJSON is an annotations record at schema 1.
+// decodeDocumentFast reads a documents record laid out exactly as
+// EncodeDocument writes it, the common case, in one pass without
+// reflection: listing the library decodes every documents record. It
+// reports false for any other record (other fields, another order, white
+// space, escapes it does not take), which decodeDocument then reads field
+// by field, naming what is wrong; what it reads, the general path reads
+// the same.
+func decodeDocumentFast(raw []byte) (DocMeta, bool) {
+	p := fastRecord{raw: raw}
+	var m DocMeta
+	var added string
+	ok := p.lit(`{"schema":`+strconv.Itoa(SchemaVersion)+`,"id":`) && p.str(&m.ID) &&
+		p.lit(`,"title":`) && p.str(&m.Title) &&
+		p.lit(`,"added":`) && p.str(&added) &&
+		p.lit(`,"source":`) && p.str(&m.Source) &&
+		p.lit(`,"notes":`) && p.num(&m.Notes) &&
+		p.lit(`,"claims":`) && p.num(&m.Claims) &&
+		p.lit(`}`) && len(p.raw) == 0
+	if !ok {
+		return DocMeta{}, false
+	}
+	t, err := w3c.ParseTime("added", added)
+	if err != nil {
+		return DocMeta{}, false
+	}
+	m.Added = t
+	return m, true
+}
+
+// fastRecord reads a record's JSON in the layout Glossa writes it.
+type fastRecord struct{ raw []byte }
+
+// lit consumes s.
+func (p *fastRecord) lit(s string) bool {
+	if !bytes.HasPrefix(p.raw, []byte(s)) {
+		return false
+	}
+	p.raw = p.raw[len(s):]
+	return true
+}
+
+// str consumes a JSON string into dst: one without escapes as it is, one
+// with them through encoding/json; one holding control characters or
+// invalid UTF-8 is not taken.
+func (p *fastRecord) str(dst *string) bool {
+	if len(p.raw) == 0 || p.raw[0] != '"' {
+		return false
+	}
+	escaped := false
+	for i := 1; i < len(p.raw); i++ {
+		switch c := p.raw[i]; {
+		case c < 0x20:
+			return false
+		case c == '\\':
+			escaped = true
+			i++
+		case c == '"':
+			tok := p.raw[:i+1]
+			if !utf8.Valid(tok) {
+				return false
+			}
+			if escaped {
+				if json.Unmarshal(tok, dst) != nil {
+					return false
+				}
+			} else {
+				*dst = string(tok[1:i])
+			}
+			p.raw = p.raw[i+1:]
+			return true
+		}
+	}
+	return false
+}
+
+// num consumes a whole number of at most nine digits, without a leading
+// zero unless it is 0.
+func (p *fastRecord) num(dst *int) bool {
+	n := 0
+	for n < len(p.raw) && n < 10 && p.raw[n] >= '0' && p.raw[n] <= '9' {
+		n++
+	}
+	if n == 0 || n > 9 || n > 1 && p.raw[0] == '0' {
+		return false
+	}
+	v, _ := strconv.Atoi(string(p.raw[:n]))
+	*dst, p.raw = v, p.raw[n:]
+	return true
+}
+
+// textJSON is a texts record at schema 2, fields in the order they are
+// written.
+type textJSON struct {
+	Schema     int               `json:"schema"`
+	Doc        string            `json:"doc"`
+	Text       string            `json:"text"`
+	Entities   []annotate.Entity `json:"entities"`
+	Recognizer string            `json:"recognizer"`
+}
+
+// EncodeText encodes the texts record of document s: s.Meta.ID, s.Text,
+// and the machine's last tagging, s.Entities (nil: never tagged) by
+// s.Recognizer. It refuses what DecodeText would refuse, naming the field.
+func EncodeText(s StoredDoc) ([]byte, error) {
+	if err := checkTextRecord(s); err != nil {
+		return nil, fmt.Errorf("encode %s record %q: %w", StoreTexts, s.Meta.ID, err)
+	}
+	return json.Marshal(textJSON{Schema: SchemaVersion, Doc: s.Meta.ID, Text: s.Text, Entities: s.Entities, Recognizer: s.Recognizer})
+}
+
+// DecodeText decodes a texts record of this schema into a StoredDoc that
+// holds only Meta.ID, Text, Entities and Recognizer. It checks that the
+// text is normalized and is the document's (its ID is the text's hash) and
+// that the entities lie in it. Errors wrap ErrBadInput (or ErrNewerSchema,
+// or the sentinel of the check that failed) and name the field.
+func DecodeText(raw []byte) (StoredDoc, error) {
+	s, err := decodeText(raw)
+	if err != nil {
+		return StoredDoc{}, fmt.Errorf("decode %s record: %w", StoreTexts, err)
+	}
+	return s, nil
+}
+
+func decodeText(raw []byte) (StoredDoc, error) {
+	var s StoredDoc
+	r, err := openRecord(StoreTexts, raw, "doc", "text", "entities", "recognizer")
+	if err != nil {
+		return s, err
+	}
+	if s.Meta.ID, err = r.str("doc"); err != nil {
+		return s, err
+	}
+	if s.Text, err = r.str("text"); err != nil {
+		return s, err
+	}
+	if s.Recognizer, err = r.str("recognizer"); err != nil {
+		return s, err
+	}
+	if s.Entities, err = decodeEntities(r["entities"]); err != nil {
+		return s, err
+	}
+	return s, checkTextRecord(s)
+}
+
+// decodeEntities reads the "entities" of a record: null (never tagged) or
+// an array of entities with exactly their fields.
+func decodeEntities(raw json.RawMessage) ([]annotate.Entity, error) {
+	if rawjson.IsNull(raw) {
+		return nil, nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	ents := []annotate.Entity{}
+	if err := dec.Decode(&ents); err != nil {
+		return nil, fmt.Errorf(`%w: "entities": %v`, annotate.ErrBadInput, err)
+	}
+	return ents, nil
+}
+
+// noteJSON is an annotations record at schema 2.
 type noteJSON struct {
 	Schema     int             `json:"schema"`
 	Doc        string          `json:"doc"`
@@ -401,7 +572,7 @@ func decodeNote(raw []byte, d *annotate.Document) (string, annotate.Note, error)
 	return doc, n, nil
 }
 
-// decisionJSON is a decisions record at schema 1.
+// decisionJSON is a decisions record at schema 2.
 type decisionJSON struct {
 	Schema int            `json:"schema"`
 	Doc    string         `json:"doc"`

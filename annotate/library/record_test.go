@@ -22,6 +22,11 @@ func taggedDoc(ents []annotate.Entity, recognizer string) library.StoredDoc {
 	return library.StoredDoc{Meta: s.Meta, Text: s.Text, Entities: ents, Recognizer: recognizer}
 }
 
+// textOf returns what a texts record holds of s.
+func textOf(s library.StoredDoc) library.StoredDoc {
+	return library.StoredDoc{Meta: library.DocMeta{ID: s.Meta.ID}, Text: s.Text, Entities: s.Entities, Recognizer: s.Recognizer}
+}
+
 // baseEntities returns the fixed recognizer's entities on noteText, with
 // their text.
 func baseEntities() []annotate.Entity {
@@ -41,8 +46,10 @@ type recordCase struct {
 func recordCases(t testing.TB) []recordCase {
 	w := baseWorkspace()
 	d := w.Doc
-	encDoc := func(v any) ([]byte, error) { return library.EncodeDocument(v.(library.StoredDoc)) }
+	encDoc := func(v any) ([]byte, error) { return library.EncodeDocument(v.(library.DocMeta)) }
 	decDoc := func(raw []byte) (any, error) { return library.DecodeDocument(raw) }
+	encText := func(v any) ([]byte, error) { return library.EncodeText(v.(library.StoredDoc)) }
+	decText := func(raw []byte) (any, error) { return library.DecodeText(raw) }
 	type noteRec struct {
 		Doc  string
 		Note annotate.Note
@@ -70,15 +77,17 @@ func recordCases(t testing.TB) []recordCase {
 		t.Fatal(err)
 	}
 	cases := []recordCase{
-		{"document never tagged", taggedDoc(nil, ""), encDoc, decDoc},
-		{"document tagged", taggedDoc(baseEntities(), recName), encDoc, decDoc},
-		{"document tagged, nothing found", taggedDoc([]annotate.Entity{}, recName), encDoc, decDoc},
-		{"document counts", func() library.StoredDoc {
-			s := taggedDoc(nil, "")
-			s.Meta.Notes, s.Meta.Claims = 7, 2
-			return s
+		{"document", taggedDoc(nil, "").Meta, encDoc, decDoc},
+		{"document counts", func() library.DocMeta {
+			m := taggedDoc(nil, "").Meta
+			m.Notes, m.Claims = 7, 2
+			return m
 		}(), encDoc, decDoc},
-		{"sample document", sampleDoc, encDoc, decDoc},
+		{"sample document", sampleDoc.Meta, encDoc, decDoc},
+		{"text never tagged", textOf(taggedDoc(nil, "")), encText, decText},
+		{"text tagged", textOf(taggedDoc(baseEntities(), recName)), encText, decText},
+		{"text tagged, nothing found", textOf(taggedDoc([]annotate.Entity{}, recName)), encText, decText},
+		{"sample text", textOf(sampleDoc), encText, decText},
 	}
 	for _, n := range w.Notes {
 		cases = append(cases, recordCase{"note " + n.ID[len(n.ID)-2:] + " " + string(n.Label), noteRec{d.ID, n}, encNote, decNote})
@@ -102,7 +111,7 @@ func TestRecordRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.HasPrefix(raw, []byte(`{"schema":1,`)) {
+			if !bytes.HasPrefix(raw, []byte(`{"schema":2,`)) {
 				t.Errorf("record does not start with its schema: %.60s", raw)
 			}
 			got, err := c.decode(raw)
@@ -142,6 +151,8 @@ func decodeAny(store string, raw []byte) error {
 	switch store {
 	case library.StoreDocuments:
 		_, err = library.DecodeDocument(raw)
+	case library.StoreTexts:
+		_, err = library.DecodeText(raw)
 	case library.StoreAnnotations:
 		_, _, err = library.DecodeNote(raw, noteDoc())
 	case library.StoreDecisions:
@@ -155,7 +166,11 @@ func decodeAny(store string, raw []byte) error {
 func TestRecordRefusals(t *testing.T) {
 	w := baseWorkspace()
 	d := w.Doc
-	docRaw, err := library.EncodeDocument(taggedDoc(baseEntities(), recName))
+	docRaw, err := library.EncodeDocument(taggedDoc(nil, "").Meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	textRaw, err := library.EncodeText(taggedDoc(baseEntities(), recName))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -170,6 +185,7 @@ func TestRecordRefusals(t *testing.T) {
 	}
 	setRaw, _ := library.EncodeSetting("Ada")
 	doc := func(edit func(m map[string]any)) []byte { return editJSON(t, docRaw, edit) }
+	text := func(edit func(m map[string]any)) []byte { return editJSON(t, textRaw, edit) }
 	note := func(edit func(m map[string]any)) []byte { return editJSON(t, noteRaw, edit) }
 	ann := func(edit func(a map[string]any)) []byte {
 		return note(func(m map[string]any) { edit(m["annotation"].(map[string]any)) })
@@ -177,7 +193,7 @@ func TestRecordRefusals(t *testing.T) {
 	dec := func(edit func(m map[string]any)) []byte { return editJSON(t, decRaw, edit) }
 	set := func(edit func(m map[string]any)) []byte { return editJSON(t, setRaw, edit) }
 	entity := func(m map[string]any) map[string]any { return m["entities"].([]any)[0].(map[string]any) }
-	const docs, anns, decs, sets = library.StoreDocuments, library.StoreAnnotations, library.StoreDecisions, library.StoreSettings
+	const docs, texts, anns, decs, sets = library.StoreDocuments, library.StoreTexts, library.StoreAnnotations, library.StoreDecisions, library.StoreSettings
 
 	tests := []struct {
 		name  string
@@ -186,16 +202,14 @@ func TestRecordRefusals(t *testing.T) {
 		err   error
 		want  string // in the message, besides the store
 	}{
-		{"document not JSON", docs, []byte(`{"schema":1,`), annotate.ErrBadInput, "want a JSON object"},
+		{"document not JSON", docs, []byte(`{"schema":2,`), annotate.ErrBadInput, "want a JSON object"},
 		{"document an array", docs, []byte(`[1]`), annotate.ErrBadInput, "want a JSON object"},
 		{"document null", docs, []byte(`null`), annotate.ErrBadInput, "want a JSON object"},
-		{"document without text", docs, doc(func(m map[string]any) { delete(m, "text") }), annotate.ErrBadInput, `"text" is missing`},
+		{"document without title", docs, doc(func(m map[string]any) { delete(m, "title") }), annotate.ErrBadInput, `"title" is missing`},
 		{"document unknown field", docs, doc(func(m map[string]any) { m["colour"] = "red" }), annotate.ErrBadInput, `unknown field "colour"`},
-		{"document text a number", docs, doc(func(m map[string]any) { m["text"] = 3 }), annotate.ErrBadInput, `"text" is 3, want a string`},
-		{"document id of another text", docs, doc(func(m map[string]any) { m["id"] = annotate.DocumentID("other") }), annotate.ErrBadInput, `"id" is urn:sha256:`},
+		{"document with text", docs, doc(func(m map[string]any) { m["text"] = noteDoc().Text.String() }), annotate.ErrBadInput, `unknown field "text"`},
+		{"document title a number", docs, doc(func(m map[string]any) { m["title"] = 3 }), annotate.ErrBadInput, `"title" is 3, want a string`},
 		{"document id malformed", docs, doc(func(m map[string]any) { m["id"] = "doc1" }), annotate.ErrBadID, `"id"`},
-		{"document text not normalized", docs, doc(func(m map[string]any) { m["text"] = "a\r\nb" }), annotate.ErrBadInput, "not normalized"},
-		{"document text empty", docs, doc(func(m map[string]any) { m["text"] = " \n" }), annotate.ErrBadInput, "text is empty"},
 		{"document title two lines", docs, doc(func(m map[string]any) { m["title"] = "a\nb" }), annotate.ErrBadInput, `"title"`},
 		{"document title empty", docs, doc(func(m map[string]any) { m["title"] = "" }), annotate.ErrBadInput, `"title" is empty`},
 		{"document title too long", docs, doc(func(m map[string]any) { m["title"] = strings.Repeat("x", 301) }), annotate.ErrTooLong, `"title"`},
@@ -203,13 +217,22 @@ func TestRecordRefusals(t *testing.T) {
 		{"document notes negative", docs, doc(func(m map[string]any) { m["notes"] = -1 }), annotate.ErrBadInput, `"notes"`},
 		{"document notes fractional", docs, doc(func(m map[string]any) { m["notes"] = 1.5 }), annotate.ErrBadInput, `"notes"`},
 		{"document more claims than notes", docs, doc(func(m map[string]any) { m["claims"] = 5 }), annotate.ErrBadInput, `"claims"`},
-		{"document entity outside the text", docs, doc(func(m map[string]any) { entity(m)["end"] = 9999 }), annotate.ErrBadSpan, `"entities"[0]`},
-		{"document entity text differs", docs, doc(func(m map[string]any) { entity(m)["text"] = "Bob" }), annotate.ErrBadInput, `"entities"[0]: "text" is "Bob"`},
-		{"document entity unknown field", docs, doc(func(m map[string]any) { entity(m)["score"] = 0.9 }), annotate.ErrBadInput, `"entities": json: unknown field "score"`},
-		{"document entities an object", docs, doc(func(m map[string]any) { m["entities"] = map[string]any{} }), annotate.ErrBadInput, `"entities"`},
-		{"document newer schema", docs, doc(func(m map[string]any) { m["schema"] = 2 }), library.ErrNewerSchema, "schema 2, this version reads up to 1"},
+		{"document newer schema", docs, doc(func(m map[string]any) { m["schema"] = 3 }), library.ErrNewerSchema, "schema 3, this version reads up to 2"},
+		{"document of schema 1", docs, doc(func(m map[string]any) { m["schema"] = 1 }), annotate.ErrBadInput, "schema 1 is not one Glossa wrote"},
 		{"document without schema", docs, doc(func(m map[string]any) { delete(m, "schema") }), annotate.ErrBadInput, "schema 0 is not one Glossa wrote"},
-		{"document schema a string", docs, doc(func(m map[string]any) { m["schema"] = "1" }), annotate.ErrBadInput, `"schema" is "1"`},
+		{"document schema a string", docs, doc(func(m map[string]any) { m["schema"] = "2" }), annotate.ErrBadInput, `"schema" is "2"`},
+		{"text without text", texts, text(func(m map[string]any) { delete(m, "text") }), annotate.ErrBadInput, `"text" is missing`},
+		{"text a number", texts, text(func(m map[string]any) { m["text"] = 3 }), annotate.ErrBadInput, `"text" is 3, want a string`},
+		{"text of another document", texts, text(func(m map[string]any) { m["doc"] = annotate.DocumentID("other") }), annotate.ErrBadInput, `the document is urn:sha256:`},
+		{"text doc malformed", texts, text(func(m map[string]any) { m["doc"] = "doc1" }), annotate.ErrBadID, `"doc"`},
+		{"text not normalized", texts, text(func(m map[string]any) { m["text"] = "a\r\nb" }), annotate.ErrBadInput, "not normalized"},
+		{"text empty", texts, text(func(m map[string]any) { m["text"] = " \n" }), annotate.ErrBadInput, "text is empty"},
+		{"text entity outside the text", texts, text(func(m map[string]any) { entity(m)["end"] = 9999 }), annotate.ErrBadSpan, `"entities"[0]`},
+		{"text entity text differs", texts, text(func(m map[string]any) { entity(m)["text"] = "Bob" }), annotate.ErrBadInput, `"entities"[0]: "text" is "Bob"`},
+		{"text entity unknown field", texts, text(func(m map[string]any) { entity(m)["score"] = 0.9 }), annotate.ErrBadInput, `"entities": json: unknown field "score"`},
+		{"text entities an object", texts, text(func(m map[string]any) { m["entities"] = map[string]any{} }), annotate.ErrBadInput, `"entities"`},
+		{"text newer schema", texts, text(func(m map[string]any) { m["schema"] = 3 }), library.ErrNewerSchema, "schema 3"},
+		{"text unknown field", texts, text(func(m map[string]any) { m["title"] = "x" }), annotate.ErrBadInput, `unknown field "title"`},
 		{"note of another document", anns, note(func(m map[string]any) { m["doc"] = annotate.DocumentID("other") }), annotate.ErrBadInput, `"doc" is "urn:sha256:`},
 		{"note without annotation", anns, note(func(m map[string]any) { delete(m, "annotation") }), annotate.ErrBadInput, `"annotation" is missing`},
 		{"note annotation a number", anns, note(func(m map[string]any) { m["annotation"] = 42 }), annotate.ErrBadInput, `"annotation"`},
@@ -277,19 +300,19 @@ func TestEncodeRefusals(t *testing.T) {
 			return library.EncodeNote(d.ID, edit(func(n *annotate.Note) { n.ID = "7" }), d)
 		}, annotate.ErrBadID, `"id"`},
 		{"document title empty", func() ([]byte, error) {
-			return library.EncodeDocument(docEdit(func(s *library.StoredDoc) { s.Meta.Title = "" }))
+			return library.EncodeDocument(docEdit(func(s *library.StoredDoc) { s.Meta.Title = "" }).Meta)
 		}, annotate.ErrBadInput, `"title" is empty`},
-		{"document id of another text", func() ([]byte, error) {
-			return library.EncodeDocument(docEdit(func(s *library.StoredDoc) { s.Text += "!" }))
-		}, annotate.ErrBadInput, `"id" is`},
-		{"document entity without its text", func() ([]byte, error) {
-			return library.EncodeDocument(docEdit(func(s *library.StoredDoc) { s.Entities = suggestions(d) }))
+		{"text of another document", func() ([]byte, error) {
+			return library.EncodeText(docEdit(func(s *library.StoredDoc) { s.Text += "!" }))
+		}, annotate.ErrBadInput, `the text's id is`},
+		{"text entity without its text", func() ([]byte, error) {
+			return library.EncodeText(docEdit(func(s *library.StoredDoc) { s.Entities = suggestions(d) }))
 		}, annotate.ErrBadInput, `"entities"[0]`},
 		{"document never added", func() ([]byte, error) {
-			return library.EncodeDocument(docEdit(func(s *library.StoredDoc) { s.Meta.Added = time.Time{} }))
+			return library.EncodeDocument(docEdit(func(s *library.StoredDoc) { s.Meta.Added = time.Time{} }).Meta)
 		}, annotate.ErrBadInput, `"added"`},
-		{"document text too long", func() ([]byte, error) {
-			return library.EncodeDocument(docEdit(func(s *library.StoredDoc) { s.Text = strings.Repeat("a", annotate.MaxTextBytes+1) }))
+		{"text too long", func() ([]byte, error) {
+			return library.EncodeText(docEdit(func(s *library.StoredDoc) { s.Text = strings.Repeat("a", annotate.MaxTextBytes+1) }))
 		}, annotate.ErrTooLong, "text of"},
 		{"decision bad label", func() ([]byte, error) {
 			return library.EncodeDecision(d.ID, library.DecisionRejected, annotate.SuggestionKey{Span: good.Span, Label: "FOO"})
@@ -325,7 +348,9 @@ func TestMigrateCurrent(t *testing.T) {
 		same  bool
 	}{
 		{"current record comes back as it is", library.StoreSettings, raw, nil, true},
-		{"newer record", library.StoreSettings, []byte(`{"schema":2,"value":true,"more":1}`), library.ErrNewerSchema, false},
+		{"schema 1 settings record", library.StoreSettings, []byte(`{"schema":1,"value":true}`), nil, false},
+		{"schema 1 documents record", library.StoreDocuments, []byte(`{"schema":1}`), annotate.ErrBadInput, false},
+		{"newer record", library.StoreSettings, []byte(`{"schema":3,"value":true,"more":1}`), library.ErrNewerSchema, false},
 		{"much newer record", library.StoreDocuments, []byte(`{"schema":99}`), library.ErrNewerSchema, false},
 		{"record without schema and no migration", library.StoreDecisions, []byte(`{"doc":"x"}`), annotate.ErrBadInput, false},
 		{"unknown store", "notes", raw, annotate.ErrBadInput, false},
@@ -362,7 +387,8 @@ func recordSeeds(t testing.TB) map[string][]byte {
 		out["valid-"+strconv.Itoa(i)+"-"+name] = raw
 	}
 	out["not-json"] = []byte(`{"schema":1,"doc":`)
-	out["newer"] = []byte(`{"schema":2,"value":1}`)
+	out["newer"] = []byte(`{"schema":3,"value":1}`)
+	out["v1-document"] = v1Document(taggedDoc(baseEntities(), recName))
 	out["v0-document"] = []byte(`{"id":"x","title":"t","added":"2026-01-01T00:00:00Z","text":"t","entities":null,"recognizer":"","notes":0,"claims":0}`)
 	out["decision-reversed"] = []byte(`{"schema":1,"doc":"` + noteDoc().ID + `","kind":"accepted","start":9,"end":2,"label":"ORG"}`)
 	return out
@@ -395,8 +421,11 @@ func FuzzDecodeRecords(f *testing.F) {
 	}
 	d := noteDoc()
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		if s, err := library.DecodeDocument(raw); err == nil {
-			stable(t, s, library.EncodeDocument, func(b []byte) (library.StoredDoc, error) { return library.DecodeDocument(b) })
+		if m, err := library.DecodeDocument(raw); err == nil {
+			stable(t, m, library.EncodeDocument, library.DecodeDocument)
+		}
+		if s, err := library.DecodeText(raw); err == nil {
+			stable(t, s, library.EncodeText, library.DecodeText)
 		}
 		if doc, n, err := library.DecodeNote(raw, d); err == nil {
 			type rec struct {

@@ -13,7 +13,7 @@ import (
 
 // SchemaVersion is the version of the record format that this Glossa
 // writes, and the version of its IndexedDB database.
-const SchemaVersion = 1
+const SchemaVersion = 2
 
 // DatabaseName is the name of Glossa's IndexedDB database.
 const DatabaseName = "glossa"
@@ -22,6 +22,7 @@ const DatabaseName = "glossa"
 // a document's records.
 const (
 	StoreDocuments   = "documents"
+	StoreTexts       = "texts"
 	StoreAnnotations = "annotations"
 	StoreDecisions   = "decisions"
 	StoreSettings    = "settings"
@@ -48,6 +49,7 @@ type Index struct {
 // in the order the database creates them.
 var ObjectStores = []ObjectStore{
 	{Name: StoreDocuments},
+	{Name: StoreTexts},
 	{Name: StoreAnnotations, Indexes: []Index{{Name: IndexByDoc, KeyPath: "doc"}}},
 	{Name: StoreDecisions, Indexes: []Index{{Name: IndexByDoc, KeyPath: "doc"}}},
 	{Name: StoreSettings},

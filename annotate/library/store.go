@@ -92,15 +92,15 @@ func ListDocs(r RecordReader) ([]DocMeta, []RecordProblem, error) {
 	var docs []DocMeta
 	var problems []RecordProblem
 	for _, rec := range recs {
-		s, err := DecodeDocument(rec.Raw)
-		if err == nil && s.Meta.ID != rec.Key {
-			err = fmt.Errorf("%w: its id is %s", annotate.ErrBadInput, s.Meta.ID)
+		m, err := DecodeDocument(rec.Raw)
+		if err == nil && m.ID != rec.Key {
+			err = fmt.Errorf("%w: its id is %s", annotate.ErrBadInput, m.ID)
 		}
 		if err != nil {
 			problems = append(problems, problem(rec, err))
 			continue
 		}
-		docs = append(docs, s.Meta)
+		docs = append(docs, m)
 	}
 	slices.SortFunc(docs, func(a, b DocMeta) int {
 		return cmp.Or(b.Added.Compare(a.Added), strings.Compare(a.Title, b.Title), strings.Compare(a.ID, b.ID))
@@ -138,14 +138,23 @@ func loadDoc(r RecordReader, docID string) (StoredDoc, []RecordProblem, error) {
 	if !ok {
 		return StoredDoc{}, nil, fmt.Errorf("%w: no such document", annotate.ErrNotFound)
 	}
-	s, err := DecodeDocument(raw)
-	if err == nil && s.Meta.ID != docID {
-		err = fmt.Errorf("%w: its id is %s", annotate.ErrBadInput, s.Meta.ID)
+	m, err := DecodeDocument(raw)
+	if err == nil && m.ID != docID {
+		err = fmt.Errorf("%w: its id is %s", annotate.ErrBadInput, m.ID)
 	}
 	if err != nil {
 		p := problem(RawRecord{StoreDocuments, docID, raw}, err)
 		return StoredDoc{}, []RecordProblem{p}, p
 	}
+	s, err := loadText(r, docID)
+	if err != nil {
+		var p RecordProblem
+		if errors.As(err, &p) {
+			return StoredDoc{}, []RecordProblem{p}, p
+		}
+		return StoredDoc{}, nil, err
+	}
+	s.Meta = m
 	d := annotate.NewDocument(s.Text)
 	var problems []RecordProblem
 	anns, err := r.ByDoc(StoreAnnotations, docID)
@@ -216,9 +225,31 @@ func loadDoc(r RecordReader, docID string) (StoredDoc, []RecordProblem, error) {
 	return s, problems, nil
 }
 
+// loadText reads the texts record of document docID. A record that is
+// missing or cannot be read is a RecordProblem; a failure to read is
+// another error.
+func loadText(r RecordReader, docID string) (StoredDoc, error) {
+	raw, ok, err := r.Get(StoreTexts, docID)
+	if err != nil {
+		return StoredDoc{}, err
+	}
+	if !ok {
+		return StoredDoc{}, RecordProblem{Store: StoreTexts, Key: docID,
+			Err: fmt.Errorf("%w: the document's text is missing", ErrCorrupt)}
+	}
+	s, err := DecodeText(raw)
+	if err == nil && s.Meta.ID != docID {
+		err = fmt.Errorf("%w: its document is %s", annotate.ErrBadInput, s.Meta.ID)
+	}
+	if err != nil {
+		return StoredDoc{}, problem(RawRecord{StoreTexts, docID, raw}, err)
+	}
+	return s, nil
+}
+
 // RawDoc returns every record of a document as Store.Raw does, from the
-// records r reads: its documents record, then its annotations and
-// decisions records in key order.
+// records r reads: its documents and texts records, its annotations and
+// decisions records in key order, and its orphans record.
 func RawDoc(r RecordReader, docID string) ([]RawRecord, error) {
 	var out []RawRecord
 	raw, ok, err := r.Get(StoreDocuments, docID)
@@ -227,6 +258,11 @@ func RawDoc(r RecordReader, docID string) ([]RawRecord, error) {
 	}
 	if ok {
 		out = append(out, RawRecord{StoreDocuments, docID, raw})
+	}
+	if raw, ok, err := r.Get(StoreTexts, docID); err != nil {
+		return nil, fmt.Errorf("raw records of %s: %w", docID, err)
+	} else if ok {
+		out = append(out, RawRecord{StoreTexts, docID, raw})
 	}
 	for _, store := range []string{StoreAnnotations, StoreDecisions} {
 		recs, err := r.ByDoc(store, docID)
