@@ -114,6 +114,9 @@ func importFile(store library.Store, f app.Value, name string) (string, error) {
 		return "", err
 	}
 	msg := fmt.Sprintf("%d new articles, %d annotations added, %d updated, %d kept as they were.", report.Articles, report.Added, report.Updated, report.KeptNewer)
+	if report.Decisions > 0 {
+		msg += fmt.Sprintf(" %d decisions about suggestions (rejected or accepted) restored.", report.Decisions)
+	}
 	if report.Orphans > 0 {
 		msg += fmt.Sprintf(" %d could not be placed in their article's text: they are kept aside with it, listed in the library, and exported with it.", report.Orphans)
 	}

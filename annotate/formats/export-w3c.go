@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
 
 	"github.com/google/uuid"
 
+	"glossa/annotate"
 	"glossa/annotate/library"
 	"glossa/annotate/w3c"
 )
@@ -15,8 +17,10 @@ import (
 //
 // ExportW3C writes each article as one AnnotationCollection (Data Model
 // §5.1) that embeds its one AnnotationPage as "first" (§5.2) with every
-// note as an annotation, exactly as w3c.NoteAnnotation writes it (the mapping
-// in annotate/w3c's documentation). A bundle of one article is that
+// note as an annotation, exactly as w3c.NoteAnnotation writes it, then
+// every suggestion the reader rejected and every one they accepted, as
+// w3c.DecisionAnnotation writes them (the mapping in annotate/w3c's
+// documentation), each in document order. A bundle of one article is that
 // collection alone; any other bundle is a JSON array of collections, one
 // per article, in bundle order. A top-level array of node objects is valid
 // JSON-LD (JSON-LD 1.1 §4.1), and each collection stays whole: its own
@@ -41,7 +45,7 @@ import (
 //	  "articleText": {"@id": "glossa:articleText"},
 //	  "orphans": {"@id": "glossa:orphans", "@type": "@json"}}],
 //	"id": "urn:uuid:…", "type": "AnnotationCollection",
-//	"label": title, "total": number of notes,
+//	"label": title, "total": number of notes and decisions,
 //	"article": {"id": Document.ID, "type": "glossa:Article",
 //	  "articleTitle", "articleSource", "articleAdded", "articleText"},
 //	"orphans": [{"reason": "…", "annotation": {…as it was imported…}}],
@@ -70,6 +74,13 @@ func nameID(parts ...string) string {
 		b.WriteString(p)
 	}
 	return uuid.NewSHA1(glossaNS, b.Bytes()).URN()
+}
+
+// decisionID is the id of the annotation of a decision: a name-based UUID
+// of its document, the decision and the suggestion's key, so the same
+// decision exports the same id.
+func decisionID(docID, decision string, k annotate.SuggestionKey) string {
+	return nameID(docID, decision, strconv.Itoa(k.Span.Start), strconv.Itoa(k.Span.End), string(k.Label))
 }
 
 // exportContext is the "@context" of an exported collection.
@@ -125,9 +136,17 @@ type w3cOrphan struct {
 }
 
 func articleCollection(a article) w3cCollection {
-	items := make([]w3c.Annotation, len(a.Notes))
-	for i, n := range a.Notes {
-		items[i] = w3c.NoteAnnotation(n, a.doc)
+	items := make([]w3c.Annotation, 0, len(a.Notes)+len(a.Rejected)+len(a.Accepted))
+	for _, n := range a.Notes {
+		items = append(items, w3c.NoteAnnotation(n, a.doc))
+	}
+	for _, set := range []struct {
+		decision string
+		keys     []annotate.SuggestionKey
+	}{{w3c.Rejected, a.Rejected}, {w3c.Accepted, a.Accepted}} {
+		for _, k := range set.keys {
+			items = append(items, w3c.DecisionAnnotation(a.doc, k, set.decision, decisionID(a.doc.ID, set.decision, k)))
+		}
 	}
 	c := w3cCollection{
 		Context: exportContext,

@@ -38,8 +38,8 @@ const hypothesisOrphan = `{"id":"Jz8X2hypo","created":"2026-11-26T10:00:00.12345
 // sampleStore returns the small fixed library of the golden files: the
 // sample article with entities (two accepted from suggestions), a claim
 // with a speaker note, a verdict, a comment that looks like a formula, tags
-// and evidence, a claim across a line break with a typed speaker, and an
-// orphan.
+// and evidence, a claim across a line break with a typed speaker, a
+// rejected suggestion, and an orphan.
 func sampleStore(t testing.TB) *library.MemStore {
 	t.Helper()
 	text, err := annotate.NormalizeText([]byte(sample.Article))
@@ -51,6 +51,7 @@ func sampleStore(t testing.TB) *library.MemStore {
 	w := annotate.NewWorkspace(d).WithSuggestions([]annotate.Entity{
 		{Span: at(d, "Kaspersky Lab", 3), Label: annotate.Org},
 		{Span: at(d, "Britain", 1), Label: annotate.GPE},
+		{Span: at(d, "Britain", 2), Label: annotate.GPE},
 	}, recName)
 	w = must(w.Accept(key(d, "Kaspersky Lab", 3, annotate.Org), id(1), ada, t0))
 	w = must(w.Accept(key(d, "Britain", 1, annotate.GPE), id(2), ada, t0))
@@ -64,10 +65,11 @@ func sampleStore(t testing.TB) *library.MemStore {
 	w = must(w.Create(at(d, "Ruscio/Getty Images for Kaspersky Lab)\nKaspersky Lab At", 1), annotate.Claim, id(6), ada, t0))
 	w = must(w.SetComment(id(6), "a caption\nrepeated", t1))
 	w = must(w.Create(at(d, "December", 1), annotate.Date, id(7), ada, t0))
+	w = must(w.Reject(key(d, "Britain", 2, annotate.GPE)))
 	s := library.NewMemStore()
 	doc := library.StoredDoc{
 		Meta: library.DocMeta{ID: d.ID, Title: "Amid Concerns Of Russian “Snooping”", Source: "https://swarajyamag.com/kaspersky", Added: bundleAdded},
-		Text: text, Notes: w.Notes,
+		Text: text, Notes: w.Notes, Rejected: setKeys(w.Rejected), Accepted: setKeys(w.Accepted),
 	}
 	if err := s.Apply(library.PutDoc(doc)); err != nil {
 		t.Fatal(err)
@@ -180,7 +182,7 @@ func TestExportW3CRoundTrip(t *testing.T) {
 	if got := loadBundle(t, s); !reflect.DeepEqual(got, b) {
 		t.Errorf("round trip differs:\n got %+v\nwant %+v", got, b)
 	}
-	want := formats.ImportReport{Format: formats.FormatW3C, Articles: 1, Added: len(b.Docs[0].Notes), Orphans: 1}
+	want := formats.ImportReport{Format: formats.FormatW3C, Articles: 1, Added: len(b.Docs[0].Notes), Decisions: 3, Orphans: 1}
 	if rep != want {
 		t.Errorf("report %+v, want %+v", rep, want)
 	}

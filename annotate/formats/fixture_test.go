@@ -15,3 +15,9 @@ var (
 )
 
 const recName = fixture.RecName
+
+var (
+	setKeys      = fixture.SetKeys
+	suggestions  = fixture.Suggestions
+	fixtureSuite = fixture.LoadSuite
+)

@@ -28,7 +28,9 @@ import (
 // no article of the bundle or the file is an error: the article's text is
 // needed to anchor to, so import the article first.
 //
-// An annotation as Glossa writes it is read by NoteFromAnnotation, exactly.
+// An annotation as Glossa writes it is read by NoteFromAnnotation, exactly;
+// a decision about a suggestion (motivation "moderating") by
+// DecisionFromAnnotation, and one that does not read is kept as an orphan.
 // Any other is read leniently, from the shapes of the Web Annotation model
 // that other tools write:
 //
@@ -247,6 +249,16 @@ func (im *importer) w3cAnnotation(raw json.RawMessage, ptr string) error {
 		art, err := im.findArticle(a.Target.Source)
 		if err != nil {
 			return fmt.Errorf("%s: %w", pointer(ptr), err)
+		}
+		if art != nil && w3c.IsDecision(a) {
+			k, decision, err := w3c.DecisionFromAnnotation(a, art.doc)
+			if err != nil {
+				reason := strings.TrimPrefix(err.Error(), "read decision "+a.ID+": ")
+				im.addOrphan(art, library.Orphan{Annotation: a, Raw: rawjson.Compact(raw), Reason: "a decision about a suggestion that cannot be read: " + reason})
+				return nil
+			}
+			im.addDecision(art, decision, k)
+			return nil
 		}
 		if art != nil {
 			if n, err := w3c.NoteFromAnnotation(a, art.doc); err == nil {

@@ -13,6 +13,7 @@ import (
 	"glossa/annotate"
 	"glossa/annotate/internal/rawjson"
 	"glossa/annotate/library"
+	"glossa/annotate/w3c"
 )
 
 // ImportReport counts what an import did.
@@ -26,6 +27,9 @@ type ImportReport struct {
 	// KeptNewer counts notes the library kept its own version of: same id
 	// and as new or newer, or another id with the same span and label.
 	KeptNewer int
+	// Decisions counts the reader's decisions about suggestions, rejected
+	// or accepted, new to the library.
+	Decisions int
 	// Orphans counts annotations that could not be anchored to their
 	// article's text, kept as orphans (an orphan the library already had
 	// is not counted again).
@@ -34,8 +38,8 @@ type ImportReport struct {
 
 // String sums the report up in a sentence.
 func (r ImportReport) String() string {
-	return fmt.Sprintf("%s: %d new articles, %d notes added, %d updated, %d kept (the library's were as new or newer), %d orphans",
-		r.Format.Name, r.Articles, r.Added, r.Updated, r.KeptNewer, r.Orphans)
+	return fmt.Sprintf("%s: %d new articles, %d notes added, %d updated, %d kept (the library's were as new or newer), %d decisions about suggestions, %d orphans",
+		r.Format.Name, r.Articles, r.Added, r.Updated, r.KeptNewer, r.Decisions, r.Orphans)
 }
 
 // ImportInto imports the file name holding data into the library s, in
@@ -67,7 +71,9 @@ func ImportInto(s library.Store, name string, data []byte, now time.Time) (Impor
 // each. An article new to the library is added whole (library.PutDoc);
 // notes merge by id, the newer by Modified winning; a note with the span
 // and label of one already there is a duplicate and the library keeps its
-// own. Annotations that cannot be anchored become the article's orphans.
+// own. The reader's decisions about suggestions (in W3C files) are added
+// to the library's. Annotations that cannot be anchored become the
+// article's orphans.
 //
 // An error names the file, the line or JSON pointer, and the problem,
 // wrapping annotate.ErrBadInput, ErrBadSpan, ErrNotText or
@@ -145,6 +151,10 @@ type importArticle struct {
 	put   map[string]bool
 	// orphans are the library's orphans and the file's; added the file's.
 	orphans, added []library.Orphan
+	// decided holds the library's decisions and the file's; rejected and
+	// accepted the file's new ones, in the order they came.
+	decided            map[string]bool
+	rejected, accepted []annotate.SuggestionKey
 }
 
 // article returns the article of doc: one the import touched already, the
@@ -160,10 +170,16 @@ func (im *importer) article(doc *annotate.Document, title, source string, added 
 		}
 		return a, nil
 	}
-	a := &importArticle{doc: doc, put: map[string]bool{}}
+	a := &importArticle{doc: doc, put: map[string]bool{}, decided: map[string]bool{}}
 	switch stored, _, err := im.store.Load(doc.ID); {
 	case err == nil:
 		a.meta, a.notes, a.orphans = stored.Meta, slices.Clone(stored.Notes), slices.Clone(stored.Orphans)
+		for _, k := range stored.Rejected {
+			a.decided[decisionID(doc.ID, w3c.Rejected, k)] = true
+		}
+		for _, k := range stored.Accepted {
+			a.decided[decisionID(doc.ID, w3c.Accepted, k)] = true
+		}
 		if a.meta.Source == "" {
 			a.meta.Source = source
 		}
@@ -258,6 +274,22 @@ func hasSpanLabel(notes []annotate.Note, n annotate.Note, except int) bool {
 	return false
 }
 
+// addDecision adds the reader's decision about suggestion k (w3c.Rejected
+// or w3c.Accepted) to article a, unless the article has it already.
+func (im *importer) addDecision(a *importArticle, decision string, k annotate.SuggestionKey) {
+	id := decisionID(a.doc.ID, decision, k)
+	if a.decided[id] {
+		return
+	}
+	a.decided[id] = true
+	if decision == w3c.Rejected {
+		a.rejected = append(a.rejected, k)
+	} else {
+		a.accepted = append(a.accepted, k)
+	}
+	im.rep.Decisions++
+}
+
 // addOrphan adds o to article a unless the article has it already.
 func (im *importer) addOrphan(a *importArticle, o library.Orphan) {
 	for _, old := range a.orphans {
@@ -272,24 +304,27 @@ func (im *importer) addOrphan(a *importArticle, o library.Orphan) {
 
 // changes returns the changes that write what the import merged: a new
 // article whole, of the library's articles the notes to put and the
-// orphans to add.
+// decisions and orphans to add.
 func (im *importer) changes() []library.Change {
 	var out []library.Change
 	for _, a := range im.arts {
 		slices.SortFunc(a.notes, annotate.CompareNotes)
+		slices.SortFunc(a.rejected, annotate.CompareKeys)
+		slices.SortFunc(a.accepted, annotate.CompareKeys)
 		if a.isNew {
-			c := library.PutDoc(library.StoredDoc{Meta: a.meta, Text: a.doc.Text.String(), Notes: a.notes})
+			c := library.PutDoc(library.StoredDoc{Meta: a.meta, Text: a.doc.Text.String(), Notes: a.notes,
+				Rejected: a.rejected, Accepted: a.accepted})
 			c.AddOrphans = a.added
 			out = append(out, c)
 			continue
 		}
-		c := library.Change{DocID: a.meta.ID, AddOrphans: a.added}
+		c := library.Change{DocID: a.meta.ID, AddOrphans: a.added, PutRejected: a.rejected, PutAccepted: a.accepted}
 		for _, n := range a.notes {
 			if a.put[n.ID] {
 				c.PutNotes = append(c.PutNotes, n)
 			}
 		}
-		if len(c.PutNotes)+len(c.AddOrphans) > 0 {
+		if len(c.PutNotes)+len(c.AddOrphans)+len(c.PutRejected)+len(c.PutAccepted) > 0 {
 			out = append(out, c)
 		}
 	}

@@ -73,4 +73,29 @@
 // Machine suggestions (SuggestionAnnotation, EntityCollection) are
 // annotations with a Software creator and the label as their one
 // classifying body.
+//
+// # Decisions
+//
+// The reader's decision about a machine suggestion, rejected or accepted,
+// is an annotation of its own (DecisionAnnotation writes it,
+// DecisionFromAnnotation reads it), so that an export carries the
+// decisions and an import into another library does not offer rejected
+// suggestions again:
+//
+//	"@context": "http://www.w3.org/ns/anno.jsonld",
+//	"id": "urn:uuid:…", "type": "Annotation",
+//	"motivation": "moderating",
+//	"body": [{"type": "TextualBody", "value": "PERSON", "purpose": "classifying"},
+//	         {"type": "TextualBody", "value": "rejected", "purpose": "moderating"}],
+//	"target": {"source": Document.ID, "selector": [TextQuoteSelector, TextPositionSelector]}
+//
+// The motivation "moderating" (Data Model §3.3.5: "to assess the
+// appropriateness of the Target") says the annotation assesses a
+// suggestion rather than labels the text: the classifying body names the
+// label that was suggested, the moderating body the verdict, "rejected" or
+// "accepted", and the target the suggested span, as for a note. Glossa
+// does not record who decided or when, so there is no "creator" and no
+// "created"; both are optional in the model. A decision uses only terms of
+// the Web Annotation vocabulary, so it keeps the plain "@context", and it
+// passes the W3C MUST assertions like every annotation Glossa writes.
 package w3c
