@@ -18,9 +18,9 @@
 // History are immutable values: operations return new values and never
 // modify their receivers, so old values stay valid (that is undo). Notes of
 // a Workspace are in document order: by Start, then End descending, then
-// ID (CompareNotes); no two share an id, nor a span and a label. Times are
-// UTC to the second (Stamp). A note's fields are as the Check and Clean
-// functions leave them: every reader of notes from outside (the W3C
-// mapping, the library, imports) goes through them, so a note that a
-// workspace operation would refuse is never read either.
+// ID (CompareNotes); no two share an id, nor a span, a label and a creator
+// (Note.Key). Times are UTC to the second (Stamp). A note's fields are as
+// the Check and Clean functions leave them: every reader of notes from
+// outside (the W3C mapping, the library, imports) goes through them, so a
+// note that a workspace operation would refuse is never read either.
 package annotate

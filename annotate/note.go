@@ -109,6 +109,19 @@ type Note struct {
 	Created, Modified time.Time
 }
 
+// NoteKey is what no two notes of a workspace share besides their id: a
+// span, a label and a creator. Two readers may each make a note with the
+// same span and label; one reader making the same note twice (say in two
+// tabs) makes a duplicate.
+type NoteKey struct {
+	Span    Span
+	Label   Label
+	Creator Agent
+}
+
+// Key returns the note's key.
+func (n Note) Key() NoteKey { return NoteKey{Span: n.Span, Label: n.Label, Creator: n.Creator} }
+
 // IDFunc returns a new unique IRI each call, such as "urn:uuid:…".
 type IDFunc func() string
 

@@ -121,6 +121,15 @@ func TestOperations(t *testing.T) {
 		{name: "create/same span and label as a note", wantErr: annotate.ErrDuplicate, op: func(w annotate.Workspace) (annotate.Workspace, error) {
 			return w.Create(ann1.Span, annotate.Person, id(10), ada, t1)
 		}},
+		// Issue #9 (B2): two readers may make the same note; one reader
+		// making it twice (two tabs) is a duplicate.
+		{name: "create/same span and label by another creator", op: func(w annotate.Workspace) (annotate.Workspace, error) {
+			return w.Create(ann1.Span, annotate.Person, id(10), annotate.Reader("Bob"), t1)
+		}, check: func(t *testing.T, w annotate.Workspace) {
+			if a, b := note(t, w, id(1)), note(t, w, id(10)); a.Span != b.Span || a.Label != b.Label || b.Creator.Name != "Bob" {
+				t.Errorf("notes %+v and %+v", a, b)
+			}
+		}},
 
 		// Relabel.
 		{name: "relabel/entity", op: func(w annotate.Workspace) (annotate.Workspace, error) {
@@ -162,6 +171,9 @@ func TestOperations(t *testing.T) {
 		}},
 		{name: "relabel/onto another note", wantErr: annotate.ErrDuplicate, op: func(w annotate.Workspace) (annotate.Workspace, error) {
 			return must(w.Create(ann1.Span, annotate.Org, id(10), ada, t1)).Relabel(id(10), annotate.Person, t1)
+		}},
+		{name: "relabel/onto another creator's note", op: func(w annotate.Workspace) (annotate.Workspace, error) {
+			return must(w.Create(ann1.Span, annotate.Org, id(10), annotate.Reader("Bob"), t1)).Relabel(id(10), annotate.Person, t1)
 		}},
 
 		// SetComment.

@@ -113,7 +113,7 @@ func importFile(store library.Store, f app.Value, name string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	msg := fmt.Sprintf("%d new articles, %d annotations added, %d updated, %d kept as they were.", report.Articles, report.Added, report.Updated, report.KeptNewer)
+	msg := fmt.Sprintf("%d new articles, %d annotations added, %d updated, %d kept as they were.", report.Articles, report.Added, report.Updated, report.KeptNewer+report.Duplicates)
 	if report.Decisions > 0 {
 		msg += fmt.Sprintf(" %d decisions about suggestions (rejected or accepted) restored.", report.Decisions)
 	}

@@ -332,3 +332,18 @@ func TestRoundTripProperty(t *testing.T) {
 		})
 	}
 }
+
+// TestNERExportsOneEntityPerSpan: notes of two readers with the same span
+// and label are one entity in training data.
+func TestNERExportsOneEntityPerSpan(t *testing.T) {
+	d := annotate.NewDocument("Ann Lee met Bob.")
+	w := must(annotate.NewWorkspace(d).Create(annotate.Span{Start: 0, End: 7}, annotate.Person, id(1), annotate.Reader("Ada"), t0))
+	w = must(w.Create(annotate.Span{Start: 0, End: 7}, annotate.Person, id(2), annotate.Reader("Bob"), t0))
+	b := formats.Bundle{Docs: []library.StoredDoc{{Meta: library.DocMeta{ID: d.ID, Title: "Ann Lee met Bob.", Added: t0}, Text: d.Text.String(), Notes: w.Notes}}}
+	if got, want := string(exportBytes(t, formats.FormatDoccano, b)), `{"text":"Ann Lee met Bob.","label":[[0,7,"PERSON"]]}`+"\n"; got != want {
+		t.Errorf("doccano %s, want %s", got, want)
+	}
+	if got, want := string(exportBytes(t, formats.FormatSpacy, b)), `{"text":"Ann Lee met Bob.","spans":[{"start":0,"end":7,"label":"PERSON"}]}`+"\n"; got != want {
+		t.Errorf("spacy %s, want %s", got, want)
+	}
+}

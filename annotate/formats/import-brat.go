@@ -188,7 +188,7 @@ func (im *importer) bratPair(txtName string, txt []byte, annName string, ann []b
 		return fmt.Errorf("%s: %w", txtName, err)
 	}
 	for _, n := range notes {
-		im.addNote(art, n.note)
+		im.addNote(art, n.note, nil)
 	}
 	return nil
 }

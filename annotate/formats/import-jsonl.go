@@ -110,7 +110,7 @@ func (im *importer) jsonlLine(line []byte) error {
 		return err
 	}
 	for _, n := range notes {
-		im.addNote(art, n)
+		im.addNote(art, n, nil)
 	}
 	return nil
 }

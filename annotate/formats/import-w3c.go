@@ -262,7 +262,7 @@ func (im *importer) w3cAnnotation(raw json.RawMessage, ptr string) error {
 		}
 		if art != nil {
 			if n, err := w3c.NoteFromAnnotation(a, art.doc); err == nil {
-				im.addNote(art, n)
+				im.addNote(art, n, raw)
 				return nil
 			}
 		}
@@ -298,7 +298,7 @@ func (im *importer) w3cAnnotation(raw json.RawMessage, ptr string) error {
 	if err != nil {
 		return atPointer(ptr, err)
 	}
-	im.addNote(art, n)
+	im.addNote(art, n, raw)
 	return nil
 }
 

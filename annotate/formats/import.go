@@ -25,8 +25,11 @@ type ImportReport struct {
 	// id, a later Modified.
 	Updated int
 	// KeptNewer counts notes the library kept its own version of: same id
-	// and as new or newer, or another id with the same span and label.
+	// and as new or newer.
 	KeptNewer int
+	// Duplicates counts notes the library had under another id: the same
+	// creator, span, label and bodies.
+	Duplicates int
 	// Decisions counts the reader's decisions about suggestions, rejected
 	// or accepted, new to the library.
 	Decisions int
@@ -38,8 +41,8 @@ type ImportReport struct {
 
 // String sums the report up in a sentence.
 func (r ImportReport) String() string {
-	return fmt.Sprintf("%s: %d new articles, %d notes added, %d updated, %d kept (the library's were as new or newer), %d decisions about suggestions, %d orphans",
-		r.Format.Name, r.Articles, r.Added, r.Updated, r.KeptNewer, r.Decisions, r.Orphans)
+	return fmt.Sprintf("%s: %d new articles, %d notes added, %d updated, %d kept (the library's were as new or newer), %d duplicates, %d decisions about suggestions, %d orphans",
+		r.Format.Name, r.Articles, r.Added, r.Updated, r.KeptNewer, r.Duplicates, r.Decisions, r.Orphans)
 }
 
 // ImportInto imports the file name holding data into the library s, in
@@ -68,10 +71,13 @@ func ImportInto(s library.Store, name string, data []byte, now time.Time) (Impor
 // doccano or spaCy JSONL, other JSON is W3C Web Annotation (Glossa's
 // exports, single annotations, arrays, collections with embedded pages,
 // pages, Hypothesis's and Recogito's shapes). See the import-*.go files for
-// each. An article new to the library is added whole (library.PutDoc);
-// notes merge by id, the newer by Modified winning; a note with the span
-// and label of one already there is a duplicate and the library keeps its
-// own. The reader's decisions about suggestions (in W3C files) are added
+// each. An article new to the library is added whole (library.PutDoc).
+// Only true duplicates merge: notes with the same id, the newer by
+// Modified winning, and notes of the same creator, span, label and bodies.
+// Every other note is kept: another creator's note on a span the library
+// has with the same label is added; another version of the same creator's
+// note (the same span and label, other bodies, another id) is kept aside
+// as an orphan, since one creator has one note per span and label. The reader's decisions about suggestions (in W3C files) are added
 // to the library's. Annotations that cannot be anchored become the
 // article's orphans.
 //
@@ -239,12 +245,18 @@ func (im *importer) findArticle(source string) (*importArticle, error) {
 	return nil, nil
 }
 
-// addNote merges n into article a: a new id is added unless a note has its
-// span and label; a known id is replaced if n is newer.
-func (im *importer) addNote(a *importArticle, n annotate.Note) {
+// addNote merges n into article a. Only true duplicates merge: a note with
+// n's id is replaced if n is newer (the library's is kept otherwise), and
+// one with n's key and content (the same creator, span, label and bodies)
+// is a duplicate. A note with n's key but other content, another version
+// of the same creator's note, cannot be a second note of the workspace: n
+// is kept aside as an orphan, with raw (or, if nil, n's annotation) as
+// its JSON. Anything else is added: notes of other creators on the same
+// span with the same label are notes of their own.
+func (im *importer) addNote(a *importArticle, n annotate.Note, raw []byte) {
 	for j, old := range a.notes {
 		if old.ID == n.ID {
-			if n.Modified.After(old.Modified) && !hasSpanLabel(a.notes, n, j) {
+			if n.Modified.After(old.Modified) && keyHolder(a.notes, n, j) < 0 {
 				a.notes[j] = n
 				a.put[n.ID] = true
 				im.rep.Updated++
@@ -254,8 +266,17 @@ func (im *importer) addNote(a *importArticle, n annotate.Note) {
 			return
 		}
 	}
-	if hasSpanLabel(a.notes, n, -1) {
-		im.rep.KeptNewer++
+	if j := keyHolder(a.notes, n, -1); j >= 0 {
+		if annotate.SameContent(a.notes[j], n) {
+			im.rep.Duplicates++
+			return
+		}
+		ann := w3c.NoteAnnotation(n, a.doc)
+		if raw == nil {
+			raw, _ = json.Marshal(ann)
+		}
+		im.addOrphan(a, library.Orphan{Annotation: ann, Raw: rawjson.Compact(raw),
+			Reason: fmt.Sprintf("note %s of %s already is %s on this text, with other content", a.notes[j].ID, n.Creator.Name, n.Label)})
 		return
 	}
 	a.notes = append(a.notes, n)
@@ -263,15 +284,15 @@ func (im *importer) addNote(a *importArticle, n annotate.Note) {
 	im.rep.Added++
 }
 
-// hasSpanLabel reports whether a note other than notes[except] has n's span
-// and label.
-func hasSpanLabel(notes []annotate.Note, n annotate.Note, except int) bool {
+// keyHolder returns the index of a note other than notes[except] with n's
+// key (span, label and creator), or -1.
+func keyHolder(notes []annotate.Note, n annotate.Note, except int) int {
 	for j, o := range notes {
-		if j != except && o.Span == n.Span && o.Label == n.Label {
-			return true
+		if j != except && o.Key() == n.Key() {
+			return j
 		}
 	}
-	return false
+	return -1
 }
 
 // addDecision adds the reader's decision about suggestion k (w3c.Rejected

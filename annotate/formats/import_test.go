@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -281,7 +282,7 @@ func TestPlanImport(t *testing.T) {
 			t.Errorf("the library holds %+v", got)
 		}
 	})
-	t.Run("same span and label under another id", func(t *testing.T) {
+	t.Run("the same note under another id", func(t *testing.T) {
 		s := storeOf(t, b)
 		dup := edited
 		dup.Docs = []library.StoredDoc{doc}
@@ -289,8 +290,8 @@ func TestPlanImport(t *testing.T) {
 		n.ID = id(40)
 		dup.Docs[0].Notes = []annotate.Note{n}
 		changes, rep, err := formats.PlanImport(s, "dup.jsonld", exportBytes(t, formats.FormatW3C, dup), bundleNow)
-		if err != nil || len(changes) != 0 || rep.Added != 0 || rep.KeptNewer != 1 {
-			t.Errorf("changes %+v, report %+v, %v; want the library's note kept", changes, rep, err)
+		if err != nil || len(changes) != 0 || rep.Added != 0 || rep.Duplicates != 1 {
+			t.Errorf("changes %+v, report %+v, %v; want a duplicate of the library's note", changes, rep, err)
 		}
 	})
 	t.Run("orphans once", func(t *testing.T) {
@@ -331,4 +332,63 @@ func TestPlanImport(t *testing.T) {
 			t.Errorf("ImportInto on a full storage: %+v, %v; changed %v", rep, err, !reflect.DeepEqual(s.Dump(), before))
 		}
 	})
+}
+
+// TestImportKeepsOtherCreators: a Hypothesis comment and a Recogito tag on
+// spans the reader already labeled the same way are kept, not counted as
+// kept and dropped (issue #9, B2). Only true duplicates merge: the same
+// id, or the same creator, span, label and bodies; the same creator's
+// other version of a note is set aside as an orphan, not lost.
+func TestImportKeepsOtherCreators(t *testing.T) {
+	b := sampleBundle(t)
+	s := storeOf(t, b)
+	src := b.Docs[0].Meta.Source
+	d := annotate.NewDocument(b.Docs[0].Text)
+	ciaran, kaspersky := at(d, "Ciaran Martin", 1), at(d, "Kaspersky Lab", 3) // Ada's PERSON and ORG
+	file := `[{"id":"hyp9","created":"2026-11-20T10:00:00Z","user":"acct:bob@hypothes.is","uri":"` + src + `","text":"Who is he?","tags":["person"],` +
+		`"target":[{"source":"` + src + `","selector":[{"type":"TextPositionSelector","start":` + fmt.Sprint(ciaran.Start) + `,"end":` + fmt.Sprint(ciaran.End) + `}]}]},` +
+		`{"@context":"http://www.w3.org/ns/anno.jsonld","id":"https://recogito.example/annotation/9","type":"Annotation","created":"2026-11-22T09:00:00Z",` +
+		`"creator":{"id":"https://recogito.example/user/carol","name":"carol"},"body":[{"type":"TextualBody","value":"ORGANIZATION","purpose":"tagging"}],` +
+		`"target":{"source":"` + src + `","selector":{"type":"TextPositionSelector","start":` + fmt.Sprint(kaspersky.Start) + `,"end":` + fmt.Sprint(kaspersky.End) + `}}}]`
+	rep, err := formats.ImportInto(s, "others.json", []byte(file), bundleNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Added != 2 || rep.KeptNewer != 0 {
+		t.Errorf("report %+v, want both added", rep)
+	}
+	got := loadBundle(t, s)
+	var who []string
+	for _, n := range got.Docs[0].Notes {
+		if n.Span == ciaran || n.Span == kaspersky {
+			who = append(who, string(n.Label)+" "+n.Creator.Name+" "+n.Comment)
+		}
+	}
+	slices.Sort(who)
+	if want := []string{"ORG Ada ", "ORG carol ", "PERSON Ada ", "PERSON bob Who is he?"}; !reflect.DeepEqual(who, want) {
+		t.Errorf("notes on the two spans %q, want %q", who, want)
+	}
+
+	// Ada's own note under another id: the same one again merges; with
+	// another comment it is set aside, not lost.
+	ada := b.Docs[0].Notes[slices.IndexFunc(b.Docs[0].Notes, func(n annotate.Note) bool { return n.Span == ciaran })]
+	same, other := ada, ada
+	same.ID, other.ID = id(60), id(61)
+	other.Comment = "another version"
+	for _, c := range []struct {
+		n                annotate.Note
+		added, dup, orph int
+	}{{same, 0, 1, 0}, {other, 0, 0, 1}} {
+		one := formats.Bundle{Docs: []library.StoredDoc{b.Docs[0]}}
+		one.Docs[0].Notes = []annotate.Note{c.n}
+		one.Docs[0].Orphans, one.Docs[0].Rejected, one.Docs[0].Accepted = nil, nil, nil
+		rep, err := formats.ImportInto(s, "ada.jsonld", exportBytes(t, formats.FormatW3C, one), bundleNow)
+		if err != nil || rep.Added != c.added || rep.Duplicates != c.dup || rep.Orphans != c.orph {
+			t.Errorf("importing %s: report %+v, %v; want %d added, %d duplicates, %d orphans", c.n.ID, rep, err, c.added, c.dup, c.orph)
+		}
+	}
+	last := loadBundle(t, s).Docs[0].Orphans
+	if o := last[len(last)-1]; !strings.Contains(o.Reason, ada.ID) || !bytes.Contains(o.Raw, []byte("another version")) {
+		t.Errorf("the other version is kept as %q: %s", o.Reason, o.Raw)
+	}
 }

@@ -429,3 +429,38 @@ func TestApplyAll(t *testing.T) {
 		}
 	})
 }
+
+// TestTwoCreatorsOneSpan: notes of two creators with the same span and
+// label are both kept, loaded and built into the workspace; the same
+// creator's second one (two tabs made the same note) is still a
+// duplicate (issue #9, B2).
+func TestTwoCreatorsOneSpan(t *testing.T) {
+	s, w, _ := twoDocs(t)
+	d := w.Doc
+	first := w.Notes[1] // note 1, PERSON "Ann Lee", by Ada
+	bob := first
+	bob.ID, bob.Creator, bob.ProposedBy = id(80), *annotate.Reader("Bob"), nil
+	again := bob
+	again.ID = id(81)
+	rawBob, err := library.EncodeNote(d.ID, bob, d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rawAgain, _ := library.EncodeNote(d.ID, again, d)
+	s.PutRaw(library.StoreAnnotations, bob.ID, rawBob)
+	s.PutRaw(library.StoreAnnotations, again.ID, rawAgain)
+	doc, problems, err := s.Load(d.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(problems) != 1 || problems[0].Key != id(81) || !errors.Is(problems[0], annotate.ErrDuplicate) {
+		t.Errorf("problems %v, want Bob's second note a duplicate", problems)
+	}
+	ws, err := doc.Workspace()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := ws.Note(bob.ID); !ok || len(ws.Notes) != len(w.Notes)+1 {
+		t.Errorf("the workspace holds %d notes, want Ada's and Bob's", len(ws.Notes))
+	}
+}

@@ -46,7 +46,7 @@ type Store interface {
 // its raw data.
 type RecordProblem struct {
 	Store, Key string
-	Err        error // wraps ErrCorrupt or ErrNewerSchema, or annotate.ErrDuplicate for a note repeating another's span and label
+	Err        error // wraps ErrCorrupt or ErrNewerSchema, or annotate.ErrDuplicate for a note repeating another's span, label and creator
 	Raw        []byte
 }
 
@@ -120,8 +120,10 @@ func problem(rec RawRecord, err error) RecordProblem {
 // LoadDoc loads a document as Store.Load does, from the records r reads.
 // Besides records that cannot be read, it skips and reports a note with a
 // key other than its id, a decision at odds with its key or outside the
-// text, and a note repeating the span and label of a note with a lower ID
-// (two tabs made the same note): the workspace would refuse them.
+// text, and a note repeating the span, label and creator of a note with a
+// lower ID (two tabs made the same note): the workspace would refuse
+// them. Notes of different creators on the same span with the same label
+// are all loaded.
 func LoadDoc(r RecordReader, docID string) (StoredDoc, []RecordProblem, error) {
 	s, problems, err := loadDoc(r, docID)
 	if err != nil {
@@ -175,12 +177,12 @@ func loadDoc(r RecordReader, docID string) (StoredDoc, []RecordProblem, error) {
 		s.Notes = append(s.Notes, n)
 	}
 	slices.SortFunc(s.Notes, annotate.CompareNotes)
-	taken := map[annotate.SuggestionKey]string{}
+	taken := map[annotate.NoteKey]string{}
 	s.Notes = slices.DeleteFunc(s.Notes, func(n annotate.Note) bool {
-		k := annotate.SuggestionKey{Span: n.Span, Label: n.Label}
+		k := n.Key()
 		if first, ok := taken[k]; ok && first < n.ID {
 			problems = append(problems, RecordProblem{Store: StoreAnnotations, Key: n.ID, Raw: raws[n.ID],
-				Err: fmt.Errorf("%w: note %s is already %s", annotate.ErrDuplicate, first, k)})
+				Err: fmt.Errorf("%w: note %s of %s is already %s on [%d, %d)", annotate.ErrDuplicate, first, k.Creator.Name, k.Label, k.Span.Start, k.Span.End)})
 			return true
 		}
 		taken[k] = n.ID

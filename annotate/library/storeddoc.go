@@ -60,7 +60,7 @@ func NewStoredDoc(text, source string, now time.Time) (StoredDoc, error) {
 // WithSuggestions keeps of Entities. It checks what the workspace
 // operations guarantee, and an error names the bad record (store and key):
 // a note with a bad id, label or span, a note repeating another's id or
-// span and label, claim fields on a note that is not a claim, a decision
+// span, label and creator, claim fields on a note that is not a claim, a decision
 // outside the text. A claim whose speaker note is not there (deleted in
 // another tab) loses the link, as Delete would have done.
 func (s StoredDoc) Workspace() (annotate.Workspace, error) {
@@ -83,7 +83,7 @@ func (s StoredDoc) workspace() (annotate.Workspace, error) {
 	notes := slices.Clone(s.Notes)
 	slices.SortFunc(notes, annotate.CompareNotes)
 	ids := map[string]bool{}
-	keys := map[annotate.SuggestionKey]bool{}
+	keys := map[annotate.NoteKey]bool{}
 	for _, n := range notes {
 		if err := checkStoredNote(d, n, ids, keys); err != nil {
 			return annotate.Workspace{}, fmt.Errorf("%s record %q: %w", StoreAnnotations, n.ID, err)
@@ -118,7 +118,7 @@ func (s StoredDoc) workspace() (annotate.Workspace, error) {
 // checkStoredNote checks a note as the workspace operations would have
 // made it, against the ids and keys of the notes before it, and adds its
 // own.
-func checkStoredNote(d *annotate.Document, n annotate.Note, ids map[string]bool, keys map[annotate.SuggestionKey]bool) error {
+func checkStoredNote(d *annotate.Document, n annotate.Note, ids map[string]bool, keys map[annotate.NoteKey]bool) error {
 	if err := annotate.CheckID(n.ID); err != nil {
 		return err
 	}
@@ -128,12 +128,12 @@ func checkStoredNote(d *annotate.Document, n annotate.Note, ids map[string]bool,
 	if err := annotate.CheckNoteSpan(d.Text, n.Span); err != nil {
 		return err
 	}
-	k := annotate.SuggestionKey{Span: n.Span, Label: n.Label}
+	k := n.Key()
 	switch {
 	case ids[n.ID]:
 		return fmt.Errorf("%w: a second note with this id", annotate.ErrDuplicate)
 	case keys[k]:
-		return fmt.Errorf("%w: a second note %s", annotate.ErrDuplicate, k)
+		return fmt.Errorf("%w: a second note %s [%d, %d) of %s", annotate.ErrDuplicate, k.Label, k.Span.Start, k.Span.End, k.Creator.Name)
 	case n.Label != annotate.Claim && (!n.Speaker.IsZero() || n.Verdict != annotate.Unverified || n.Evidence != ""):
 		return fmt.Errorf("%w: the note is %s but has a speaker, verdict or evidence", annotate.ErrNotClaim, n.Label)
 	case n.Speaker.AnnotationID != "" && n.Speaker.Name != "":
