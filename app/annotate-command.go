@@ -45,8 +45,11 @@ func annotateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 		}
 		return 0
 	}
+	// <, > and & are escaped (\u003c…), as encoding/json always escapes
+	// U+2028 and U+2029, so the output can be embedded in a <script>
+	// element as it is.
 	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
+	enc.SetEscapeHTML(true)
 	enc.SetIndent("", "  ")
 	status := 0
 	inputs := flags.Args()

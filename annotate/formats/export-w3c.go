@@ -203,11 +203,15 @@ func ExportW3C(b Bundle, w io.Writer) error {
 	return encodeJSON(w, v, "  ")
 }
 
-// encodeJSON writes v as JSON without HTML escaping, indented if indent is
-// not empty, and a newline.
+// encodeJSON writes v as JSON, indented if indent is not empty, and a
+// newline. It escapes <, > and & (as \u003c, \u003e and \u0026), and
+// encoding/json always escapes U+2028 and U+2029, so every JSON export can
+// be embedded in an HTML <script> element as it is (ClaimReview is meant
+// for <script type="application/ld+json">): no text in it can end the
+// element or a JavaScript string. The values decode the same.
 func encodeJSON(w io.Writer, v any, indent string) error {
 	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
+	enc.SetEscapeHTML(true)
 	if indent != "" {
 		enc.SetIndent("", indent)
 	}
