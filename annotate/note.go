@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -202,26 +203,94 @@ func CleanTags(tags []string) ([]string, error) {
 	return out, nil
 }
 
-// CleanEvidence trims the evidence URL and checks that it is empty or an
-// absolute http or https URL with a host and no white space.
+// CleanEvidence returns the evidence URL as it is stored: "" for none
+// (white space only), else CanonicalURL of it. A bad URL is an error
+// wrapping ErrBadURL that names what is wrong.
 func CleanEvidence(s string) (string, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
+	if strings.TrimSpace(s) == "" {
 		return "", nil
 	}
+	u, err := CanonicalURL(s)
+	if err != nil {
+		return "", fmt.Errorf("%w: evidence %w", ErrBadURL, err)
+	}
+	return u, nil
+}
+
+// CanonicalURL trims s and returns it as an absolute http or https URL
+// with a host, in canonical form (net/url's URL.String: the scheme in
+// lower case, what needs escaping in the path escaped), at most MaxURL
+// code points. Characters that no URL holds (RFC 3986: white space and
+// controls, " < > \ ^ ` { | }) are refused, not escaped: such a string is
+// not a URL, and the error says how to write the character. Its result is
+// its own canonical form.
+func CanonicalURL(s string) (string, error) {
+	s = strings.TrimSpace(s)
 	if n := utf8.RuneCountInString(s); n > MaxURL {
-		return "", fmt.Errorf("%w: evidence URL of %d code points, the limit is %d", ErrTooLong, n, MaxURL)
+		return "", fmt.Errorf("of %d code points: the limit is %d", n, MaxURL)
+	}
+	if !utf8.ValidString(s) {
+		return "", fmt.Errorf("%q is not UTF-8 text", s)
+	}
+	if i := strings.IndexFunc(s, notInURL); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		what := fmt.Sprintf("%q", r)
+		switch {
+		case r == ' ':
+			what = "a space"
+		case unicode.IsSpace(r) || unicode.IsControl(r):
+			what = fmt.Sprintf("the control or space character %U", r)
+		}
+		return "", fmt.Errorf("%q holds %s, which a URL cannot hold (write it as %s)", s, what, percentEncode(r))
 	}
 	u, err := url.Parse(s)
-	switch {
-	case !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }):
-		return "", fmt.Errorf("%w: evidence %q holds white space or control characters", ErrBadURL, s)
-	case err != nil:
-		return "", fmt.Errorf("%w: evidence %q: %v", ErrBadURL, s, err)
-	case u.Scheme != "http" && u.Scheme != "https", u.Host == "", u.Opaque != "":
-		return "", fmt.Errorf("%w: evidence %q: want an http or https URL, such as https://example.org/page", ErrBadURL, s)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return "", fmt.Errorf("%q does not parse: %v", s, err)
 	}
-	return s, nil
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.Opaque != "" {
+		return "", fmt.Errorf("%q: want an http or https URL, such as https://example.org/page", s)
+	}
+	return u.String(), nil
+}
+
+// EscapeURL trims s and percent-encodes in it the characters that
+// CanonicalURL refuses because no URL holds them (white space, controls,
+// and " < > \ ^ ` { | }), as a browser does with what is typed in its
+// address bar. The library uses it to read evidence stored before such
+// URLs were refused.
+func EscapeURL(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.ContainsFunc(s, notInURL) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if notInURL(r) {
+			b.WriteString(percentEncode(r))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// notInURL reports whether r is a character that RFC 3986 allows nowhere
+// in a URL: white space, controls, and " < > \ ^ ` { | }.
+func notInURL(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune("\"<>\\^`{|}", r)
+}
+
+// percentEncode writes r's UTF-8 bytes as %XX escapes.
+func percentEncode(r rune) string {
+	var b strings.Builder
+	for _, c := range []byte(string(r)) {
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	return b.String()
 }
 
 // CleanSpeakerName trims a typed speaker name and checks its length.

@@ -2,7 +2,6 @@ package formats
 
 import (
 	"io"
-	"net/url"
 	"time"
 
 	"glossa/annotate"
@@ -56,9 +55,10 @@ type crAppearance struct {
 // and the comment, evidence and tags as reviewBody, citation and keywords.
 // The speaker is a Person when it is a PERSON note or a typed name, an
 // Organization for an ORG note, else a Thing; the appearance is a
-// CreativeWork whose url is the article's Source when that is an http(s)
-// URL (else its name), headlined by the title. Claims without a verdict
-// are left out: a review needs a rating.
+// CreativeWork whose url is the article's source when that is an http(s)
+// URL (annotate.CanonicalURL, in canonical form; else its name), headlined
+// by the title. Claims without a verdict are left out: a review needs a
+// rating.
 func ExportClaimReview(b Bundle, w io.Writer) error {
 	arts, err := articles(b, "claimreview")
 	if err != nil {
@@ -108,8 +108,8 @@ func claimReview(a article, n annotate.Note) ClaimReview {
 		r.ItemReviewed.Author = &crThing{Type: typ, Name: name}
 	}
 	app := &crAppearance{Type: "CreativeWork", Headline: a.title}
-	if u, err := url.Parse(a.Meta.Source); err == nil && (u.Scheme == "http" || u.Scheme == "https") && u.Host != "" {
-		app.URL = a.Meta.Source
+	if u, err := annotate.CanonicalURL(a.Meta.Source); err == nil {
+		app.URL = u
 	} else if a.Meta.Source != "" {
 		app.Name = a.Meta.Source
 	}

@@ -23,15 +23,51 @@ type migration func(rec map[string]json.RawMessage) error
 
 // migrations holds, per object store, the migration from each schema
 // version to the next. Version 1 is the first: a record without a
-// "schema" (version 0) is refused. From 1 to 2 the annotations, decisions
-// and settings records are unchanged but for their "schema"; documents
+// "schema" (version 0) is refused. From 1 to 2 the decisions and settings
+// records are unchanged but for their "schema", and the annotations
+// records too but for evidence URLs (see escapeEvidence); documents
 // records of schema 1 held the text too, and are split in two by the
 // database upgrade (Upgrade), not migrated one by one; the texts store is
 // new at 2. Tests install fake migrations.
 var migrations = map[string]map[int]migration{
-	StoreAnnotations: {1: same},
+	StoreAnnotations: {1: escapeEvidence},
 	StoreDecisions:   {1: same},
 	StoreSettings:    {1: same},
+}
+
+// escapeEvidence migrates an annotations record from schema 1 to 2.
+// Schema 1 took evidence URLs holding characters that no URL holds (a
+// space, ", <, >…), which schema 2 refuses (annotate.CanonicalURL): they
+// are percent-encoded (annotate.EscapeURL), so that the note still reads.
+// A record it cannot read it leaves as it is, for the decoder to report.
+func escapeEvidence(rec map[string]json.RawMessage) error {
+	var ann map[string]json.RawMessage
+	if json.Unmarshal(rec["annotation"], &ann) != nil {
+		return nil
+	}
+	bodies, err := rawjson.OneOrMany(ann["body"])
+	if err != nil {
+		return nil
+	}
+	changed := false
+	for i, raw := range bodies {
+		var body map[string]json.RawMessage
+		var purpose, source string
+		if json.Unmarshal(raw, &body) != nil || json.Unmarshal(body["purpose"], &purpose) != nil || purpose != w3c.PurposeLinking ||
+			json.Unmarshal(body["source"], &source) != nil {
+			continue
+		}
+		if fixed := annotate.EscapeURL(source); fixed != source {
+			body["source"], _ = json.Marshal(fixed)
+			bodies[i], _ = json.Marshal(body)
+			changed = true
+		}
+	}
+	if changed {
+		ann["body"], _ = json.Marshal(bodies)
+		rec["annotation"], _ = json.Marshal(ann)
+	}
+	return nil
 }
 
 // same is the migration of a record whose fields do not change.

@@ -185,3 +185,37 @@ func TestDecodeDocumentFast(t *testing.T) {
 		})
 	}
 }
+
+// TestMigrateEvidence: a note that schema 1 stored with an evidence URL
+// holding characters no URL holds still reads, with them percent-encoded
+// (issue #9, B4).
+func TestMigrateEvidence(t *testing.T) {
+	d := annotate.NewDocument(oldText)
+	w, err := annotate.NewWorkspace(d).Create(annotate.Span{Start: 13, End: 29}, annotate.Claim,
+		"urn:uuid:00000000-0000-7000-8000-000000000001", nil, time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err = w.SetClaim(w.Notes[0].ID, annotate.Speaker{}, annotate.False, "https://example.org/placeholder", time.Date(2025, 1, 2, 3, 4, 5, 0, time.UTC))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := EncodeNote(d.ID, w.Notes[0], d)
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := strings.Replace(strings.Replace(string(raw), `"schema":2`, `"schema":1`, 1),
+		"https://example.org/placeholder", `https://example.org/a b\"<c>`, 1)
+	_, n, err := DecodeNote([]byte(old), d)
+	if err != nil {
+		t.Fatalf("the schema 1 record does not read: %v\n%s", err, old)
+	}
+	if want := "https://example.org/a%20b%22%3Cc%3E"; n.Evidence != want {
+		t.Errorf("evidence %q, want %q", n.Evidence, want)
+	}
+	// A schema 2 record is not repaired: it never held such a URL.
+	newer := strings.Replace(old, `"schema":1`, `"schema":2`, 1)
+	if _, _, err := DecodeNote([]byte(newer), d); !errors.Is(err, annotate.ErrBadURL) {
+		t.Errorf("a schema 2 record with a bad URL: %v, want ErrBadURL", err)
+	}
+}
