@@ -54,8 +54,11 @@ func (im *importer) jsonl(data []byte) error {
 
 func (im *importer) jsonlLine(line []byte) error {
 	var obj map[string]json.RawMessage
+	if k := rawjson.Kind(line); k != "an object" {
+		return fmt.Errorf(`%w: want a JSON object with "text"; found %s`, annotate.ErrBadInput, k)
+	}
 	if err := json.Unmarshal(line, &obj); err != nil {
-		return fmt.Errorf("%w: not a JSON object: %v", annotate.ErrBadInput, err)
+		return fmt.Errorf(`%w: want a JSON object with "text": %s`, annotate.ErrBadInput, rawjson.Describe(err))
 	}
 	var raw string
 	if err := json.Unmarshal(obj["text"], &raw); err != nil || obj["text"] == nil {

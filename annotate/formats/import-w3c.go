@@ -89,7 +89,7 @@ func (im *importer) w3cNode(raw json.RawMessage, ptr string) error {
 	if len(raw) > 0 && raw[0] == '[' {
 		var list []json.RawMessage
 		if err := json.Unmarshal(raw, &list); err != nil {
-			return fmt.Errorf("%s: %w", pointer(ptr), jsonError(raw, err))
+			return fmt.Errorf("%s: %w", pointer(ptr), valueError(err))
 		}
 		for i, el := range list {
 			if err := im.w3cNode(el, fmt.Sprintf("%s/%d", ptr, i)); err != nil {
@@ -141,8 +141,11 @@ func (im *importer) w3cCollection(obj map[string]json.RawMessage, ptr string) er
 			Reason     string          `json:"reason"`
 			Annotation json.RawMessage `json:"annotation"`
 		}
+		if k := rawjson.Kind(raw); k != "an array" {
+			return fmt.Errorf(`%s/orphans: %w: orphans are an array of objects with "reason" and "annotation"; found %s`, ptr, annotate.ErrBadInput, k)
+		}
 		if err := json.Unmarshal(raw, &list); err != nil {
-			return fmt.Errorf("%s/orphans: %w", ptr, jsonError(raw, err))
+			return fmt.Errorf("%s/orphans: %w", ptr, valueError(err))
 		}
 		for _, o := range list {
 			a, _ := readForeign(o.Annotation, im.now)
@@ -178,7 +181,7 @@ func (im *importer) w3cArticle(raw json.RawMessage, ptr string) (*importArticle,
 		Text   *string `json:"articleText"`
 	}
 	if err := json.Unmarshal(raw, &a); err != nil {
-		return nil, fmt.Errorf("%s: %w", ptr, jsonError(raw, err))
+		return nil, fmt.Errorf("%s: %w", ptr, valueError(err))
 	}
 	if a.Text == nil {
 		return nil, fmt.Errorf(`%s: %w: "articleText" is missing`, ptr, annotate.ErrBadInput)
@@ -213,7 +216,7 @@ func (im *importer) w3cPage(obj map[string]json.RawMessage, ptr string) error {
 	if len(next) > 0 && next[0] == '{' {
 		var page map[string]json.RawMessage
 		if err := json.Unmarshal(next, &page); err != nil {
-			return fmt.Errorf("%s/next: %w", ptr, jsonError(next, err))
+			return fmt.Errorf("%s/next: %w", ptr, valueError(err))
 		}
 		return im.w3cPage(page, ptr+"/next")
 	}
@@ -353,10 +356,13 @@ func readForeign(raw json.RawMessage, now time.Time) (foreign, error) {
 	}
 	var f foreign
 	if err := json.Unmarshal(raw, &aux); err != nil {
-		return f, jsonError(raw, err)
+		return f, valueError(err)
 	}
 	f.source = aux.URI
 	if err := f.readTarget(aux.Target); err != nil {
+		if strings.HasPrefix(err.Error(), "/") {
+			return f, fmt.Errorf("/target%w", err)
+		}
 		return f, fmt.Errorf("/target: %w", err)
 	}
 	bodies, err := rawjson.OneOrMany(aux.Body)
@@ -367,7 +373,7 @@ func readForeign(raw json.RawMessage, now time.Time) (foreign, error) {
 			_ = json.Unmarshal(s, &iri)
 			f.extra = append(f.extra, "body: "+iri)
 		} else {
-			return f, fmt.Errorf(`/body: %w: %v`, annotate.ErrBadInput, err)
+			return f, fmt.Errorf(`/body: %w: a body is an object with "type" and "value" or "source", or an array of them; found %s`, annotate.ErrBadInput, rawjson.Kind(aux.Body))
 		}
 	}
 	for i, b := range bodies {
@@ -379,8 +385,11 @@ func readForeign(raw json.RawMessage, now time.Time) (foreign, error) {
 			Purpose any     `json:"purpose"`
 			Format  string  `json:"format"`
 		}
+		if k := rawjson.Kind(b); k != "an object" {
+			return f, fmt.Errorf(`/body/%d: %w: a body is an object with "type" and "value" or "source"; found %s`, i, annotate.ErrBadInput, k)
+		}
 		if err := json.Unmarshal(b, &lb); err != nil {
-			return f, fmt.Errorf("/body/%d: %w", i, jsonError(b, err))
+			return f, fmt.Errorf("/body/%d: %w", i, valueError(err))
 		}
 		purpose, _ := lb.Purpose.(string)
 		if list, ok := lb.Purpose.([]any); ok && len(list) > 0 {
@@ -452,7 +461,7 @@ func (f *foreign) readTarget(raw json.RawMessage) error {
 	}
 	targets, err := rawjson.OneOrMany(raw)
 	if err != nil {
-		return fmt.Errorf("%w: %v", annotate.ErrBadInput, err)
+		return fmt.Errorf(`%w: a target is an IRI, or an object with a "source", or an array of them; found %s`, annotate.ErrBadInput, rawjson.Kind(raw))
 	}
 	if len(targets) == 0 && f.source == "" {
 		return fmt.Errorf(`%w: "target" is missing`, annotate.ErrBadInput)
@@ -469,8 +478,11 @@ func (f *foreign) readTarget(raw json.RawMessage) error {
 			}
 			continue
 		}
+		if k := rawjson.Kind(t); k != "an object" {
+			return fmt.Errorf(`/%d: %w: a target is an IRI or an object with a "source"; found %s`, i, annotate.ErrBadInput, k)
+		}
 		if err := json.Unmarshal(t, &aux); err != nil {
-			return fmt.Errorf("%d: %w", i, jsonError(t, err))
+			return fmt.Errorf("/%d: %w", i, valueError(err))
 		}
 		if i == 0 || f.source == "" {
 			f.source = aux.Source
@@ -480,7 +492,7 @@ func (f *foreign) readTarget(raw json.RawMessage) error {
 		}
 		sels, err := rawjson.OneOrMany(aux.Selector)
 		if err != nil {
-			return fmt.Errorf("%d/selector: %w: %v", i, annotate.ErrBadInput, err)
+			return fmt.Errorf(`/%d/selector: %w: a selector is an object with a "type", or an array of them; found %s`, i, annotate.ErrBadInput, rawjson.Kind(aux.Selector))
 		}
 		if len(sels) == 0 {
 			continue
@@ -490,8 +502,11 @@ func (f *foreign) readTarget(raw json.RawMessage) error {
 		}
 		for j, s := range sels {
 			var sel w3c.Selector
+			if k := rawjson.Kind(s); k != "an object" {
+				return fmt.Errorf(`/%d/selector/%d: %w: a selector is an object with a "type"; found %s`, i, j, annotate.ErrBadInput, k)
+			}
 			if err := json.Unmarshal(s, &sel); err != nil {
-				return fmt.Errorf("%d/selector/%d: %w", i, j, jsonError(s, err))
+				return fmt.Errorf("/%d/selector/%d: %w", i, j, valueError(err))
 			}
 			switch sel.Type {
 			case "TextQuoteSelector":

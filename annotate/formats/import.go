@@ -380,20 +380,28 @@ func importLabel(s string) (annotate.Label, bool) {
 	return l, ok
 }
 
-// jsonError turns a JSON decoding error into a message with the line and
-// column it happened at in data.
+// jsonError turns an error decoding the whole file data into a message
+// with the line and column it happened at and what was wrong, in JSON's
+// terms (rawjson.Describe).
 func jsonError(data []byte, err error) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
 		line, col := lineCol(data, syn.Offset-1) // Offset is after the bad byte
-		return fmt.Errorf("%w: line %d, column %d: %v", annotate.ErrBadInput, line, col, syn)
+		return fmt.Errorf("%w: line %d, column %d: %s", annotate.ErrBadInput, line, col, rawjson.Describe(err))
 	case errors.As(err, &typ):
 		line, col := lineCol(data, typ.Offset)
-		return fmt.Errorf("%w: line %d, column %d: %q is a JSON %s, want %s", annotate.ErrBadInput, line, col, typ.Field, typ.Value, typ.Type)
+		return fmt.Errorf("%w: line %d, column %d: %s", annotate.ErrBadInput, line, col, rawjson.Describe(err))
 	}
-	return fmt.Errorf("%w: %v", annotate.ErrBadInput, err)
+	return fmt.Errorf("%w: %s", annotate.ErrBadInput, rawjson.Describe(err))
+}
+
+// valueError turns an error decoding one value of the file, which the
+// message names by its JSON pointer, into what was wrong in JSON's terms
+// (rawjson.Describe).
+func valueError(err error) error {
+	return fmt.Errorf("%w: %s", annotate.ErrBadInput, rawjson.Describe(err))
 }
 
 // clip shortens a quote for a message.

@@ -46,7 +46,7 @@ func TestImportErrors(t *testing.T) {
 		{"span past the text", "notes.jsonl", "{\"text\":\"short\",\"label\":[[0,5,\"ORG\"]]}\n\n{\"text\":\"95\",\"label\":[[0,1,\"ORG\"],[0,120,\"PER\"]]}",
 			`import notes.jsonl: line 3: "label" [1]: bad span: end 120 is past the text (2 code points)`, annotate.ErrBadSpan},
 		{"not an object", "a.jsonl", "{\"text\":\"a\"}\n[1,2]\n",
-			`import a.jsonl: line 2: bad input: not a JSON object: json: cannot unmarshal array into Go value of type map[string]json.RawMessage`, annotate.ErrBadInput},
+			`import a.jsonl: line 2: bad input: want a JSON object with "text"; found an array`, annotate.ErrBadInput},
 		{"bad triple", "a.jsonl", "{\"text\":\"abc\",\"label\":[[0,\"x\",\"ORG\"]]}",
 			`import a.jsonl: line 1: "label" [0]: bad input: end: "x" is not a whole number`, annotate.ErrBadInput},
 		{"spacy missing label", "s.jsonl", "{\"text\":\"abc\",\"spans\":[{\"start\":0,\"end\":1}]}",

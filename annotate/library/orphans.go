@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"glossa/annotate"
+	"glossa/annotate/internal/rawjson"
 	"glossa/annotate/w3c"
 )
 
@@ -54,7 +55,7 @@ func decodeOrphans(raw []byte) ([]Orphan, error) {
 	}
 	var recs []orphanRecord
 	if err := json.Unmarshal(v, &recs); err != nil {
-		return nil, fmt.Errorf("decode orphans: %w: %v", annotate.ErrBadInput, err)
+		return nil, fmt.Errorf("decode orphans: %w: %s", annotate.ErrBadInput, rawjson.Describe(err))
 	}
 	os := make([]Orphan, len(recs))
 	for i, r := range recs {

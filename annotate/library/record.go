@@ -524,7 +524,7 @@ func decodeEntities(raw json.RawMessage) ([]annotate.Entity, error) {
 	dec.DisallowUnknownFields()
 	ents := []annotate.Entity{}
 	if err := dec.Decode(&ents); err != nil {
-		return nil, fmt.Errorf(`%w: "entities": %v`, annotate.ErrBadInput, err)
+		return nil, fmt.Errorf(`%w: "entities": %s`, annotate.ErrBadInput, rawjson.Describe(err))
 	}
 	return ents, nil
 }
@@ -713,7 +713,7 @@ func DecodeSetting(raw []byte) (json.RawMessage, error) {
 	}
 	var b bytes.Buffer
 	if err := json.Compact(&b, r["value"]); err != nil {
-		return nil, fmt.Errorf("decode %s record: %w: %v", StoreSettings, annotate.ErrBadInput, err)
+		return nil, fmt.Errorf("decode %s record: %w: %s", StoreSettings, annotate.ErrBadInput, rawjson.Describe(err))
 	}
 	return b.Bytes(), nil
 }

@@ -229,7 +229,7 @@ func TestRecordRefusals(t *testing.T) {
 		{"text empty", texts, text(func(m map[string]any) { m["text"] = " \n" }), annotate.ErrBadInput, "text is empty"},
 		{"text entity outside the text", texts, text(func(m map[string]any) { entity(m)["end"] = 9999 }), annotate.ErrBadSpan, `"entities"[0]`},
 		{"text entity text differs", texts, text(func(m map[string]any) { entity(m)["text"] = "Bob" }), annotate.ErrBadInput, `"entities"[0]: "text" is "Bob"`},
-		{"text entity unknown field", texts, text(func(m map[string]any) { entity(m)["score"] = 0.9 }), annotate.ErrBadInput, `"entities": json: unknown field "score"`},
+		{"text entity unknown field", texts, text(func(m map[string]any) { entity(m)["score"] = 0.9 }), annotate.ErrBadInput, `"entities": unknown field "score"`},
 		{"text entities an object", texts, text(func(m map[string]any) { m["entities"] = map[string]any{} }), annotate.ErrBadInput, `"entities"`},
 		{"text newer schema", texts, text(func(m map[string]any) { m["schema"] = 3 }), library.ErrNewerSchema, "schema 3"},
 		{"text unknown field", texts, text(func(m map[string]any) { m["title"] = "x" }), annotate.ErrBadInput, `unknown field "title"`},

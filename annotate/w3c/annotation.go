@@ -133,8 +133,11 @@ func (a *Annotation) UnmarshalJSON(data []byte) error {
 		Body       json.RawMessage `json:"body"`
 		Target     json.RawMessage `json:"target"`
 	}
+	if k := rawjson.Kind(data); k != "an object" {
+		return fmt.Errorf("%w: an annotation is an object; found %s", annotate.ErrBadInput, k)
+	}
 	if err := json.Unmarshal(data, &aux); err != nil {
-		return fmt.Errorf("%w: annotation: %v", annotate.ErrBadInput, err)
+		return fmt.Errorf("%w: annotation: %s", annotate.ErrBadInput, rawjson.Describe(err))
 	}
 	out := Annotation{
 		ID: aux.ID, Type: aux.Type, Motivation: aux.Motivation,
@@ -149,7 +152,7 @@ func (a *Annotation) UnmarshalJSON(data []byte) error {
 	}
 	bodies, err := rawjson.OneOrMany(aux.Body)
 	if err != nil {
-		return fmt.Errorf(`%w: "body": %v`, annotate.ErrBadInput, err)
+		return fmt.Errorf(`%w: "body": a body is an object with "type" and "value" or "source", or an array of them; found %s`, annotate.ErrBadInput, rawjson.Kind(aux.Body))
 	}
 	for i, raw := range bodies {
 		var b Body
@@ -222,8 +225,11 @@ func (b *Body) UnmarshalJSON(data []byte) error {
 		Source  *string `json:"source"`
 		Purpose string  `json:"purpose"`
 	}
+	if k := rawjson.Kind(data); k != "an object" {
+		return fmt.Errorf(`%w: a body is an object with "type" and "value" or "source"; found %s`, annotate.ErrBadInput, k)
+	}
 	if err := json.Unmarshal(data, &aux); err != nil {
-		return fmt.Errorf("%w: %v", annotate.ErrBadInput, err)
+		return fmt.Errorf("%w: %s", annotate.ErrBadInput, rawjson.Describe(err))
 	}
 	switch {
 	case aux.Value != nil && aux.Source == nil && (aux.Type == TypeTextualBody || aux.Type == ""):
@@ -262,22 +268,28 @@ func (t *TextTarget) UnmarshalJSON(data []byte) error {
 		Source   *string         `json:"source"`
 		Selector json.RawMessage `json:"selector"`
 	}
+	if k := rawjson.Kind(data); k != "an object" {
+		return fmt.Errorf(`%w: a target is an object with a "source" and selectors; found %s`, annotate.ErrBadInput, k)
+	}
 	if err := json.Unmarshal(data, &aux); err != nil {
-		return fmt.Errorf("%w: want a SpecificResource with a source and selectors: %v", annotate.ErrBadInput, err)
+		return fmt.Errorf("%w: target: %s", annotate.ErrBadInput, rawjson.Describe(err))
 	}
 	if aux.Source == nil {
 		return fmt.Errorf(`%w: "source" is missing`, annotate.ErrBadInput)
 	}
 	sels, err := rawjson.OneOrMany(aux.Selector)
 	if err != nil {
-		return fmt.Errorf(`%w: "selector": %v`, annotate.ErrBadInput, err)
+		return fmt.Errorf(`%w: "selector": a selector is an object with a "type", or an array of them; found %s`, annotate.ErrBadInput, rawjson.Kind(aux.Selector))
 	}
 	out := TextTarget{Source: *aux.Source}
 	var quote, position bool
 	for i, raw := range sels {
 		var sel Selector
+		if k := rawjson.Kind(raw); k != "an object" {
+			return fmt.Errorf(`%w: "selector"[%d]: a selector is an object with a "type"; found %s`, annotate.ErrBadInput, i, k)
+		}
 		if err := json.Unmarshal(raw, &sel); err != nil {
-			return fmt.Errorf(`%w: "selector"[%d]: %v`, annotate.ErrBadInput, i, err)
+			return fmt.Errorf(`%w: "selector"[%d]: %s`, annotate.ErrBadInput, i, rawjson.Describe(err))
 		}
 		switch sel.Type {
 		case "TextQuoteSelector":

@@ -318,3 +318,23 @@ func FuzzNoteFromAnnotation(f *testing.F) {
 		}
 	})
 }
+
+// TestAnnotationErrorsInJSONTerms: reading an annotation that is not one
+// says what was expected in JSON's terms, never Go's types (issue #9, B5).
+func TestAnnotationErrorsInJSONTerms(t *testing.T) {
+	for _, c := range []struct{ raw, want string }{
+		{`[1]`, `an annotation is an object; found an array`},
+		{`{"@context":"http://www.w3.org/ns/anno.jsonld","id":5}`, `"id": found a number, want a string`},
+		{`{"@context":"http://www.w3.org/ns/anno.jsonld","body":[[1]],"target":{}}`, `"body"[0]: bad input: a body is an object with "type" and "value" or "source"; found an array`},
+		{`{"@context":"http://www.w3.org/ns/anno.jsonld","body":{"value":{}},"target":{}}`, `"value": found an object, want a string`},
+		{`{"@context":"http://www.w3.org/ns/anno.jsonld","target":"x"}`, `a target is an object with a "source" and selectors; found a string`},
+		{`{"@context":"http://www.w3.org/ns/anno.jsonld","target":{"source":"x","selector":[{"start":"1"}]}}`, `"selector"[0]: "start": found a string, want a whole number`},
+		{`{"@context":"http://www.w3.org/ns/anno.jsonld","target":{"source":"x","selector":7}}`, `a selector is an object with a "type", or an array of them; found a number`},
+	} {
+		var a w3c.Annotation
+		err := json.Unmarshal([]byte(c.raw), &a)
+		if err == nil || !strings.Contains(err.Error(), c.want) || strings.Contains(err.Error(), "Go ") || strings.Contains(err.Error(), "struct") {
+			t.Errorf("%s: error %v, want it to hold %s", c.raw, err, c.want)
+		}
+	}
+}
