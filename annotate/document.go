@@ -61,7 +61,8 @@ func DocumentID(text string) string {
 }
 
 // NewDocument builds a Document from normalized text (see NormalizeText):
-// it splits the blocks and takes the first block as the title.
+// it splits the blocks and takes the first, the headline (the text's first
+// line), as the title.
 func NewDocument(text string) *Document {
 	d := &Document{
 		ID:   DocumentID(text),
