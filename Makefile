@@ -61,6 +61,7 @@ purity:
 FUZZ_TARGETS := ./annotate:FuzzTextOffsets ./annotate:FuzzTagJSONL ./annotate:FuzzNormalizeText \
 	./annotate/w3c:FuzzNoteFromAnnotation ./annotate/library:FuzzDecodeRecords ./annotate/formats:FuzzImportW3C \
 	./annotate/formats:FuzzImportJSONL ./annotate/formats:FuzzImportBrat ./annotate/webpage:FuzzExtractHTML \
+	./annotate/markdown:FuzzExtractMarkdown \
 	./annotate/ner/compact:FuzzLoadModel ./annotate/ner/compact:FuzzFastMatchesProse
 FUZZTIME ?= 8s
 
