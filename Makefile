@@ -59,8 +59,9 @@ purity:
 # Fuzz targets: every parser of outside input, and offset round trips.
 # make test runs each briefly; make fuzz longer.
 FUZZ_TARGETS := ./annotate:FuzzTextOffsets ./annotate:FuzzTagJSONL ./annotate:FuzzNormalizeText \
-	./annotate:FuzzNoteFromAnnotation ./annotate:FuzzDecodeRecords ./annotate:FuzzImportW3C \
-	./annotate:FuzzImportJSONL ./annotate:FuzzImportBrat ./annotate/webpage:FuzzExtractHTML \
+	./annotate/w3c:FuzzNoteFromAnnotation ./annotate/library:FuzzDecodeRecords ./annotate/formats:FuzzImportW3C \
+	./annotate/formats:FuzzImportJSONL ./annotate/formats:FuzzImportBrat ./annotate/webpage:FuzzExtractHTML \
+	./annotate/markdown:FuzzExtractMarkdown \
 	./annotate/ner/compact:FuzzLoadModel ./annotate/ner/compact:FuzzFastMatchesProse
 FUZZTIME ?= 8s
 

@@ -21,6 +21,29 @@ import (
 // What matches nowhere is an error wrapping ErrNotAnchored whose text says
 // why, which becomes the Orphan's Reason.
 
+// Quote selects text by quoting it, with some of the text before and after
+// it to tell repeated passages apart: what a W3C TextQuoteSelector holds,
+// and what Anchor searches for.
+type Quote struct {
+	Exact  string // the quoted text
+	Prefix string // the text just before it; may be empty
+	Suffix string // the text just after it; may be empty
+}
+
+// QuoteContext is how many code points of context QuoteSpan keeps on each
+// side of a quote, enough to tell repeated mentions apart.
+const QuoteContext = 32
+
+// QuoteSpan returns the quote of span s of t, with up to QuoteContext code
+// points of prefix and suffix.
+func QuoteSpan(t *Text, s Span) Quote {
+	return Quote{
+		Exact:  t.Slice(s.Start, s.End),
+		Prefix: t.Slice(s.Start-QuoteContext, s.Start),
+		Suffix: t.Slice(s.End, s.End+QuoteContext),
+	}
+}
+
 // FuzzyRatio is the edit budget of an approximate match: one edit per
 // FuzzyRatio code points of the quote (a quote shorter than FuzzyRatio
 // must match exactly).
@@ -32,10 +55,12 @@ const FuzzyRatio = 5
 const maxFuzzyWork = 50_000_000
 
 // Anchor returns the span of t that quote and pos select (pos may be nil),
-// following the steps above. Offsets are code points.
-func Anchor(t *Text, quote TextQuoteSelector, pos *TextPositionSelector) (Span, error) {
+// following the steps above. Offsets are code points. What matches nowhere
+// is an error wrapping ErrNotAnchored. A span it returns is inside t and not
+// empty; whether it may be a note's is for CheckNoteSpan to say.
+func Anchor(t *Text, quote Quote, pos *Span) (Span, error) {
 	if pos != nil {
-		s := Span{pos.Start, pos.End}
+		s := *pos
 		if t.CheckSpan(s.Start, s.End) == nil && (quote.Exact == "" || t.Slice(s.Start, s.End) == quote.Exact) {
 			return s, nil
 		}
@@ -84,7 +109,7 @@ func Anchor(t *Text, quote TextQuoteSelector, pos *TextPositionSelector) (Span, 
 			best = &cc
 		}
 	}
-	if best == nil || checkSpan(t, best.span) != nil {
+	if best == nil || CheckNoteSpan(t, best.span) != nil {
 		return Span{}, fmt.Errorf("%w: the quote %q is not in the text, not even within %d edits", ErrNotAnchored, clip(quote.Exact), budget)
 	}
 	return best.span, nil
@@ -131,7 +156,7 @@ type candidate struct {
 }
 
 // score fills in how well the candidate's surroundings match.
-func (c *candidate) score(runes []rune, q TextQuoteSelector, hint int) {
+func (c *candidate) score(runes []rune, q Quote, hint int) {
 	prefix, suffix := []rune(q.Prefix), []rune(q.Suffix)
 	p := 0
 	for p < len(prefix) && c.span.Start-p-1 >= 0 && runes[c.span.Start-p-1] == prefix[len(prefix)-p-1] {

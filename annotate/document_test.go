@@ -166,7 +166,7 @@ func TestCleanTwin(t *testing.T) {
 func TestNewDocumentSample(t *testing.T) {
 	d := NewDocument(sample.Article)
 	if len(d.Blocks) < 4 {
-		t.Fatalf("%d blocks, want a headline, byline, dateline and paragraphs", len(d.Blocks))
+		t.Fatalf("%d blocks, want a headline, the staff line, a dateline and paragraphs", len(d.Blocks))
 	}
 	const headline = "Amid Concerns Of Russian “Snooping”, UK Warns Government Agencies To Not Use Kaspersky Software"
 	if d.Blocks[0].Kind != Headline || d.BlockText(0) != headline {
@@ -175,8 +175,10 @@ func TestNewDocumentSample(t *testing.T) {
 	if d.Title != headline {
 		t.Errorf("Title = %q, want %q", d.Title, headline)
 	}
-	if d.Blocks[1].Kind != Byline || d.BlockText(1) != "Swarajya Staff" {
-		t.Errorf("block 1 is %s %q, want byline %q", d.Blocks[1].Kind, d.BlockText(1), "Swarajya Staff")
+	// "Swarajya Staff" was the byline until issue #9 (B6): a byline is a
+	// "By …" line. The blocks' spans are unchanged.
+	if d.Blocks[1].Kind != Paragraph || d.BlockText(1) != "Swarajya Staff" {
+		t.Errorf("block 1 is %s %q, want paragraph %q", d.Blocks[1].Kind, d.BlockText(1), "Swarajya Staff")
 	}
 	if d.Blocks[2].Kind != Dateline || !strings.HasPrefix(d.BlockText(2), "Dec 03, 2017") {
 		t.Errorf("block 2 is %s %q, want a dateline starting %q", d.Blocks[2].Kind, d.BlockText(2), "Dec 03, 2017")
@@ -229,8 +231,8 @@ func TestSplitBlocks(t *testing.T) {
 		{"single line", "Just a headline", []block{{Headline, "Just a headline"}}},
 		{"single line with white space around", "\n  Hi there\t \n\n", []block{{Headline, "Hi there"}}},
 		{"lines of spaces and tabs between paragraphs",
-			"Title\n  \t\nJane Doe\n\t \n1 May 2020\n \nFirst paragraph.\n\t\t\nSecond paragraph.",
-			[]block{{Headline, "Title"}, {Byline, "Jane Doe"}, {Dateline, "1 May 2020"}, {Paragraph, "First paragraph."}, {Paragraph, "Second paragraph."}}},
+			"Title\n  \t\nBy Jane Doe\n\t \n1 May 2020\n \nFirst paragraph.\n\t\t\nSecond paragraph.",
+			[]block{{Headline, "Title"}, {Byline, "By Jane Doe"}, {Dateline, "1 May 2020"}, {Paragraph, "First paragraph."}, {Paragraph, "Second paragraph."}}},
 		{"no byline", "Headline\n\nDec 03, 2017\n\nBody text.",
 			[]block{{Headline, "Headline"}, {Dateline, "Dec 03, 2017"}, {Paragraph, "Body text."}}},
 		{"no byline and no dateline", "Headline\n\nA first paragraph of more than eighty code points, which makes it no byline at all.\n\nMore.",
@@ -242,10 +244,37 @@ func TestSplitBlocks(t *testing.T) {
 		// The middle line keeps its white space; the block has line ends,
 		// so it is no byline.
 		{"indented line inside a block", "H\n\na\n  b  \nc", []block{{Headline, "H"}, {Paragraph, "a\n  b  \nc"}}},
-		{"no-break spaces make a blank line", "A\n\u00a0\u2003\nB", []block{{Headline, "A"}, {Byline, "B"}}},
+		{"no-break spaces make a blank line", "A\n\u00a0\u2003\nB", []block{{Headline, "A"}, {Paragraph, "B"}}},
 		{"emoji and curly quotes", "😀 “Head”\n\nBy 😀\n\n3 déc. 2017\n\ne\u0301 —",
 			[]block{{Headline, "😀 “Head”"}, {Byline, "By 😀"}, {Dateline, "3 déc. 2017"}, {Paragraph, "e\u0301 —"}}},
-		{"trailing blank lines", "H\n\nP\n\n\n \n", []block{{Headline, "H"}, {Byline, "P"}}},
+		{"trailing blank lines", "H\n\nP\n\n\n \n", []block{{Headline, "H"}, {Paragraph, "P"}}},
+
+		// Issue #9 (B6): pasted text. Where no blank line separates
+		// paragraphs, each line is one; the headline is the first line
+		// only; a byline is a "By …" line, not any short line.
+		{"pasted, single line breaks", "UK Warns Agencies Off Kaspersky\nBy Jane Doe, Reuters\nDec 3, 2017\n" +
+			"LONDON (Reuters) - Britain's cyber security agency told government departments not to use Kaspersky software.\n" +
+			"Ciaran Martin said Russia was acting against the UK's interest.\n",
+			[]block{{Headline, "UK Warns Agencies Off Kaspersky"}, {Byline, "By Jane Doe, Reuters"}, {Dateline, "Dec 3, 2017"},
+				{Paragraph, "LONDON (Reuters) - Britain's cyber security agency told government departments not to use Kaspersky software."},
+				{Paragraph, "Ciaran Martin said Russia was acting against the UK's interest."}}},
+		{"pasted, title then paragraphs", "Ministers Meet In Berlin\nAngela Merkel met Emmanuel Macron in Berlin on Monday.\nThey spoke about trade.",
+			[]block{{Headline, "Ministers Meet In Berlin"}, {Paragraph, "Angela Merkel met Emmanuel Macron in Berlin on Monday."}, {Paragraph, "They spoke about trade."}}},
+		{"pasted, short lines that are no byline or dateline", "Storm Hits Coast\nPolice said 3 people were hurt.\nThey marched 3 miles.\nRoads are closed.",
+			[]block{{Headline, "Storm Hits Coast"}, {Paragraph, "Police said 3 people were hurt."}, {Paragraph, "They marched 3 miles."}, {Paragraph, "Roads are closed."}}},
+		{"headline is the first line of the first block", "Storm Hits Coast\nA subheading on a second line\n\nBody of the article.",
+			[]block{{Headline, "Storm Hits Coast"}, {Paragraph, "A subheading on a second line"}, {Paragraph, "Body of the article."}}},
+		{"byline under the headline in its block", "Storm Hits Coast\nBy Jane Doe and John Roe, Reuters\n\nBody of the article.",
+			[]block{{Headline, "Storm Hits Coast"}, {Byline, "By Jane Doe and John Roe, Reuters"}, {Paragraph, "Body of the article."}}},
+		{"short first paragraph is no byline", "Headline\n\nSwarajya Staff\n\nDec 03, 2017, 03:16 AM | Updated 03:16 AM IST\n\nBody.",
+			[]block{{Headline, "Headline"}, {Paragraph, "Swarajya Staff"}, {Dateline, "Dec 03, 2017, 03:16 AM | Updated 03:16 AM IST"}, {Paragraph, "Body."}}},
+		{"upper-case byline", "Headline\n\nBY JANE DOE\n\nBody.", []block{{Headline, "Headline"}, {Byline, "BY JANE DOE"}, {Paragraph, "Body."}}},
+		{"by in a sentence is no byline", "Headline\n\nBy the way, this is no byline\n\nBy Monday, it was over.\n\nBody.",
+			[]block{{Headline, "Headline"}, {Paragraph, "By the way, this is no byline"}, {Paragraph, "By Monday, it was over."}, {Paragraph, "Body."}}},
+		{"dateline before byline", "Headline\n\n2017-12-03 14:05\n\nBy Ann Lee\n\nBody.",
+			[]block{{Headline, "Headline"}, {Dateline, "2017-12-03 14:05"}, {Byline, "By Ann Lee"}, {Paragraph, "Body."}}},
+		{"no byline deep in the article", "Headline\n\nFirst paragraph, which is long enough to end the header of the article: over eighty code points.\n\nBy Ann Lee",
+			[]block{{Headline, "Headline"}, {Paragraph, "First paragraph, which is long enough to end the header of the article: over eighty code points."}, {Paragraph, "By Ann Lee"}}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -502,5 +531,32 @@ func TestRecognizeBlocksError(t *testing.T) {
 	}
 	if len(rec.calls) != 2 {
 		t.Errorf("recognizer called %d times, want it to stop at the failing block 2", len(rec.calls))
+	}
+}
+
+// TestRecognizePastedTitleApart: in text pasted with single line breaks,
+// the title is a block of its own, so an entity cannot run from the title
+// into the body (issue #9, B6). The fake recognizer would tag "Emmanuel
+// Macron" across the line break if it were given both lines at once.
+func TestRecognizePastedTitleApart(t *testing.T) {
+	rec := newFake()
+	rec.words["Emmanuel\nMacron"] = Person
+	d := NewDocument("Talks With Emmanuel\nMacron met Ann in Paris on Monday.\nBob was there.")
+	if got := d.Title; got != "Talks With Emmanuel" {
+		t.Errorf("title %q, want the first line", got)
+	}
+	ents, err := RecognizeBlocks(d, rec, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, e := range ents {
+		got = append(got, e.Text)
+	}
+	if want := []string{"Ann", "Paris", "Bob"}; !slices.Equal(got, want) {
+		t.Errorf("entities %q, want %q", got, want)
+	}
+	if len(rec.calls) != 3 {
+		t.Errorf("the recognizer saw %d blocks, want the 3 lines", len(rec.calls))
 	}
 }

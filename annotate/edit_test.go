@@ -1,12 +1,12 @@
 package annotate_test
 
 import (
-	"encoding/json"
 	"errors"
 	"slices"
 	"testing"
 
 	"glossa/annotate"
+	"glossa/annotate/internal/fixture"
 )
 
 // editEnv is a fixed environment: reader Ada at t1, new IDs from 100 up.
@@ -150,7 +150,5 @@ func TestApplyEditErrors(t *testing.T) {
 
 // equalWorkspaces compares what a reader sees of two workspaces.
 func equalWorkspaces(a, b annotate.Workspace) bool {
-	ja, _ := json.Marshal(a.Annotations())
-	jb, _ := json.Marshal(b.Annotations())
-	return string(ja) == string(jb) && slices.Equal(a.Suggestions, b.Suggestions) && len(a.Rejected) == len(b.Rejected) && len(a.Accepted) == len(b.Accepted)
+	return fixture.DiffState(a, b) == "" && slices.Equal(a.Suggestions, b.Suggestions)
 }

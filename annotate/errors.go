@@ -22,8 +22,8 @@ var (
 	// ErrBadID marks an annotation id that is not a "urn:uuid:" IRI in
 	// canonical (lower-case, hyphenated) form.
 	ErrBadID = errors.New("bad id")
-	// ErrDuplicate marks a note whose id, or whose span and label, another
-	// note already has.
+	// ErrDuplicate marks a note whose id, or whose span, label and creator,
+	// another note already has.
 	ErrDuplicate = errors.New("duplicate")
 	// ErrBadLabel marks a label that is not one of AllLabels.
 	ErrBadLabel = errors.New("bad label")
@@ -39,16 +39,9 @@ var (
 	ErrBadSpeaker = errors.New("bad speaker")
 	// ErrBadVerdict marks a verdict that is not one of Verdicts.
 	ErrBadVerdict = errors.New("bad verdict")
-	// ErrNewerSchema marks a stored record, or a database, written by a
-	// newer Glossa (its schema is above SchemaVersion): it is refused,
-	// never read as if it were older and never overwritten.
-	ErrNewerSchema = errors.New("written by a newer version of Glossa")
-	// ErrCorrupt marks a stored record that cannot be read: not JSON, a
-	// field missing or invalid, or at odds with its key or its document.
-	ErrCorrupt = errors.New("unreadable record")
-	// ErrQuota marks a write refused because the storage is full (the
-	// browser's quota is exhausted).
-	ErrQuota = errors.New("storage full")
+	// ErrNotAnchored marks a quote or position that matches nowhere in
+	// the text (see Anchor).
+	ErrNotAnchored = errors.New("not anchored")
 )
 
 // LimitError reports a value over one of Glossa's limits, with the

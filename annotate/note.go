@@ -1,6 +1,7 @@
 package annotate
 
 import (
+	"errors"
 	"fmt"
 	"net/url"
 	"slices"
@@ -63,20 +64,6 @@ func verdictNames() string {
 	return strings.Join(names, ", ")
 }
 
-// DefaultPersonName is the reader's name until they set one.
-const DefaultPersonName = "me"
-
-// Reader returns the agent for the reader, a Person (Data Model §3.3.2),
-// named name with surrounding white space trimmed, or DefaultPersonName if
-// that leaves nothing. (It is not called Person: that is the PERSON label.)
-func Reader(name string) *Agent {
-	name = strings.TrimSpace(name)
-	if name == "" {
-		name = DefaultPersonName
-	}
-	return &Agent{Type: "Person", Name: name}
-}
-
 // Speaker is who makes a claim: another note of the workspace, usually a
 // PERSON or ORG mention (AnnotationID, its urn:uuid id), or a name the
 // reader typed (Name). At most one is set; the zero value is no speaker.
@@ -123,12 +110,28 @@ type Note struct {
 	Created, Modified time.Time
 }
 
+// NoteKey is what no two notes of a workspace share besides their id: a
+// span, a label and a creator. Two readers may each make a note with the
+// same span and label; one reader making the same note twice (say in two
+// tabs) makes a duplicate.
+type NoteKey struct {
+	Span    Span
+	Label   Label
+	Creator Agent
+}
+
+// Key returns the note's key.
+func (n Note) Key() NoteKey { return NoteKey{Span: n.Span, Label: n.Label, Creator: n.Creator} }
+
+// IDFunc returns a new unique IRI each call, such as "urn:uuid:…".
+type IDFunc func() string
+
 // NewID returns a new note id: "urn:uuid:" and a time-ordered UUID
 // (version 7). It is an IDFunc.
 func NewID() string { return "urn:uuid:" + uuid.Must(uuid.NewV7()).String() }
 
-// checkID checks that id is "urn:uuid:" and a UUID in canonical form.
-func checkID(id string) error {
+// CheckID checks that id is "urn:uuid:" and a UUID in canonical form.
+func CheckID(id string) error {
 	rest, ok := strings.CutPrefix(id, "urn:uuid:")
 	if u, err := uuid.Parse(rest); !ok || err != nil || u.String() != rest {
 		return fmt.Errorf(`%w %q: want "urn:uuid:" and a lower-case UUID`, ErrBadID, id)
@@ -136,8 +139,8 @@ func checkID(id string) error {
 	return nil
 }
 
-// checkLabel checks that l is one of AllLabels.
-func checkLabel(l Label) error {
+// CheckLabel checks that l is one of AllLabels.
+func CheckLabel(l Label) error {
 	if slices.Contains(AllLabels, l) {
 		return nil
 	}
@@ -148,9 +151,9 @@ func checkLabel(l Label) error {
 	return fmt.Errorf("%w %q: want one of %s", ErrBadLabel, l, strings.Join(names, ", "))
 }
 
-// checkSpan checks that s is a non-empty span of t that holds more than
+// CheckNoteSpan checks that s is a non-empty span of t that holds more than
 // white space.
-func checkSpan(t *Text, s Span) error {
+func CheckNoteSpan(t *Text, s Span) error {
 	if err := t.CheckSpan(s.Start, s.End); err != nil {
 		return err
 	}
@@ -160,9 +163,9 @@ func checkSpan(t *Text, s Span) error {
 	return nil
 }
 
-// cleanComment returns the comment as stored: byte for byte, except that a
+// CleanComment returns the comment as stored: byte for byte, except that a
 // comment of only white space becomes "".
-func cleanComment(c string) (string, error) {
+func CleanComment(c string) (string, error) {
 	if !utf8.ValidString(c) {
 		return "", fmt.Errorf("comment: %w", ErrNotText)
 	}
@@ -175,9 +178,9 @@ func cleanComment(c string) (string, error) {
 	return c, nil
 }
 
-// cleanTags trims each tag and collapses its inner white space, drops
+// CleanTags trims each tag and collapses its inner white space, drops
 // empty tags and repeats, and keeps the order. It returns nil for no tags.
-func cleanTags(tags []string) ([]string, error) {
+func CleanTags(tags []string) ([]string, error) {
 	var out []string
 	for _, tag := range tags {
 		if !utf8.ValidString(tag) {
@@ -200,30 +203,101 @@ func cleanTags(tags []string) ([]string, error) {
 	return out, nil
 }
 
-// cleanEvidence trims the evidence URL and checks that it is empty or an
-// absolute http or https URL with a host and no white space.
-func cleanEvidence(s string) (string, error) {
-	s = strings.TrimSpace(s)
-	if s == "" {
+// CleanEvidence returns the evidence URL as it is stored: "" for none
+// (white space only), else CanonicalURL of it. A bad URL is an error
+// wrapping ErrBadURL that names what is wrong.
+func CleanEvidence(s string) (string, error) {
+	if strings.TrimSpace(s) == "" {
 		return "", nil
 	}
-	if n := utf8.RuneCountInString(s); n > MaxURL {
+	if n := utf8.RuneCountInString(strings.TrimSpace(s)); n > MaxURL {
 		return "", tooLong("evidence URL", n, MaxURL, "code points")
 	}
-	u, err := url.Parse(s)
-	switch {
-	case !utf8.ValidString(s) || strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }):
-		return "", fmt.Errorf("%w: evidence %q holds white space or control characters", ErrBadURL, s)
-	case err != nil:
-		return "", fmt.Errorf("%w: evidence %q: %v", ErrBadURL, s, err)
-	case u.Scheme != "http" && u.Scheme != "https", u.Host == "", u.Opaque != "":
-		return "", fmt.Errorf("%w: evidence %q: want an http or https URL, such as https://example.org/page", ErrBadURL, s)
+	u, err := CanonicalURL(s)
+	if err != nil {
+		return "", fmt.Errorf("%w: evidence %w", ErrBadURL, err)
 	}
-	return s, nil
+	return u, nil
 }
 
-// cleanSpeakerName trims a typed speaker name and checks its length.
-func cleanSpeakerName(s string) (string, error) {
+// CanonicalURL trims s and returns it as an absolute http or https URL
+// with a host, in canonical form (net/url's URL.String: the scheme in
+// lower case, what needs escaping in the path escaped), at most MaxURL
+// code points. Characters that no URL holds (RFC 3986: white space and
+// controls, " < > \ ^ ` { | }) are refused, not escaped: such a string is
+// not a URL, and the error says how to write the character. Its result is
+// its own canonical form.
+func CanonicalURL(s string) (string, error) {
+	s = strings.TrimSpace(s)
+	if n := utf8.RuneCountInString(s); n > MaxURL {
+		return "", fmt.Errorf("of %d code points: the limit is %d", n, MaxURL)
+	}
+	if !utf8.ValidString(s) {
+		return "", fmt.Errorf("%q is not UTF-8 text", s)
+	}
+	if i := strings.IndexFunc(s, notInURL); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		what := fmt.Sprintf("%q", r)
+		switch {
+		case r == ' ':
+			what = "a space"
+		case unicode.IsSpace(r) || unicode.IsControl(r):
+			what = fmt.Sprintf("the control or space character %U", r)
+		}
+		return "", fmt.Errorf("%q holds %s, which a URL cannot hold (write it as %s)", s, what, percentEncode(r))
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		var ue *url.Error
+		if errors.As(err, &ue) {
+			err = ue.Err
+		}
+		return "", fmt.Errorf("%q does not parse: %v", s, err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" || u.Host == "" || u.Opaque != "" {
+		return "", fmt.Errorf("%q: want an http or https URL, such as https://example.org/page", s)
+	}
+	return u.String(), nil
+}
+
+// EscapeURL trims s and percent-encodes in it the characters that
+// CanonicalURL refuses because no URL holds them (white space, controls,
+// and " < > \ ^ ` { | }), as a browser does with what is typed in its
+// address bar. The library uses it to read evidence stored before such
+// URLs were refused.
+func EscapeURL(s string) string {
+	s = strings.TrimSpace(s)
+	if !strings.ContainsFunc(s, notInURL) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range s {
+		if notInURL(r) {
+			b.WriteString(percentEncode(r))
+		} else {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// notInURL reports whether r is a character that RFC 3986 allows nowhere
+// in a URL: white space, controls, and " < > \ ^ ` { | }.
+func notInURL(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsControl(r) || strings.ContainsRune("\"<>\\^`{|}", r)
+}
+
+// percentEncode writes r's UTF-8 bytes as %XX escapes.
+func percentEncode(r rune) string {
+	var b strings.Builder
+	for _, c := range []byte(string(r)) {
+		fmt.Fprintf(&b, "%%%02X", c)
+	}
+	return b.String()
+}
+
+// CleanSpeakerName trims a typed speaker name and checks its length.
+func CleanSpeakerName(s string) (string, error) {
 	if !utf8.ValidString(s) {
 		return "", fmt.Errorf("speaker name: %w", ErrNotText)
 	}
@@ -236,20 +310,20 @@ func cleanSpeakerName(s string) (string, error) {
 	return s, nil
 }
 
-// stamp turns a clock reading into a note time: UTC, to the second.
-func stamp(now time.Time) time.Time { return now.UTC().Truncate(time.Second) }
+// Stamp turns a clock reading into a note time: UTC, to the second.
+func Stamp(now time.Time) time.Time { return now.UTC().Truncate(time.Second) }
 
-// lessNote orders notes: by Start, then longer first (End descending), then by
+// CompareNotes orders notes: by Start, then longer first (End descending), then by
 // ID, so an enclosing note comes before the notes inside it.
-func lessNote(a, b Note) int {
-	if c := compareSpan(a.Span, b.Span); c != 0 {
+func CompareNotes(a, b Note) int {
+	if c := CompareSpans(a.Span, b.Span); c != 0 {
 		return c
 	}
 	return strings.Compare(a.ID, b.ID)
 }
 
-// compareSpan orders spans by Start, then End descending.
-func compareSpan(a, b Span) int {
+// CompareSpans orders spans by Start, then End descending.
+func CompareSpans(a, b Span) int {
 	if a.Start != b.Start {
 		return a.Start - b.Start
 	}

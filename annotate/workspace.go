@@ -21,6 +21,12 @@ func (k SuggestionKey) String() string {
 	return fmt.Sprintf("%s [%d, %d)", k.Label, k.Span.Start, k.Span.End)
 }
 
+// CompareKeys orders suggestion keys in document order (CompareSpans), then
+// by label.
+func CompareKeys(a, b SuggestionKey) int {
+	return cmp.Or(CompareSpans(a.Span, b.Span), cmp.Compare(a.Label, b.Label))
+}
+
 // Key returns the entity's suggestion key.
 func (e Entity) Key() SuggestionKey { return SuggestionKey{Span: e.Span, Label: e.Label} }
 
@@ -37,7 +43,9 @@ func (e Entity) Key() SuggestionKey { return SuggestionKey{Span: e.Span, Label: 
 //
 // Invariants, kept by every operation: Notes are sorted by Start, then End
 // descending (an enclosing note before the notes inside it), then ID; no
-// two notes share an ID, nor a span and a label. Suggestions are sorted by
+// two notes share an ID, nor a key (a span, a label and a creator, see
+// NoteKey): two readers may make the same note, one reader may not make it
+// twice. Suggestions are sorted by
 // Start, then End descending, then Label, and none has the key of another
 // suggestion, of a note, of a rejected or of an accepted suggestion.
 type Workspace struct {
@@ -103,46 +111,46 @@ func (w Workspace) UsedTags() []string {
 // new one from NewID), created by the reader by (nil means Reader("")) at
 // now. The span must lie in the text, be non-empty and hold more than white
 // space; the label must be one of AllLabels; no note may have the id, nor
-// the span and label. A pending suggestion with the same span and label is
-// dropped, the note taking its place.
+// the span and label and the same creator (another reader's note on the
+// same span with the same label is no obstacle). A pending suggestion with
+// the same span and label is dropped, the note taking its place.
 func (w Workspace) Create(span Span, label Label, id string, by *Agent, now time.Time) (Workspace, error) {
-	if err := w.checkNew(span, label, id); err != nil {
-		return w, fmt.Errorf("create %s: %w", id, err)
-	}
 	if by == nil {
 		by = Reader("")
 	}
-	t := stamp(now)
+	if err := w.checkNew(NoteKey{Span: span, Label: label, Creator: *by}, id); err != nil {
+		return w, fmt.Errorf("create %s: %w", id, err)
+	}
+	t := Stamp(now)
 	n := Note{ID: id, Span: span, Label: label, Creator: *by, Created: t, Modified: t}
 	out := w
 	out.Notes = insertNote(w.Notes, n)
-	out.Suggestions = w.dropSuggestion(SuggestionKey{span, label})
+	out.Suggestions = w.dropSuggestion(SuggestionKey{Span: span, Label: label})
 	return out, nil
 }
 
 // checkNew checks the id, label and span of a new note.
-func (w Workspace) checkNew(span Span, label Label, id string) error {
-	if err := checkID(id); err != nil {
+func (w Workspace) checkNew(k NoteKey, id string) error {
+	if err := CheckID(id); err != nil {
 		return err
 	}
 	if w.index(id) >= 0 {
 		return fmt.Errorf("%w: a note with this id exists", ErrDuplicate)
 	}
-	if err := checkLabel(label); err != nil {
+	if err := CheckLabel(k.Label); err != nil {
 		return err
 	}
-	if err := checkSpan(w.Doc.Text, span); err != nil {
+	if err := CheckNoteSpan(w.Doc.Text, k.Span); err != nil {
 		return err
 	}
-	return w.checkFree(span, label, id)
+	return w.checkFree(k, id)
 }
 
-// checkFree checks that no note but the one with id except has span and
-// label.
-func (w Workspace) checkFree(span Span, label Label, except string) error {
+// checkFree checks that no note but the one with id except has key k.
+func (w Workspace) checkFree(k NoteKey, except string) error {
 	for _, n := range w.Notes {
-		if n.Span == span && n.Label == label && n.ID != except {
-			return fmt.Errorf("%w: note %s is already %s on [%d, %d)", ErrDuplicate, n.ID, label, span.Start, span.End)
+		if n.Key() == k && n.ID != except {
+			return fmt.Errorf("%w: note %s of %s is already %s on [%d, %d)", ErrDuplicate, n.ID, k.Creator.Name, k.Label, k.Span.Start, k.Span.End)
 		}
 	}
 	return nil
@@ -152,10 +160,10 @@ func (w Workspace) checkFree(span Span, label Label, except string) error {
 // entity label loses its speaker, verdict and evidence.
 func (w Workspace) Relabel(id string, l Label, now time.Time) (Workspace, error) {
 	return w.update("relabel", id, now, func(n *Note) error {
-		if err := checkLabel(l); err != nil {
+		if err := CheckLabel(l); err != nil {
 			return err
 		}
-		if err := w.checkFree(n.Span, l, id); err != nil {
+		if err := w.checkFree(NoteKey{Span: n.Span, Label: l, Creator: n.Creator}, id); err != nil {
 			return err
 		}
 		n.Label = l
@@ -171,7 +179,7 @@ func (w Workspace) Relabel(id string, l Label, now time.Time) (Workspace, error)
 // comment of only white space removes the comment.
 func (w Workspace) SetComment(id, comment string, now time.Time) (Workspace, error) {
 	return w.update("comment", id, now, func(n *Note) error {
-		c, err := cleanComment(comment)
+		c, err := CleanComment(comment)
 		n.Comment = c
 		return err
 	})
@@ -182,7 +190,7 @@ func (w Workspace) SetComment(id, comment string, now time.Time) (Workspace, err
 // most MaxTags tags of at most MaxTag code points each.
 func (w Workspace) SetTags(id string, tags []string, now time.Time) (Workspace, error) {
 	return w.update("tag", id, now, func(n *Note) error {
-		t, err := cleanTags(tags)
+		t, err := CleanTags(tags)
 		if !slices.Equal(t, n.Tags) {
 			n.Tags = t
 		}
@@ -208,14 +216,14 @@ func (w Workspace) SetClaim(id string, sp Speaker, v Verdict, evidence string, n
 		case sp.AnnotationID != "" && w.index(sp.AnnotationID) < 0:
 			return fmt.Errorf("%w %s: %w", ErrBadSpeaker, sp.AnnotationID, ErrNotFound)
 		}
-		name, err := cleanSpeakerName(sp.Name)
+		name, err := CleanSpeakerName(sp.Name)
 		if err != nil {
 			return err
 		}
 		if !slices.Contains(Verdicts, v) {
 			return fmt.Errorf("%w %q: want one of %s", ErrBadVerdict, v, verdictNames())
 		}
-		ev, err := cleanEvidence(evidence)
+		ev, err := CleanEvidence(evidence)
 		if err != nil {
 			return err
 		}
@@ -236,19 +244,21 @@ func (w Workspace) update(op, id string, now time.Time, change func(n *Note) err
 	if err := change(&n); err != nil {
 		return w, fmt.Errorf("%s %s: %w", op, id, err)
 	}
-	if sameNote(n, w.Notes[i]) {
+	if SameContent(n, w.Notes[i]) {
 		return w, nil
 	}
-	n.Modified = stamp(now)
+	n.Modified = Stamp(now)
 	out := w
 	out.Notes = slices.Clone(w.Notes)
 	out.Notes[i] = n
-	out.Suggestions = w.dropSuggestion(SuggestionKey{n.Span, n.Label})
+	out.Suggestions = w.dropSuggestion(SuggestionKey{Span: n.Span, Label: n.Label})
 	return out, nil
 }
 
-// sameNote reports whether two versions of a note hold the same content.
-func sameNote(a, b Note) bool {
+// SameContent reports whether two notes hold the same content, what their
+// W3C bodies carry: label, comment, tags, speaker, verdict and evidence.
+// Ids, spans, creators and times are not compared.
+func SameContent(a, b Note) bool {
 	return a.Label == b.Label && a.Comment == b.Comment && slices.Equal(a.Tags, b.Tags) &&
 		a.Speaker == b.Speaker && a.Verdict == b.Verdict && a.Evidence == b.Evidence
 }
@@ -265,7 +275,7 @@ func (w Workspace) Delete(id string, now time.Time) (Workspace, error) {
 	for j := range out.Notes {
 		if out.Notes[j].Speaker.AnnotationID == id {
 			out.Notes[j].Speaker = Speaker{}
-			out.Notes[j].Modified = stamp(now)
+			out.Notes[j].Modified = Stamp(now)
 		}
 	}
 	return out, nil
@@ -307,7 +317,7 @@ func (w Workspace) AcceptAll(l Label, newID IDFunc, by *Agent, now time.Time) (W
 	if by == nil {
 		by = Reader("")
 	}
-	t := stamp(now)
+	t := Stamp(now)
 	var add []Note
 	var keep []Entity
 	accepted := w.Accepted
@@ -318,7 +328,7 @@ func (w Workspace) AcceptAll(l Label, newID IDFunc, by *Agent, now time.Time) (W
 			continue
 		}
 		id := newID()
-		if checkID(id) != nil || ids[id] || w.index(id) >= 0 {
+		if CheckID(id) != nil || ids[id] || w.index(id) >= 0 {
 			keep = append(keep, e)
 			continue
 		}
@@ -338,7 +348,7 @@ func (w Workspace) AcceptAll(l Label, newID IDFunc, by *Agent, now time.Time) (W
 	}
 	out := w
 	out.Notes = append(slices.Clone(w.Notes), add...)
-	slices.SortFunc(out.Notes, lessNote)
+	slices.SortFunc(out.Notes, CompareNotes)
 	out.Suggestions = keep
 	out.Accepted = accepted
 	return out, len(add)
@@ -382,12 +392,12 @@ func (w Workspace) RejectAll(l Label) (Workspace, int) {
 func (w Workspace) WithSuggestions(ents []Entity, recognizer string) Workspace {
 	taken := map[SuggestionKey]bool{}
 	for _, n := range w.Notes {
-		taken[SuggestionKey{n.Span, n.Label}] = true
+		taken[SuggestionKey{Span: n.Span, Label: n.Label}] = true
 	}
 	var sugs []Entity
 	for _, e := range ents {
 		k := e.Key()
-		if taken[k] || w.Rejected[k] || w.Accepted[k] || checkLabel(k.Label) != nil || checkSpan(w.Doc.Text, k.Span) != nil {
+		if taken[k] || w.Rejected[k] || w.Accepted[k] || CheckLabel(k.Label) != nil || CheckNoteSpan(w.Doc.Text, k.Span) != nil {
 			continue
 		}
 		taken[k] = true
@@ -395,7 +405,7 @@ func (w Workspace) WithSuggestions(ents []Entity, recognizer string) Workspace {
 		sugs = append(sugs, e)
 	}
 	slices.SortFunc(sugs, func(a, b Entity) int {
-		return cmp.Or(compareSpan(a.Span, b.Span), cmp.Compare(a.Label, b.Label))
+		return cmp.Or(CompareSpans(a.Span, b.Span), cmp.Compare(a.Label, b.Label))
 	})
 	out := w
 	out.Suggestions = sugs
@@ -425,7 +435,7 @@ func (w Workspace) dropSuggestion(k SuggestionKey) []Entity {
 
 // insertNote returns a new sorted slice of notes with n added.
 func insertNote(notes []Note, n Note) []Note {
-	i, _ := slices.BinarySearchFunc(notes, n, lessNote)
+	i, _ := slices.BinarySearchFunc(notes, n, CompareNotes)
 	out := make([]Note, 0, len(notes)+1)
 	out = append(out, notes[:i]...)
 	out = append(out, n)

@@ -121,6 +121,15 @@ func TestOperations(t *testing.T) {
 		{name: "create/same span and label as a note", wantErr: annotate.ErrDuplicate, op: func(w annotate.Workspace) (annotate.Workspace, error) {
 			return w.Create(ann1.Span, annotate.Person, id(10), ada, t1)
 		}},
+		// Issue #9 (B2): two readers may make the same note; one reader
+		// making it twice (two tabs) is a duplicate.
+		{name: "create/same span and label by another creator", op: func(w annotate.Workspace) (annotate.Workspace, error) {
+			return w.Create(ann1.Span, annotate.Person, id(10), annotate.Reader("Bob"), t1)
+		}, check: func(t *testing.T, w annotate.Workspace) {
+			if a, b := note(t, w, id(1)), note(t, w, id(10)); a.Span != b.Span || a.Label != b.Label || b.Creator.Name != "Bob" {
+				t.Errorf("notes %+v and %+v", a, b)
+			}
+		}},
 
 		// Relabel.
 		{name: "relabel/entity", op: func(w annotate.Workspace) (annotate.Workspace, error) {
@@ -162,6 +171,9 @@ func TestOperations(t *testing.T) {
 		}},
 		{name: "relabel/onto another note", wantErr: annotate.ErrDuplicate, op: func(w annotate.Workspace) (annotate.Workspace, error) {
 			return must(w.Create(ann1.Span, annotate.Org, id(10), ada, t1)).Relabel(id(10), annotate.Person, t1)
+		}},
+		{name: "relabel/onto another creator's note", op: func(w annotate.Workspace) (annotate.Workspace, error) {
+			return must(w.Create(ann1.Span, annotate.Org, id(10), annotate.Reader("Bob"), t1)).Relabel(id(10), annotate.Person, t1)
 		}},
 
 		// SetComment.
@@ -248,9 +260,10 @@ func TestOperations(t *testing.T) {
 			}
 		}},
 		{name: "claim/linked speaker, trimmed evidence", op: func(w annotate.Workspace) (annotate.Workspace, error) {
-			return w.SetClaim(id(2), annotate.Speaker{AnnotationID: id(3)}, annotate.Supported, "  HTTPS://Example.org/a?b=<c>#d \n", t1)
+			return w.SetClaim(id(2), annotate.Speaker{AnnotationID: id(3)}, annotate.Supported, "  HTTPS://Example.org/ä?b=c%3C#d \n", t1)
 		}, check: func(t *testing.T, w annotate.Workspace) {
-			if n := note(t, w, id(2)); n.Speaker.AnnotationID != id(3) || n.Evidence != "HTTPS://Example.org/a?b=<c>#d" {
+			// Trimmed and in canonical form (url.URL.String).
+			if n := note(t, w, id(2)); n.Speaker.AnnotationID != id(3) || n.Evidence != "https://Example.org/%C3%A4?b=c%3C#d" {
 				t.Errorf("claim %+v", n)
 			}
 		}},
@@ -305,6 +318,17 @@ func TestOperations(t *testing.T) {
 		}},
 		{name: "claim/evidence not a URL", wantErr: annotate.ErrBadURL, op: func(w annotate.Workspace) (annotate.Workspace, error) {
 			return w.SetClaim(id(2), annotate.Speaker{}, annotate.False, "https://[::1", t1)
+		}},
+		// Issue #9 (B4): characters a URL cannot hold are refused, not
+		// kept (they reached ClaimReview's citation as they were).
+		{name: "claim/evidence with a quote", wantErr: annotate.ErrBadURL, op: func(w annotate.Workspace) (annotate.Workspace, error) {
+			return w.SetClaim(id(2), annotate.Speaker{}, annotate.False, `https://example.org/"onmouseover="alert(1)`, t1)
+		}},
+		{name: "claim/evidence with markup", wantErr: annotate.ErrBadURL, op: func(w annotate.Workspace) (annotate.Workspace, error) {
+			return w.SetClaim(id(2), annotate.Speaker{}, annotate.False, "https://example.org/?q=</script><script>alert(1)</script>", t1)
+		}},
+		{name: "claim/evidence with a bad escape", wantErr: annotate.ErrBadURL, op: func(w annotate.Workspace) (annotate.Workspace, error) {
+			return w.SetClaim(id(2), annotate.Speaker{}, annotate.False, "https://example.org/%zz", t1)
 		}},
 		{name: "claim/unknown note", wantErr: annotate.ErrNotFound, op: func(w annotate.Workspace) (annotate.Workspace, error) {
 			return w.SetClaim(id(99), annotate.Speaker{}, annotate.False, "", t1)
@@ -511,6 +535,14 @@ func TestErrorMessages(t *testing.T) {
 			"set claim urn:uuid:00000000-0000-7000-8000-000000000001: not a claim: the note is PERSON"},
 		{"bad URL", second(w.SetClaim(id(2), annotate.Speaker{}, annotate.False, "ftp://x.org", t1)),
 			`set claim urn:uuid:00000000-0000-7000-8000-000000000002: bad URL: evidence "ftp://x.org": want an http or https URL, such as https://example.org/page`},
+		{"URL with a quote", second(w.SetClaim(id(2), annotate.Speaker{}, annotate.False, `https://x.org/"a`, t1)),
+			`set claim urn:uuid:00000000-0000-7000-8000-000000000002: bad URL: evidence "https://x.org/\"a" holds '"', which a URL cannot hold (write it as %22)`},
+		{"URL with markup", second(w.SetClaim(id(2), annotate.Speaker{}, annotate.False, `https://x.org/?q=<b>`, t1)),
+			`set claim urn:uuid:00000000-0000-7000-8000-000000000002: bad URL: evidence "https://x.org/?q=<b>" holds '<', which a URL cannot hold (write it as %3C)`},
+		{"URL with a space", second(w.SetClaim(id(2), annotate.Speaker{}, annotate.False, `https://x.org/a b`, t1)),
+			`set claim urn:uuid:00000000-0000-7000-8000-000000000002: bad URL: evidence "https://x.org/a b" holds a space, which a URL cannot hold (write it as %20)`},
+		{"URL with a bad escape", second(w.SetClaim(id(2), annotate.Speaker{}, annotate.False, `https://x.org/%zz`, t1)),
+			`set claim urn:uuid:00000000-0000-7000-8000-000000000002: bad URL: evidence "https://x.org/%zz" does not parse: invalid URL escape "%zz"`},
 		{"empty span", second(w.Create(annotate.Span{Start: 4, End: 4}, annotate.Person, id(9), nil, t1)),
 			"create urn:uuid:00000000-0000-7000-8000-000000000009: bad span: span [4, 4) is empty or reversed"},
 		{"pending", second(w.Reject(key(d, "Ann Lee", 1, annotate.Person))),

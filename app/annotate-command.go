@@ -16,6 +16,7 @@ import (
 
 	"glossa/annotate"
 	"glossa/annotate/ner"
+	"glossa/annotate/w3c"
 )
 
 // annotateCommand tags files (or standard input) and prints one W3C
@@ -44,8 +45,11 @@ func annotateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 		}
 		return 0
 	}
+	// <, > and & are escaped (\u003c…), as encoding/json always escapes
+	// U+2028 and U+2029, so the output can be embedded in a <script>
+	// element as it is.
 	enc := json.NewEncoder(stdout)
-	enc.SetEscapeHTML(false)
+	enc.SetEscapeHTML(true)
 	enc.SetIndent("", "  ")
 	status := 0
 	inputs := flags.Args()
@@ -68,20 +72,20 @@ func annotateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 }
 
 // annotateFile reads and tags one file ("-" is standard input).
-func annotateFile(name string, stdin io.Reader, rec annotate.Recognizer) (annotate.Collection, error) {
+func annotateFile(name string, stdin io.Reader, rec annotate.Recognizer) (w3c.Collection, error) {
 	raw, err := readInput(name, stdin)
 	if err != nil {
-		return annotate.Collection{}, err
+		return w3c.Collection{}, err
 	}
 	text, err := annotate.NormalizeText(raw)
 	if err != nil {
-		return annotate.Collection{}, fmt.Errorf("%s: %w", name, err)
+		return w3c.Collection{}, fmt.Errorf("%s: %w", name, err)
 	}
 	doc := annotate.NewDocument(text)
 	if _, err := annotate.RecognizeBlocks(doc, rec, nil); err != nil {
-		return annotate.Collection{}, fmt.Errorf("%s: %w", name, err)
+		return w3c.Collection{}, fmt.Errorf("%s: %w", name, err)
 	}
-	return annotate.EntityCollection(doc, rec.Name(), newURN, time.Now()), nil
+	return w3c.EntityCollection(doc, rec.Name(), newURN, time.Now()), nil
 }
 
 // readInput reads a whole file, naming the file and the problem on error.

@@ -198,3 +198,25 @@ not json
 		t.Errorf("second line %s", lines[1])
 	}
 }
+
+// TestAnnotateOutputSafeInScript: the collections annotate prints can be
+// embedded in a <script> element as they are: no raw "<", ">", "&",
+// U+2028 or U+2029, and the same text when decoded (issue #9, B3).
+func TestAnnotateOutputSafeInScript(t *testing.T) {
+	const hostile = "</script><script>alert(1)</script> & \u2028 \u2029 end"
+	path := writeFile(t, t.TempDir(), "hostile.txt", []byte("Title "+hostile+"\n\nAngela Merkel met Emmanuel Macron in Paris. "+hostile))
+	out, errs, status := run(t, "", "annotate", path)
+	if status != 0 {
+		t.Fatalf("status %d: %s", status, errs)
+	}
+	for _, bad := range []string{"<", ">", "&", "\u2028", "\u2029"} {
+		if strings.Contains(out, bad) {
+			t.Errorf("the output holds a raw %q", bad)
+		}
+	}
+	colls := decodeCollections(t, out)
+	var c struct{ Label string }
+	if len(colls) != 1 || json.Unmarshal(colls[0], &c) != nil || c.Label != "Title "+hostile {
+		t.Errorf("the collection's label decodes as %q", c.Label)
+	}
+}

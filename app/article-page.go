@@ -108,7 +108,7 @@ func (p *articlePage) OnMount(ctx app.Context) {
 		return nil
 	})
 	app.Window().Get("document").Call("addEventListener", "mousedown", p.mousedown, true)
-	library.mount(ctx)
+	lib.mount(ctx)
 }
 
 // OnDismount releases the listeners.
@@ -119,7 +119,7 @@ func (p *articlePage) OnDismount() {
 		p.keydown.Release()
 		p.mousedown.Release()
 	}
-	library.dismount()
+	lib.dismount()
 }
 
 // editingChanged moves the keyboard focus after an edit: to the note it

@@ -149,7 +149,7 @@ func (e *editor) handleEdit(ctx app.Context, a app.Action) {
 	}
 	say(ctx, res.Report)
 	e.publish(ctx)
-	library.save(ctx, e.st.History.Current())
+	lib.save(ctx, e.st.History.Current())
 }
 
 // gone reports whether an edit removes the highlight a card is open on.
@@ -180,7 +180,7 @@ func (e *editor) handleUndo(ctx app.Context, a app.Action) {
 	e.st.Edits++
 	say(ctx, report)
 	e.publish(ctx)
-	library.save(ctx, e.st.History.Current())
+	lib.save(ctx, e.st.History.Current())
 }
 
 // newNoteID returns a new note ID: a time-ordered UUID (version 7) URN.

@@ -7,7 +7,8 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"glossa/annotate"
+	"glossa/annotate/formats"
+	"glossa/annotate/library"
 )
 
 // Export and import in the browser: exports download as files; imports
@@ -22,7 +23,7 @@ const (
 
 // exportRequest names a format and what to export.
 type exportRequest struct {
-	Format  string // annotate.Format.Name
+	Format  string // formats.Format.Name
 	Library bool   // the whole library, else the open article
 }
 
@@ -51,45 +52,15 @@ func (x *exchanger) busy(ctx app.Context, what string) {
 	ctx.SetState(stateExchange, x.st)
 }
 
-// libraryBundle reads the library (or one document) as a bundle.
-func libraryBundle(store annotate.Store, only string) (annotate.Bundle, []annotate.StoredDoc, error) {
-	var ids []string
-	if only != "" {
-		ids = []string{only}
-	} else {
-		docs, _, err := store.List()
-		if err != nil {
-			return annotate.Bundle{}, nil, err
-		}
-		for _, d := range docs {
-			ids = append(ids, d.ID)
-		}
-	}
-	var b annotate.Bundle
-	var stored []annotate.StoredDoc
-	for _, id := range ids {
-		s, _, err := store.Load(id)
-		if err != nil {
-			return annotate.Bundle{}, nil, err
-		}
-		stored = append(stored, s)
-		b.Articles = append(b.Articles, annotate.Article{
-			Doc: annotate.NewDocument(s.Text), Title: s.Meta.Title, Source: s.Meta.Source, Added: s.Meta.Added,
-			Notes: s.Notes, Orphans: s.Orphans,
-		})
-	}
-	return b, stored, nil
-}
-
 // handleExport builds an export off the UI goroutine and downloads it.
 func (x *exchanger) handleExport(ctx app.Context, a app.Action) {
 	req, ok := a.Value.(exportRequest)
 	doc := editing.st.Doc
-	if !ok || doc == nil || !library.ready(ctx) {
+	if !ok || doc == nil || !lib.ready(ctx) {
 		return
 	}
-	store := library.store
-	only, title := doc.ID, library.st.Title
+	store := lib.store
+	only, title := doc.ID, lib.st.Title
 	if req.Library {
 		only, title = "", "glossa-library"
 	}
@@ -112,7 +83,7 @@ func (x *exchanger) handleExport(ctx app.Context, a app.Action) {
 // all, and shows the open article as it is after.
 func (x *exchanger) handleImport(ctx app.Context, a app.Action) {
 	f, ok := a.Value.(app.Value)
-	if !ok || !library.ready(ctx) {
+	if !ok || !lib.ready(ctx) {
 		return
 	}
 	name := jsString(f.Get("name"))
@@ -120,7 +91,7 @@ func (x *exchanger) handleImport(ctx app.Context, a app.Action) {
 		sayFailed(ctx, "Nothing imported", problem("%s is larger than %s", name, humanBytes(maxImportBytes)))
 		return
 	}
-	store := library.store
+	store := lib.store
 	x.busy(ctx, "Importing "+name+"…")
 	ctx.Async(func() {
 		report, err := importFile(store, f, name)
@@ -131,22 +102,26 @@ func (x *exchanger) handleImport(ctx app.Context, a app.Action) {
 				return
 			}
 			say(ctx, "Imported "+name+": "+report)
-			library.refresh(ctx)
+			lib.refresh(ctx)
 			if doc := editing.st.Doc; doc != nil {
-				library.load(ctx, doc.ID, true)
-				library.tabs.announce(doc.ID)
+				lib.load(ctx, doc.ID, true)
+				lib.tabs.announce(doc.ID)
 			}
 		})
 	})
 }
 
 // exportFile builds an export of the library (or of the document only).
-func exportFile(store annotate.Store, format, only, title string) (name string, data []byte, media string, err error) {
-	f, err := annotate.FormatByName(format)
+func exportFile(store library.Store, format, only, title string) (name string, data []byte, media string, err error) {
+	f, err := formats.FormatByName(format)
 	if err != nil {
 		return "", nil, "", err
 	}
-	b, _, err := libraryBundle(store, only)
+	var ids []string
+	if only != "" {
+		ids = []string{only}
+	}
+	b, err := formats.LoadBundle(store, ids...)
 	if err != nil {
 		return "", nil, "", err
 	}
@@ -154,83 +129,28 @@ func exportFile(store annotate.Store, format, only, title string) (name string, 
 	if err := f.Export(b, &buf); err != nil {
 		return "", nil, "", err
 	}
-	return annotate.ExportFileName(title, f, time.Now()), buf.Bytes(), f.MediaType, nil
+	return formats.ExportFileName(title, f, time.Now()), buf.Bytes(), f.MediaType, nil
 }
 
-// importFile reads a file into the library: the import is planned in full
-// first, and only a complete, valid result is written.
-func importFile(store annotate.Store, f app.Value, name string) (string, error) {
+// importFile reads a file into the library, whole or not at all
+// (formats.ImportInto).
+func importFile(store library.Store, f app.Value, name string) (string, error) {
 	data, err := readFile(f)
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", name, err)
 	}
-	before, stored, err := libraryBundle(store, "")
+	report, err := formats.ImportInto(store, name, data, time.Now())
 	if err != nil {
 		return "", err
 	}
-	after, report, err := annotate.Import(name, data, before)
-	if err != nil {
-		return "", err
+	msg := fmt.Sprintf("%d new articles, %d annotations added, %d updated, %d kept as they were.", report.Articles, report.Added, report.Updated, report.KeptNewer+report.Duplicates)
+	if report.Decisions > 0 {
+		msg += fmt.Sprintf(" %d decisions about suggestions (rejected or accepted) restored.", report.Decisions)
 	}
-	var changes []annotate.Change
-	for _, art := range after.Articles {
-		i := indexOfStored(stored, art.Doc.ID)
-		if i < 0 {
-			s, err := annotate.NewStoredDoc(art.Doc.Text.String(), art.Source, art.Added)
-			if err != nil {
-				return "", err
-			}
-			if art.Title != "" {
-				s.Meta.Title = annotate.CleanTitle(art.Title)
-			}
-			s.Notes = art.Notes
-			c := annotate.PutDoc(s)
-			c.AddOrphans = art.Orphans
-			changes = append(changes, c)
-			continue
-		}
-		ws, err := stored[i].Workspace()
-		if err != nil {
-			return "", err
-		}
-		next := ws
-		next.Notes = art.Notes
-		c := annotate.Diff(ws, next)
-		c.AddOrphans = art.Orphans // those already kept are skipped
-		if len(c.PutNotes)+len(c.DeleteNotes)+len(c.AddOrphans) > 0 {
-			changes = append(changes, c)
-		}
-	}
-	if err := applyAll(store, changes); err != nil {
-		return "", err
-	}
-	msg := fmt.Sprintf("%d new articles, %d annotations added, %d updated, %d kept as they were.", report.Articles, report.Added, report.Updated, report.KeptNewer)
 	if report.Orphans > 0 {
 		msg += fmt.Sprintf(" %d could not be placed in their article's text: they are kept aside with it, listed in the library, and exported with it.", report.Orphans)
 	}
 	return msg, nil
-}
-
-func indexOfStored(stored []annotate.StoredDoc, id string) int {
-	for i, s := range stored {
-		if s.Meta.ID == id {
-			return i
-		}
-	}
-	return -1
-}
-
-// applyAll saves several changes: in one transaction on IndexedDB.
-func applyAll(store annotate.Store, changes []annotate.Change) error {
-	if s, ok := store.(*idbStore); ok {
-		return s.applyAll(changes)
-	}
-	for _, c := range changes {
-		if err := store.Apply(c); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // download hands data to the browser as a file download.
@@ -257,7 +177,7 @@ func download(name, media string, data []byte) {
 
 // renderOrphans lists the open article's imported annotations that could
 // not be placed in its text: kept aside, and exported with it.
-func renderOrphans(orphans []annotate.Orphan) app.UI {
+func renderOrphans(orphans []library.Orphan) app.UI {
 	items := make([]app.UI, len(orphans))
 	for i, o := range orphans {
 		name := o.Annotation.ID
@@ -283,8 +203,8 @@ type exchangePanel struct {
 }
 
 func (x *exchangePanel) Render() app.UI {
-	options := make([]app.UI, len(annotate.Formats))
-	for i, f := range annotate.Formats {
+	options := make([]app.UI, len(formats.Formats))
+	for i, f := range formats.Formats {
 		options[i] = app.Option().Value(f.Name).Text(formatTitle(f))
 	}
 	return app.Section().Class("exchange").Aria("label", "Export and import").Aria("busy", fmt.Sprint(x.Busy != "")).Body(
@@ -321,7 +241,7 @@ func (x *exchangePanel) pickImport(ctx app.Context, e app.Event) {
 	ctx.JSSrc().Set("value", "")
 }
 
-func formatTitle(f annotate.Format) string {
+func formatTitle(f formats.Format) string {
 	names := map[string]string{
 		"w3c": "W3C Web Annotation (JSON-LD)", "doccano": "doccano JSONL", "spacy": "spaCy JSONL",
 		"brat": "brat standoff (zip)", "csv": "CSV spreadsheet", "claimreview": "ClaimReview (claims with a verdict)",

@@ -12,8 +12,10 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
-	"glossa/annotate"
+	"glossa/annotate/formats"
+	"glossa/annotate/library"
 )
 
 // exportCommand reads Glossa W3C exports (or any file Import reads) into
@@ -30,13 +32,13 @@ func exportCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 		fmt.Fprintln(stderr, "glossa export: give the files to read (- for standard input)")
 		return 2
 	}
-	f := annotate.FormatW3C
+	f := formats.FormatW3C
 	var err error
 	switch {
 	case *format != "":
-		f, err = annotate.FormatByName(*format)
+		f, err = formats.FormatByName(*format)
 	case *out != "":
-		f, err = annotate.FormatForFile(*out)
+		f, err = formats.FormatForFile(*out)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "glossa export: %v\n", err)
@@ -61,7 +63,7 @@ func convertCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 		fmt.Fprintln(stderr, "usage: glossa convert IN OUT")
 		return 2
 	}
-	f, err := annotate.FormatForFile(args[1])
+	f, err := formats.FormatForFile(args[1])
 	if err != nil {
 		fmt.Fprintf(stderr, "glossa convert: %v\n", err)
 		return 2
@@ -78,28 +80,44 @@ func convertCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 	return 0
 }
 
-// importFiles imports each file in turn into one bundle and reports each
-// import on stderr. A brat .ann file is read with the .txt beside it.
-func importFiles(names []string, stdin io.Reader, stderr io.Writer) (annotate.Bundle, error) {
-	var b annotate.Bundle
+// importFiles imports each file in turn into one library, in memory, and
+// reports each import on stderr. A brat .ann file is read with the .txt
+// beside it. The bundle holds the articles in the order the files brought
+// them.
+func importFiles(names []string, stdin io.Reader, stderr io.Writer) (formats.Bundle, error) {
+	store := library.NewMemStore()
+	var order []string
+	seen := map[string]bool{}
 	for _, name := range names {
 		data, err := readInput(name, stdin)
 		if err != nil {
-			return b, err
+			return formats.Bundle{}, err
 		}
 		if strings.EqualFold(filepath.Ext(name), ".ann") {
 			if data, err = bratPair(name, data); err != nil {
-				return b, err
+				return formats.Bundle{}, err
 			}
 			name = strings.TrimSuffix(name, filepath.Ext(name)) + ".zip"
 		}
-		var rep annotate.ImportReport
-		if b, rep, err = annotate.Import(name, data, b); err != nil {
-			return b, err
+		changes, rep, err := formats.PlanImport(store, name, data, time.Now())
+		if err == nil {
+			err = store.ApplyAll(changes)
+		}
+		if err != nil {
+			return formats.Bundle{}, err
+		}
+		for _, c := range changes {
+			if !seen[c.DocID] {
+				seen[c.DocID] = true
+				order = append(order, c.DocID)
+			}
 		}
 		fmt.Fprintf(stderr, "%s: %v\n", name, rep)
 	}
-	return b, nil
+	if len(order) == 0 {
+		return formats.Bundle{}, nil
+	}
+	return formats.LoadBundle(store, order...)
 }
 
 // bratPair zips a brat .ann file with the .txt beside it.
@@ -115,7 +133,7 @@ func bratPair(name string, ann []byte) ([]byte, error) {
 
 // writeExport writes the bundle in format f to the file out, or to stdout
 // when out is "" or "-". A file is written whole or not at all.
-func writeExport(b annotate.Bundle, f annotate.Format, out string, stdout io.Writer) error {
+func writeExport(b formats.Bundle, f formats.Format, out string, stdout io.Writer) error {
 	var buf bytes.Buffer
 	if err := f.Export(b, &buf); err != nil {
 		return err

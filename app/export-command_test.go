@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"glossa/annotate"
+	"glossa/annotate/formats"
+	"glossa/annotate/library"
 	"glossa/annotate/w3ctest"
 )
 
@@ -33,8 +35,11 @@ func exportFixture(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	var buf bytes.Buffer
-	b := annotate.Bundle{Articles: []annotate.Article{{Doc: d, Title: "Rain", Source: "https://example.org/rain", Added: testNow, Notes: w.Notes}}}
-	if err := annotate.ExportW3C(b, &buf); err != nil {
+	b := formats.Bundle{Docs: []library.StoredDoc{{
+		Meta: library.DocMeta{ID: d.ID, Title: "Rain", Source: "https://example.org/rain", Added: testNow},
+		Text: d.Text.String(), Notes: w.Notes,
+	}}}
+	if err := formats.ExportW3C(b, &buf); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -98,9 +103,10 @@ func TestConvertCommand(t *testing.T) {
 		t.Fatalf("convert from spacy: %s", errs)
 	}
 	data, _ := os.ReadFile(back)
-	b, _, err := annotate.Import("back.jsonld", data, annotate.Bundle{})
-	if err != nil || len(b.Articles) != 1 || len(b.Articles[0].Notes) != 2 {
-		t.Fatalf("converted back: %v, %+v", err, b)
+	store := library.NewMemStore()
+	rep, err := formats.ImportInto(store, "back.jsonld", data, testNow)
+	if err != nil || rep.Articles != 1 || rep.Added != 2 {
+		t.Fatalf("converted back: %v, %+v", err, rep)
 	}
 	// A brat .ann is read with its .txt.
 	writeFile(t, dir, "x.txt", []byte("Ann met Bob"))

@@ -7,28 +7,16 @@ import (
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"glossa/annotate"
+	"glossa/annotate/library"
 )
 
 // The browser's database: IndexedDB, behind the small key-value interface
-// the core's library store is built on. Every object store keeps records
-// {doc, json} under an out-of-line key: json is the core's encoded record
-// (so the codec, its schema versions and its checks live in Go, tested
-// natively) and doc indexes the records of a document ("by-doc").
-
-// dbName and dbVersion name the database and its layout. A database that
-// a newer Glossa upgraded refuses to open with this version, so it is never
-// overwritten.
-const (
-	dbName    = "glossa"
-	dbVersion = 1
-)
-
-// dbStores lists the object stores; those with true have the by-doc index.
-var dbStores = map[string]bool{
-	annotate.StoreDocuments: false, annotate.StoreAnnotations: true,
-	annotate.StoreDecisions: true, annotate.StoreSettings: false,
-}
+// the core's library store is built on. Its name, version, object stores
+// and indexes are library's (library.DatabaseName, SchemaVersion,
+// ObjectStores). Every object store keeps records {doc, json} under an
+// out-of-line key: json is the core's encoded record (so the codec, its
+// schema versions and its checks live in Go, tested natively) and doc
+// indexes the records of a document (library.IndexByDoc).
 
 // Errors of the browser database, for the reader.
 var (
@@ -54,19 +42,44 @@ func openIDB() (*idb, error) {
 		return nil, errNoIndexedDB
 	}
 	var req app.Value
-	if err := catchJS(func() { req = factory.Call("open", dbName, dbVersion) }); err != nil {
+	if err := catchJS(func() { req = factory.Call("open", library.DatabaseName, library.SchemaVersion) }); err != nil {
 		return nil, fmt.Errorf("%w: %v", errNoIndexedDB, err)
 	}
-	upgrade := app.FuncOf(func(app.Value, []app.Value) any {
+	// The upgrade creates what library.ObjectStores lists and the
+	// database lacks (a new database gets everything, an older one what
+	// later versions added), then rewrites the records of an older
+	// database that library.Upgrade says to, all in IndexedDB's one
+	// versionchange transaction: whole or not at all. A database a newer
+	// Glossa upgraded fails to open (VersionError): it is never opened at
+	// a lower version.
+	var cursors []app.Func
+	defer func() {
+		for _, f := range cursors {
+			f.Release()
+		}
+	}()
+	upgrade := app.FuncOf(func(_ app.Value, args []app.Value) any {
 		db := req.Get("result")
-		for name, byDoc := range dbStores {
-			if db.Get("objectStoreNames").Call("contains", name).Bool() {
-				continue
+		tx := req.Get("transaction")
+		for _, def := range library.ObjectStores {
+			var s app.Value
+			if db.Get("objectStoreNames").Call("contains", def.Name).Bool() {
+				s = tx.Call("objectStore", def.Name)
+			} else {
+				s = db.Call("createObjectStore", def.Name)
 			}
-			s := db.Call("createObjectStore", name)
-			if byDoc {
-				s.Call("createIndex", "by-doc", "doc")
+			for _, ix := range def.Indexes {
+				if !s.Get("indexNames").Call("contains", ix.Name).Bool() {
+					s.Call("createIndex", ix.Name, ix.KeyPath)
+				}
 			}
+		}
+		from := 0
+		if len(args) > 0 && args[0].Truthy() {
+			from = args[0].Get("oldVersion").Int()
+		}
+		for _, store := range library.UpgradeStores(from) {
+			cursors = append(cursors, upgradeRecords(tx, store, from))
 		}
 		return nil
 	})
@@ -82,13 +95,40 @@ func openIDB() (*idb, error) {
 	return &idb{db: res}, nil
 }
 
+// upgradeRecords walks the records of store with a cursor, inside the
+// upgrade transaction tx, and makes the writes library.Upgrade returns for
+// each. It returns the cursor's callback, to release once the database is
+// open.
+func upgradeRecords(tx app.Value, store string, from int) app.Func {
+	cursor := tx.Call("objectStore", store).Call("openCursor")
+	step := app.FuncOf(func(app.Value, []app.Value) any {
+		c := cursor.Get("result")
+		if !c.Truthy() {
+			return nil // every record seen
+		}
+		rec := library.RawRecord{Store: store, Key: jsString(c.Get("key")), Raw: recordJSON(c.Get("value"))}
+		for _, w := range library.Upgrade(from, rec) {
+			s := tx.Call("objectStore", w.Store)
+			if w.Delete {
+				s.Call("delete", w.Key)
+			} else {
+				s.Call("put", map[string]any{"doc": w.Doc, "json": string(w.Raw)}, w.Key)
+			}
+		}
+		c.Call("continue")
+		return nil
+	})
+	cursor.Set("onsuccess", step)
+	return step
+}
+
 // getAll returns the records of a store, or of one document's records in
 // it when doc is not empty.
 func (d *idb) getAll(store, doc string) ([]kvRecord, error) {
 	tx := d.db.Call("transaction", store, "readonly")
 	src := tx.Call("objectStore", store)
 	if doc != "" {
-		src = src.Call("index", "by-doc")
+		src = src.Call("index", library.IndexByDoc)
 	}
 	var keysReq, valsReq app.Value
 	if doc != "" {
@@ -146,13 +186,13 @@ func (d *idb) commit(puts, deletes []kvRecord) error {
 	if err != nil {
 		catchJS(func() { tx.Call("abort") }) // nothing of it is written
 		if errName(err) == "QuotaExceededError" {
-			return fmt.Errorf("%w: %v", annotate.ErrQuota, err)
+			return fmt.Errorf("%w: %v", library.ErrQuota, err)
 		}
 		return err
 	}
 	if err := awaitTx(tx); err != nil {
 		if errName(err) == "QuotaExceededError" {
-			return fmt.Errorf("%w: %v", annotate.ErrQuota, err)
+			return fmt.Errorf("%w: %v", library.ErrQuota, err)
 		}
 		return err
 	}
@@ -160,7 +200,7 @@ func (d *idb) commit(puts, deletes []kvRecord) error {
 }
 
 // idbStore is the library on IndexedDB: it reads and writes the core's
-// records; the core (ListDocs, LoadDoc, RawDoc, PlanChange) does the rest.
+// records; the core (ListDocs, LoadDoc, RawDoc, PlanAll) does the rest.
 // A change is read and planned in read-only transactions, then written in
 // one read-write transaction, whole or not at all. (IndexedDB commits a
 // transaction as soon as no request is pending, so one cannot stay open
@@ -171,36 +211,32 @@ type idbStore struct {
 	mu sync.Mutex // one change at a time from this tab
 }
 
-var _ annotate.Store = (*idbStore)(nil)
+var _ library.Store = (*idbStore)(nil)
 
-func (s *idbStore) List() ([]annotate.DocMeta, []annotate.RecordProblem, error) {
-	return annotate.ListDocs(idbReader{s.db})
+func (s *idbStore) List() ([]library.DocMeta, []library.RecordProblem, error) {
+	return library.ListDocs(idbReader{s.db})
 }
 
-func (s *idbStore) Load(docID string) (annotate.StoredDoc, []annotate.RecordProblem, error) {
-	return annotate.LoadDoc(idbReader{s.db}, docID)
+func (s *idbStore) Load(docID string) (library.StoredDoc, []library.RecordProblem, error) {
+	return library.LoadDoc(idbReader{s.db}, docID)
 }
 
-func (s *idbStore) Raw(docID string) ([]annotate.RawRecord, error) {
-	return annotate.RawDoc(idbReader{s.db}, docID)
+func (s *idbStore) Raw(docID string) ([]library.RawRecord, error) {
+	return library.RawDoc(idbReader{s.db}, docID)
 }
 
-func (s *idbStore) Apply(c annotate.Change) error {
-	return s.applyAll([]annotate.Change{c})
+func (s *idbStore) Apply(c library.Change) error {
+	return s.ApplyAll([]library.Change{c})
 }
 
-// applyAll plans changes to different documents and writes them all in
-// one transaction.
-func (s *idbStore) applyAll(changes []annotate.Change) error {
+// ApplyAll plans the changes (library.PlanAll) and writes them all in one
+// transaction.
+func (s *idbStore) ApplyAll(changes []library.Change) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	var writes []annotate.Write
-	for _, c := range changes {
-		ws, err := annotate.PlanChange(idbReader{s.db}, c)
-		if err != nil {
-			return err
-		}
-		writes = append(writes, ws...)
+	writes, err := library.PlanAll(idbReader{s.db}, changes)
+	if err != nil {
+		return err
 	}
 	var puts, deletes []kvRecord
 	for _, w := range writes {
@@ -232,22 +268,22 @@ func (r idbReader) Get(store, key string) ([]byte, bool, error) {
 	return recordJSON(v), true, nil
 }
 
-func (r idbReader) All(store string) ([]annotate.RawRecord, error) {
+func (r idbReader) All(store string) ([]library.RawRecord, error) {
 	return r.raw(store, "")
 }
 
-func (r idbReader) ByDoc(store, docID string) ([]annotate.RawRecord, error) {
+func (r idbReader) ByDoc(store, docID string) ([]library.RawRecord, error) {
 	return r.raw(store, docID)
 }
 
-func (r idbReader) raw(store, doc string) ([]annotate.RawRecord, error) {
+func (r idbReader) raw(store, doc string) ([]library.RawRecord, error) {
 	recs, err := r.db.getAll(store, doc)
 	if err != nil {
 		return nil, err
 	}
-	out := make([]annotate.RawRecord, len(recs))
+	out := make([]library.RawRecord, len(recs))
 	for i, rec := range recs {
-		out[i] = annotate.RawRecord{Store: rec.Store, Key: rec.Key, Raw: rec.JSON}
+		out[i] = library.RawRecord{Store: rec.Store, Key: rec.Key, Raw: rec.JSON}
 	}
 	return out, nil
 }

@@ -4,9 +4,9 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/maxence-charriere/go-app/v9/pkg/app"
+	"glossa/annotate/library"
 
-	"glossa/annotate"
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
 
 // libraryPanel lists the reader's articles: title, date added, counts of
@@ -16,7 +16,7 @@ type libraryPanel struct {
 	app.Compo
 
 	// Props.
-	Docs    []annotate.DocMeta
+	Docs    []library.DocMeta
 	Current string // the open document's ID
 	Usage   string // storage used against quota, if known
 	Problem string // records that could not be read, for the reader
@@ -95,7 +95,7 @@ type libraryRow struct {
 	app.Compo
 
 	// Props.
-	Doc      annotate.DocMeta
+	Doc      library.DocMeta
 	Current  bool // the open article
 	Renaming bool // the title is being edited
 }

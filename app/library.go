@@ -10,6 +10,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"glossa/annotate"
+	"glossa/annotate/library"
 	"glossa/app/sample"
 )
 
@@ -55,12 +56,12 @@ type libraryState struct {
 	Shown  bool   // the library panel is open
 	// Docs lists the articles, newest first; it is read while the panel
 	// is shown, and only then.
-	Docs    []annotate.DocMeta
+	Docs    []library.DocMeta
 	Usage   string // storage used against quota, if the browser says
 	Problem string // records that could not be read, for the reader
 	Save    saveStatus
-	Title   string            // the open article's title
-	Orphans []annotate.Orphan // the open article's imported annotations not placed in its text
+	Title   string           // the open article's title
+	Orphans []library.Orphan // the open article's imported annotations not placed in its text
 	// Deleted is the title of the article the reader deleted last, while
 	// the delete can be undone.
 	Deleted string
@@ -79,10 +80,10 @@ type saveStatus struct {
 // storage work runs in ctx.Async and comes back through ctx.Dispatch.
 type librarian struct {
 	st          libraryState
-	store       annotate.Store      // nil while opening
-	saves       chan saveRequest    // to the saver
-	saved       annotate.Workspace  // what the store holds of the open document
-	lastDeleted *annotate.StoredDoc // for undo
+	store       library.Store      // nil while opening
+	saves       chan saveRequest   // to the saver
+	saved       annotate.Workspace // what the store holds of the open document
+	lastDeleted *library.StoredDoc // for undo
 	tabs        *tabChannel
 	// refreshAfterSave names the open document when a refresh was put off
 	// until the reader's edits are saved.
@@ -96,8 +97,8 @@ type saveRequest struct {
 	edits int
 }
 
-// library is the page's library feature.
-var library = &librarian{}
+// lib is the page's library feature.
+var lib = &librarian{}
 
 // mount registers the library's actions and opens the store, then the
 // document named in the address (?doc=…) or the sample.
@@ -149,17 +150,17 @@ func (l *librarian) ready(ctx app.Context) bool {
 func (l *librarian) open(ctx app.Context) {
 	wanted := app.Window().URL().Query().Get("doc")
 	ctx.Async(func() {
-		var store annotate.Store
+		var store library.Store
 		status, banner := libraryReady, ""
 		db, err := openIDB()
 		if err != nil {
-			store, status = annotate.NewMemStore(), libraryMemory
+			store, status = library.NewMemStore(), libraryMemory
 			banner = "Your work will not be kept: " + explain(err) + ". Glossa runs from memory; export your annotations before you close this tab."
 		} else {
 			store = &idbStore{db: db}
 			askPersistence()
 		}
-		if err := annotate.SeedSample(store, sample.Article, time.Now()); err != nil && banner == "" {
+		if err := library.SeedSample(store, sample.Article, time.Now()); err != nil && banner == "" {
 			banner = "The library could not be prepared: " + explain(err) + "."
 		}
 		ctx.Dispatch(func(ctx app.Context) {
@@ -272,7 +273,7 @@ func (l *librarian) keepEntities(ctx app.Context, st taggingState) {
 		ents = []annotate.Entity{}
 	}
 	ctx.Async(func() {
-		if err := store.Apply(annotate.Change{DocID: st.DocID, PutEntities: &ents, Recognizer: st.Recognizer}); err != nil {
+		if err := store.Apply(library.Change{DocID: st.DocID, PutEntities: &ents, Recognizer: st.Recognizer}); err != nil {
 			app.Log("glossa: cannot keep the entities:", err)
 		}
 	})
@@ -296,7 +297,7 @@ func (l *librarian) save(ctx app.Context, ws annotate.Workspace) {
 // stored and that state, in one transaction. What is stored is the last
 // state saved of the open document; for a document closed since the
 // request, it is read from the store.
-func (l *librarian) saver(ctx app.Context, store annotate.Store, requests <-chan saveRequest) {
+func (l *librarian) saver(ctx app.Context, store library.Store, requests <-chan saveRequest) {
 	for req := range requests {
 		ws := req.ws
 		done := make(chan annotate.Workspace, 1)
@@ -304,13 +305,13 @@ func (l *librarian) saver(ctx app.Context, store annotate.Store, requests <-chan
 		base := <-done
 		var err error
 		if base.Doc == nil || base.Doc.ID != ws.Doc.ID {
-			var stored annotate.StoredDoc
+			var stored library.StoredDoc
 			if stored, _, err = store.Load(ws.Doc.ID); err == nil {
 				base, err = stored.Workspace()
 			}
 		}
 		if err == nil {
-			err = store.Apply(annotate.Diff(base, ws))
+			err = store.Apply(library.Diff(base, ws))
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {
@@ -362,7 +363,7 @@ func (l *librarian) refresh(ctx app.Context) {
 }
 
 // describeProblems tells the reader which records could not be read.
-func describeProblems(problems []annotate.RecordProblem) string {
+func describeProblems(problems []library.RecordProblem) string {
 	if len(problems) == 0 {
 		return ""
 	}
@@ -382,17 +383,17 @@ func (l *librarian) handleRename(ctx app.Context, a app.Action) {
 		return
 	}
 	store := l.store
-	l.change(ctx, func() (annotate.Change, string, error) {
+	l.change(ctx, func() (library.Change, string, error) {
 		stored, _, err := store.Load(v.ID)
 		if err != nil {
-			return annotate.Change{}, "", err
+			return library.Change{}, "", err
 		}
 		meta := stored.Meta
-		meta.Title = annotate.CleanTitle(v.Title)
+		meta.Title = library.CleanTitle(v.Title)
 		if meta.Title == "" {
-			return annotate.Change{}, "", problem("a title cannot be empty")
+			return library.Change{}, "", problem("a title cannot be empty")
 		}
-		return annotate.Change{DocID: v.ID, PutMeta: &meta}, "Renamed “" + stored.Meta.Title + "” to “" + meta.Title + "”.", nil
+		return library.Change{DocID: v.ID, PutMeta: &meta}, "Renamed “" + stored.Meta.Title + "” to “" + meta.Title + "”.", nil
 	})
 }
 
@@ -407,7 +408,7 @@ func (l *librarian) handleDelete(ctx app.Context, a app.Action) {
 	ctx.Async(func() {
 		stored, _, err := store.Load(id)
 		if err == nil {
-			err = store.Apply(annotate.Change{DocID: id, DeleteDoc: true})
+			err = store.Apply(library.Change{DocID: id, DeleteDoc: true})
 		}
 		next := ""
 		if err == nil {
@@ -433,11 +434,11 @@ func (l *librarian) handleDelete(ctx app.Context, a app.Action) {
 
 // newestLeft returns the article to open after the open one was deleted:
 // the newest left, or, when none is left, the sample, added again.
-func newestLeft(store annotate.Store) string {
+func newestLeft(store library.Store) string {
 	if docs, _, err := store.List(); err == nil && len(docs) > 0 {
 		return docs[0].ID
 	}
-	annotate.SeedSample(store, sample.Article, time.Now())
+	library.SeedSample(store, sample.Article, time.Now())
 	return sampleID()
 }
 
@@ -449,13 +450,13 @@ func (l *librarian) handleUndoDelete(ctx app.Context, a app.Action) {
 	doc := *l.lastDeleted
 	l.lastDeleted, l.st.Deleted = nil, ""
 	l.publish(ctx)
-	l.change(ctx, func() (annotate.Change, string, error) {
-		return annotate.PutDoc(doc), "Restored “" + doc.Meta.Title + "”.", nil
+	l.change(ctx, func() (library.Change, string, error) {
+		return library.PutDoc(doc), "Restored “" + doc.Meta.Title + "”.", nil
 	})
 }
 
 // change builds a change off the UI goroutine, applies it and reports.
-func (l *librarian) change(ctx app.Context, build func() (annotate.Change, string, error)) {
+func (l *librarian) change(ctx app.Context, build func() (library.Change, string, error)) {
 	store := l.store
 	ctx.Async(func() {
 		c, report, err := build()
@@ -490,7 +491,7 @@ func (l *librarian) add(ctx app.Context, raw []byte, source string) {
 	}
 	store := l.store
 	ctx.Async(func() {
-		doc, err := annotate.NewStoredDoc(string(raw), source, time.Now())
+		doc, err := library.NewStoredDoc(string(raw), source, time.Now())
 		if err == nil {
 			if _, _, lerr := store.Load(doc.Meta.ID); lerr == nil {
 				ctx.Dispatch(func(ctx app.Context) {
@@ -499,7 +500,7 @@ func (l *librarian) add(ctx app.Context, raw []byte, source string) {
 				})
 				return
 			}
-			err = store.Apply(annotate.PutDoc(doc))
+			err = store.Apply(library.PutDoc(doc))
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			if err != nil {

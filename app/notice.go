@@ -8,6 +8,8 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"glossa/annotate"
+	"glossa/annotate/formats"
+	"glossa/annotate/library"
 )
 
 // Notices: what the reader's last action did, or why it did not, in one
@@ -54,13 +56,13 @@ func explain(err error) string {
 		}
 		return fmt.Sprintf("the %s is too long: %s %s, where Glossa keeps at most %s. Shorten it and try again",
 			strings.Trim(limit.What, `"`), thousands(limit.Got), unit, thousands(limit.Limit))
-	case errors.Is(err, annotate.ErrQuota):
+	case errors.Is(err, library.ErrQuota):
 		return "the browser's storage is full. Your work stays on screen: delete articles you no longer need, and your next change saves everything"
 	case errors.Is(err, errNoIndexedDB):
 		return "this browser offers no database here (a private window, or storage blocked for this site)"
-	case errors.Is(err, annotate.ErrNewerSchema), errors.Is(err, errNewerDB):
+	case errors.Is(err, library.ErrNewerSchema), errors.Is(err, errNewerDB):
 		return "it was saved by a newer version of Glossa, which this one cannot read; it is left untouched. Open the newest Glossa to use it"
-	case errors.Is(err, annotate.ErrCorrupt):
+	case errors.Is(err, library.ErrCorrupt):
 		return "a saved record cannot be read; it is kept as it is, and everything else works"
 	case errors.Is(err, annotate.ErrBadURL):
 		return "the evidence must be a web address that starts with http:// or https://, such as https://example.org/report"
@@ -76,7 +78,7 @@ func explain(err error) string {
 		return "that selection cannot be annotated: select some words of the article"
 	case errors.Is(err, annotate.ErrNotText):
 		return "it is not UTF-8 text. Save it as UTF-8 and try again"
-	case errors.Is(err, annotate.ErrUnsupportedFormat):
+	case errors.Is(err, formats.ErrUnsupportedFormat):
 		return "Glossa does not read or write that kind of file (see the formats in the export menu)"
 	case errors.Is(err, annotate.ErrBadInput):
 		return "the file cannot be read: " + detail(err, annotate.ErrBadInput)

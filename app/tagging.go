@@ -107,7 +107,7 @@ func handleTag(ctx app.Context, a app.Action) {
 				st.Millis = ms
 				st.Recognizer = recognizer
 				ctx.SetState(stateTagging, st)
-				library.keepEntities(ctx, st)
+				lib.keepEntities(ctx, st)
 			})
 		},
 		fail: func(msg string) {

@@ -3,7 +3,8 @@
 // "wasm" and "model" query parameters (content-hashed names come from the
 // site build); both download at once. Messages in:
 // {type: "warm"} (load the model now), {type: "tag", job, text},
-// {type: "extract", job, bytes} (article text of a web page; answered by
+// {type: "extract", job, kind, bytes} (article text of a web page, kind
+// "html", or of a Markdown file, kind "markdown"; answered by
 // {type: "extracted", job, text, error}). Messages out:
 // {type: "status", job, status: "loading-model" | "tagging"},
 // {type: "block", job, block, entities: JSON string},
@@ -59,7 +60,7 @@ self.onmessage = async (event) => {
   if (msg && msg.type === "extract") {
     try {
       await startTagger();
-      const result = self.glossaExtractHTML(new Uint8Array(msg.bytes));
+      const result = self.glossaExtract(msg.kind || "html", new Uint8Array(msg.bytes));
       self.postMessage({ type: "extracted", job: msg.job, text: result.text || "", error: result.error || "" });
     } catch (err) {
       ready = null;

@@ -21,9 +21,9 @@ import (
 // Extracted is the article text read from a saved web page.
 type Extracted struct {
 	Title, Byline, Date string
-	// Text is "Title\n\nByline\n\nDate\n\nparagraph\n\nparagraph…", empty
-	// parts left out: normalized (annotate.NormalizeText) and ready for
-	// annotate.NewStoredDoc.
+	// Text is "Title\n\nBy Byline\n\nDate\n\nparagraph\n\nparagraph…",
+	// empty parts left out ("By " only added when the byline lacks it):
+	// normalized (annotate.NormalizeText) and ready for a library.
 	Text string
 }
 
@@ -124,8 +124,14 @@ func Extract(raw []byte) (Extracted, error) {
 	if len(body) == 0 {
 		return Extracted{}, fmt.Errorf("%w: no article text in the page", annotate.ErrBadInput)
 	}
+	// A byline reads as one in the text ("By …"), so the document's block
+	// splitting finds it (see annotate.NewDocument).
+	byline := ex.Byline
+	if byline != "" && !(len(byline) > 3 && strings.EqualFold(byline[:3], "by ")) {
+		byline = "By " + byline
+	}
 	var kept []string
-	for _, p := range append([]string{ex.Title, ex.Byline, ex.Date}, body...) {
+	for _, p := range append([]string{ex.Title, byline, ex.Date}, body...) {
 		if p != "" {
 			kept = append(kept, p)
 		}

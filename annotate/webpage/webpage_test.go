@@ -73,7 +73,7 @@ func TestExtractHTML(t *testing.T) {
 				Title:  "Council votes on budget",
 				Byline: "Jane Doe",
 				Date:   "2024-03-05T09:30:00Z",
-				Text: "Council votes on budget\n\nJane Doe\n\n2024-03-05T09:30:00Z\n\n" +
+				Text: "Council votes on budget\n\nBy Jane Doe\n\n2024-03-05T09:30:00Z\n\n" +
 					"The city council approved the budget on Tuesday & adjourned.\n\n" +
 					"What changes\n\nParks get more money.\n\nRoads get less.\n\n" +
 					"\"It is a fair deal,\" the mayor said.\n\n" +
@@ -87,7 +87,7 @@ func TestExtractHTML(t *testing.T) {
 			want: webpage.Extracted{
 				Title:  "Storm hits coast",
 				Byline: "Ann Lee",
-				Text: "Storm hits coast\n\nAnn Lee\n\n" +
+				Text: "Storm hits coast\n\nBy Ann Lee\n\n" +
 					"A storm hit the coast on Monday night, cutting power to thousands.\n\n" +
 					"Crews worked through the night.",
 			},

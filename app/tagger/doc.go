@@ -11,8 +11,9 @@
 //	                           each block's entities as soon as it is done, as
 //	                           JSON [{"start","end","label","text"}], code
 //	                           points into the whole normalized text
-//	glossaExtractHTML(bytes)   finds the article text in a web page
-//	                           ({text}; see webpage.Extract)
+//	glossaExtract(kind, bytes) finds the article text in a web page (kind
+//	                           "html", see webpage.Extract) or a Markdown
+//	                           file ("markdown", see markdown.Extract): {text}
 //
 // and calls glossaTaggerReady() once they are set. Both return {error:
 // message} when they fail, with a message a reader can act on;

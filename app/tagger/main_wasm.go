@@ -8,6 +8,7 @@ import (
 
 	"glossa/annotate"
 	"glossa/annotate/ner/compact"
+	"glossa/annotate/markdown"
 	"glossa/annotate/webpage"
 )
 
@@ -51,17 +52,30 @@ func main() {
 		}
 		return map[string]any{"blocks": len(doc.Blocks), "recognizer": recognizer.Name()}
 	}))
-	js.Global().Set("glossaExtractHTML", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if len(args) != 1 || args[0].Type() != js.TypeObject {
-			return failure("glossaExtractHTML(bytes): want the page's bytes")
+	js.Global().Set("glossaExtract", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		if len(args) != 2 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeObject {
+			return failure("glossaExtract(kind, bytes): want \"html\" or \"markdown\" and the file's bytes")
 		}
-		data := make([]byte, args[0].Get("byteLength").Int())
-		js.CopyBytesToGo(data, args[0])
-		ex, err := webpage.Extract(data)
+		data := make([]byte, args[1].Get("byteLength").Int())
+		js.CopyBytesToGo(data, args[1])
+		var text string
+		var err error
+		switch kind := args[0].String(); kind {
+		case "html":
+			var ex webpage.Extracted
+			ex, err = webpage.Extract(data)
+			text = ex.Text
+		case "markdown":
+			var ex markdown.Extracted
+			ex, err = markdown.Extract(data)
+			text = ex.Text
+		default:
+			return failure("glossaExtract: files of kind " + kind + " are not read")
+		}
 		if err != nil {
 			return failure(err.Error())
 		}
-		return map[string]any{"text": ex.Text}
+		return map[string]any{"text": text}
 	}))
 	js.Global().Call("glossaTaggerReady")
 	select {}

@@ -1,0 +1,178 @@
+package annotate
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
+
+// BlockKind says what part of an article a block is.
+type BlockKind string
+
+// The block kinds of a news article, in the order they appear.
+const (
+	Headline  BlockKind = "headline"
+	Byline    BlockKind = "byline"
+	Dateline  BlockKind = "dateline"
+	Paragraph BlockKind = "paragraph"
+)
+
+// Block is one block of a document, trimmed of surrounding white space: a
+// paragraph (the text between blank lines, or a line of a text without
+// them), the headline (the first line), a byline or a dateline (see
+// splitBlocks).
+type Block struct {
+	Span
+	Kind BlockKind `json:"kind"`
+}
+
+// Limits of the header of an article: the blocks after the headline that
+// may be its byline or dateline.
+const (
+	headerBlocks = 3  // at most this many blocks after the headline
+	headerLine   = 80 // each a single line of at most this many code points
+)
+
+// splitBlocks finds the blocks of t, each trimmed of surrounding white
+// space. Lines that are empty or white space only separate paragraphs;
+// where the text has no such line between two lines of text, each line is
+// a paragraph (text pasted with single line breaks). The first line is the
+// headline; if its block has more lines, the rest is a block of its own.
+// Then come the header (classifyHeader): of the next few blocks that are
+// short single lines, a "By …" line is the byline and a line with a date
+// or a time the dateline. Every other block is a paragraph.
+func splitBlocks(t *Text) []Block {
+	runes := []rune(t.String())
+	type line struct {
+		span  Span // trimmed; empty for a blank line
+		blank bool
+	}
+	var lines []line
+	for start := 0; start <= len(runes); {
+		end := start
+		for end < len(runes) && runes[end] != '\n' {
+			end++
+		}
+		s, e := start, end
+		for s < e && unicode.IsSpace(runes[s]) {
+			s++
+		}
+		for e > s && unicode.IsSpace(runes[e-1]) {
+			e--
+		}
+		lines = append(lines, line{Span{s, e}, s == e})
+		start = end + 1
+	}
+	// Is there a blank line between two lines of text?
+	paragraphs := false
+	seenText, blankAfter := false, false
+	for _, l := range lines {
+		switch {
+		case !l.blank && seenText && blankAfter:
+			paragraphs = true
+		case !l.blank:
+			seenText = true
+		case seenText:
+			blankAfter = true
+		}
+	}
+	var blocks []Block
+	open := false
+	for _, l := range lines {
+		switch {
+		case l.blank:
+			open = false
+		case open && paragraphs:
+			blocks[len(blocks)-1].End = l.span.End
+		default:
+			blocks = append(blocks, Block{Span: l.span, Kind: Paragraph})
+			open = true
+		}
+	}
+	if len(blocks) == 0 {
+		return nil
+	}
+	// The headline is the first line only.
+	first := blocks[0]
+	if nl := indexRune(runes[first.Start:first.End], '\n'); nl >= 0 {
+		rest := first.Start + nl + 1
+		for unicode.IsSpace(runes[rest]) {
+			rest++
+		}
+		head := first.Start + nl
+		for head > first.Start && unicode.IsSpace(runes[head-1]) {
+			head--
+		}
+		blocks = append([]Block{{Span: Span{first.Start, head}}, {Span: Span{rest, first.End}, Kind: Paragraph}}, blocks[1:]...)
+	}
+	blocks[0].Kind = Headline
+	classifyHeader(blocks[1:], runes)
+	return blocks
+}
+
+// classifyHeader finds the byline and the dateline among the first blocks
+// after the headline: of at most headerBlocks blocks that are each a
+// single line of at most headerLine code points, the first "By …" line
+// (isByline) is the byline and the first line with a date or time
+// (isDateline) the dateline.
+func classifyHeader(blocks []Block, runes []rune) {
+	byline, dateline := false, false
+	for i := 0; i < len(blocks) && i < headerBlocks; i++ {
+		b := blocks[i]
+		text := string(runes[b.Start:b.End])
+		if b.Len() > headerLine || strings.Contains(text, "\n") {
+			return
+		}
+		switch {
+		case !byline && isByline(text):
+			blocks[i].Kind, byline = Byline, true
+		case !dateline && isDateline(text):
+			blocks[i].Kind, dateline = Dateline, true
+		}
+	}
+}
+
+// isByline reports whether a header line names the authors as bylines
+// do: "By" (any case) and a space, then a name that does not start with a
+// lower-case letter, and no full stop, question or exclamation mark at the
+// end: "By Jane Doe", "By Jane Doe and John Roe, Reuters", "BY JANE DOE",
+// but not "By the way, …" nor "By Monday, it was over.".
+func isByline(s string) bool {
+	if len(s) < 3 || !strings.EqualFold(s[:2], "by") {
+		return false
+	}
+	rest := []rune(s[2:])
+	if len(rest) < 2 || !unicode.IsSpace(rest[0]) {
+		return false
+	}
+	name := strings.TrimSpace(string(rest))
+	r := []rune(name)
+	return len(r) > 0 && !unicode.IsLower(r[0]) && !strings.ContainsRune(".?!", r[len(r)-1])
+}
+
+// isDateline reports whether a header line dates the article: it holds a
+// year (1600 to 2999), a time (3:04, 15:04), a numeric date (3/12/2017,
+// 2017-12-03) or an English month name or abbreviation next to a number.
+// A short line that merely holds a number ("Police said 3 people were
+// hurt.") is not one.
+func isDateline(s string) bool {
+	return datePattern.MatchString(s)
+}
+
+// datePattern matches what isDateline looks for.
+var datePattern = regexp.MustCompile(`(?i)\b(1[6-9]|2\d)\d\d\b|\b\d{1,2}:\d\d\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|` +
+	`\b\d{1,2}\.?\s+` + months + `\b|\b` + months + `\.?\s+\d{1,2}\b`)
+
+// months matches an English month's name or abbreviation.
+const months = `(january|february|march|april|may|june|july|august|september|october|november|december|` +
+	`jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)`
+
+// indexRune returns the index of the first r in rs, or -1.
+func indexRune(rs []rune, r rune) int {
+	for i, c := range rs {
+		if c == r {
+			return i
+		}
+	}
+	return -1
+}

@@ -1,0 +1,69 @@
+package formats
+
+import (
+	"errors"
+	"fmt"
+
+	"glossa/annotate"
+	"glossa/annotate/library"
+)
+
+// Bundle is what an export writes: articles of the library with everything
+// saved about them, in order. Each is a library.StoredDoc, as Store.Load
+// gives it: its text, title, source and date, the reader's notes, the
+// suggestions they rejected, and the orphans kept with it.
+type Bundle struct{ Docs []library.StoredDoc }
+
+// ErrUnsupportedFormat marks a file or format name that is not one Glossa
+// reads or writes. The other errors of export and import wrap annotate's
+// sentinels (ErrBadInput, ErrBadSpan, ErrNotText…).
+var ErrUnsupportedFormat = errors.New("unsupported format")
+
+// LoadBundle reads the documents named by docIDs from s, in that order, or
+// all the documents s lists (newest first) when none is named. Records
+// that cannot be read are left out, as Store.Load leaves them out.
+func LoadBundle(s library.Store, docIDs ...string) (Bundle, error) {
+	if len(docIDs) == 0 {
+		docs, _, err := s.List()
+		if err != nil {
+			return Bundle{}, err
+		}
+		for _, d := range docs {
+			docIDs = append(docIDs, d.ID)
+		}
+	}
+	var b Bundle
+	for _, id := range docIDs {
+		doc, _, err := s.Load(id)
+		if err != nil {
+			return Bundle{}, err
+		}
+		b.Docs = append(b.Docs, doc)
+	}
+	return b, nil
+}
+
+// article is a document of a bundle as the exports read it.
+type article struct {
+	library.StoredDoc
+	doc   *annotate.Document // of Text
+	title string             // Meta.Title, or the text's default title
+}
+
+// articles checks the documents of b and makes them ready to export:
+// every one needs a text whose ID is Meta.ID. format names the export in
+// errors.
+func articles(b Bundle, format string) ([]article, error) {
+	out := make([]article, len(b.Docs))
+	for i, s := range b.Docs {
+		if s.Text == "" || annotate.DocumentID(s.Text) != s.Meta.ID {
+			return nil, fmt.Errorf("export %s: article %d: %w: its text is missing or is not that of %s", format, i+1, annotate.ErrBadInput, s.Meta.ID)
+		}
+		a := article{StoredDoc: s, doc: annotate.NewDocument(s.Text), title: s.Meta.Title}
+		if a.title == "" {
+			a.title = library.DefaultTitle(s.Text)
+		}
+		out[i] = a
+	}
+	return out, nil
+}

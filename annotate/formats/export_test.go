@@ -1,0 +1,352 @@
+package formats_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"glossa/annotate"
+	"glossa/annotate/formats"
+	"glossa/annotate/internal/fixture"
+	"glossa/annotate/library"
+	"glossa/annotate/w3ctest"
+	"glossa/app/sample"
+)
+
+// The bundle tests' clock: the sample article was added at bundleAdded,
+// its notes made at t0 and changed at t1 (see annotate/internal/fixture),
+// and imports run at bundleNow.
+var (
+	bundleAdded = time.Date(2026, 11, 27, 9, 0, 0, 0, time.UTC)
+	bundleNow   = time.Date(2026, 11, 28, 8, 0, 0, 0, time.UTC)
+)
+
+// hypothesisOrphan is a Hypothesis-shaped annotation of the sample whose
+// quote is nowhere in it.
+const hypothesisOrphan = `{"id":"Jz8X2hypo","created":"2026-11-26T10:00:00.123456+00:00","updated":"2026-11-26T10:05:00+00:00",` +
+	`"user":"acct:alice@hypothes.is","uri":"https://swarajyamag.com/kaspersky","text":"Where is this?","tags":["check"],` +
+	`"target":[{"source":"https://swarajyamag.com/kaspersky","selector":[` +
+	`{"type":"RangeSelector","startContainer":"/div[1]/p[3]","startOffset":0,"endContainer":"/div[1]/p[3]","endOffset":12},` +
+	`{"type":"TextQuoteSelector","exact":"a sentence that the article never had","prefix":"","suffix":""}]}]}`
+
+// sampleStore returns the small fixed library of the golden files: the
+// sample article with entities (two accepted from suggestions), a claim
+// with a speaker note, a verdict, a comment that looks like a formula, tags
+// and evidence, a claim across a line break with a typed speaker, a
+// rejected suggestion, and an orphan.
+func sampleStore(t testing.TB) *library.MemStore {
+	t.Helper()
+	text, err := annotate.NormalizeText([]byte(sample.Article))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := annotate.NewDocument(text)
+	ada := annotate.Reader("Ada")
+	w := annotate.NewWorkspace(d).WithSuggestions([]annotate.Entity{
+		{Span: at(d, "Kaspersky Lab", 3), Label: annotate.Org},
+		{Span: at(d, "Britain", 1), Label: annotate.GPE},
+		{Span: at(d, "Britain", 2), Label: annotate.GPE},
+	}, recName)
+	w = must(w.Accept(key(d, "Kaspersky Lab", 3, annotate.Org), id(1), ada, t0))
+	w = must(w.Accept(key(d, "Britain", 1, annotate.GPE), id(2), ada, t0))
+	w = must(w.Create(at(d, "Ciaran Martin", 1), annotate.Person, id(3), ada, t0))
+	w = must(w.Create(at(d, "Russia is acting against the United Kingdom's national interest in cyberspace", 1), annotate.Claim, id(4), ada, t0))
+	w = must(w.SetClaim(id(4), annotate.Speaker{AnnotationID: id(3)}, annotate.Supported, "https://www.ncsc.gov.uk/", t1))
+	w = must(w.SetComment(id(4), "=HYPERLINK(\"http://evil.example\")\nsecond line, \"quoted\"", t1))
+	w = must(w.SetTags(id(4), []string{"russia", "-cyber"}, t1))
+	w = must(w.Create(at(d, "has denied any wrongdoing", 1), annotate.Claim, id(5), ada, t0))
+	w = must(w.SetClaim(id(5), annotate.Speaker{Name: "Kaspersky"}, annotate.False, "", t1))
+	w = must(w.Create(at(d, "Ruscio/Getty Images for Kaspersky Lab)\nKaspersky Lab At", 1), annotate.Claim, id(6), ada, t0))
+	w = must(w.SetComment(id(6), "a caption\nrepeated", t1))
+	w = must(w.Create(at(d, "December", 1), annotate.Date, id(7), ada, t0))
+	w = must(w.Reject(key(d, "Britain", 2, annotate.GPE)))
+	s := library.NewMemStore()
+	doc := library.StoredDoc{
+		Meta: library.DocMeta{ID: d.ID, Title: "Amid Concerns Of Russian “Snooping”", Source: "https://swarajyamag.com/kaspersky", Added: bundleAdded},
+		Text: text, Notes: w.Notes, Rejected: setKeys(w.Rejected), Accepted: setKeys(w.Accepted),
+	}
+	if err := s.Apply(library.PutDoc(doc)); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := formats.ImportInto(s, "h.json", []byte(hypothesisOrphan), bundleNow); err != nil || rep.Orphans != 1 {
+		t.Fatalf("the Hypothesis orphan imports as %+v, %v", rep, err)
+	}
+	return s
+}
+
+// sampleBundle is the library of sampleStore as a bundle.
+func sampleBundle(t testing.TB) formats.Bundle { return loadBundle(t, sampleStore(t)) }
+
+// loadBundle reads the library s holds as formats.LoadBundle does,
+// failing the test on an error or a record that cannot be read.
+func loadBundle(t testing.TB, s library.Store) formats.Bundle {
+	t.Helper()
+	docs, problems, err := s.List()
+	if err != nil || len(problems) > 0 {
+		t.Fatalf("list: %v, %v", problems, err)
+	}
+	var b formats.Bundle
+	for _, m := range docs {
+		d, problems, err := s.Load(m.ID)
+		if err != nil || len(problems) > 0 {
+			t.Fatalf("load %s: %v, %v", m.ID, problems, err)
+		}
+		b.Docs = append(b.Docs, d)
+	}
+	return b
+}
+
+// storeOf returns a MemStore holding the documents of b.
+func storeOf(t testing.TB, b formats.Bundle) *library.MemStore {
+	t.Helper()
+	s := library.NewMemStore()
+	for _, d := range b.Docs {
+		c := library.PutDoc(d)
+		c.AddOrphans = d.Orphans
+		if err := s.Apply(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return s
+}
+
+// exportBytes runs an export and fails the test on error.
+func exportBytes(t testing.TB, f formats.Format, b formats.Bundle) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	if err := f.Export(b, &buf); err != nil {
+		t.Fatalf("export %s: %v", f.Name, err)
+	}
+	return buf.Bytes()
+}
+
+// checkW3CMusts checks every collection of a W3C export against the W3C
+// MUST assertions.
+func checkW3CMusts(t testing.TB, suite *w3ctest.Suite, data []byte) {
+	t.Helper()
+	var colls []json.RawMessage
+	if bytes.HasPrefix(bytes.TrimSpace(data), []byte("[")) {
+		if err := json.Unmarshal(data, &colls); err != nil {
+			t.Fatal(err)
+		}
+	} else {
+		colls = []json.RawMessage{data}
+	}
+	for i, c := range colls {
+		for _, e := range suite.CheckCollection(c) {
+			t.Errorf("collection %d: %v", i, e)
+		}
+	}
+}
+
+func TestExportGolden(t *testing.T) {
+	suite, err := w3ctest.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := sampleBundle(t)
+	for _, f := range formats.Formats {
+		t.Run(f.Name, func(t *testing.T) {
+			got := exportBytes(t, f, b)
+			if again := exportBytes(t, f, b); !bytes.Equal(got, again) {
+				t.Errorf("two exports differ")
+			}
+			name := "bundle-sample" + f.Ext
+			fixture.CheckGolden(t, name, got)
+			if f == formats.FormatW3C {
+				checkW3CMusts(t, suite, got)
+			}
+			if f == formats.FormatBrat { // the .ann inside, readable in a diff
+				fixture.CheckGolden(t, "bundle-sample.ann", formats.BratAnn(b.Docs[0]))
+			}
+		})
+	}
+}
+
+// TestExportW3CRoundTrip: the sample library exported and imported into
+// an empty library is the same library.
+func TestExportW3CRoundTrip(t *testing.T) {
+	b := sampleBundle(t)
+	data := exportBytes(t, formats.FormatW3C, b)
+	s := library.NewMemStore()
+	rep, err := formats.ImportInto(s, "sample.jsonld", data, bundleNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := loadBundle(t, s); !reflect.DeepEqual(got, b) {
+		t.Errorf("round trip differs:\n got %+v\nwant %+v", got, b)
+	}
+	if got, err := formats.LoadBundle(s, b.Docs[0].Meta.ID); err != nil || !reflect.DeepEqual(got, b) {
+		t.Errorf("LoadBundle: %v, differs: %v", err, !reflect.DeepEqual(got, b))
+	}
+	want := formats.ImportReport{Format: formats.FormatW3C, Articles: 1, Added: len(b.Docs[0].Notes), Decisions: 3, Orphans: 1}
+	if rep != want {
+		t.Errorf("report %+v, want %+v", rep, want)
+	}
+	// Importing it again changes nothing and says so.
+	before := s.Dump()
+	rep, err = formats.ImportInto(s, "sample.jsonld", data, bundleNow)
+	if err != nil || !reflect.DeepEqual(s.Dump(), before) {
+		t.Errorf("second import: %v, library changed: %v", err, !reflect.DeepEqual(s.Dump(), before))
+	}
+	if want := (formats.ImportReport{Format: formats.FormatW3C, KeptNewer: len(b.Docs[0].Notes)}); rep != want {
+		t.Errorf("second import reports %+v, want %+v", rep, want)
+	}
+}
+
+// randomBundle builds a library of random articles and notes with
+// Workspace operations, from seed, and returns it as a bundle.
+func randomBundle(t testing.TB, seed uint64) formats.Bundle {
+	r := rand.New(rand.NewPCG(seed, 7))
+	words := []string{"Ann", "Lee", "said", "👍🏽", "Zoe\u0301", "“quoted”", "Kaspersky", "Lab", "in", "Britain", "🇬🇧", "=1+1", "a", "the", "naïve", "東京"}
+	ids := 0
+	var b formats.Bundle
+	for range 1 + r.IntN(3) {
+		var sb strings.Builder
+		for i := range 20 + r.IntN(60) {
+			if i > 0 {
+				switch r.IntN(12) {
+				case 0:
+					sb.WriteString("\n\n")
+				case 1:
+					sb.WriteString("\n")
+				default:
+					sb.WriteString(" ")
+				}
+			}
+			sb.WriteString(words[r.IntN(len(words))])
+		}
+		d := annotate.NewDocument(sb.String())
+		w := annotate.NewWorkspace(d)
+		n := d.Text.Len()
+		for range r.IntN(12) {
+			s := r.IntN(n - 1)
+			e := s + 1 + r.IntN(min(30, n-s))
+			label := annotate.AllLabels[r.IntN(len(annotate.AllLabels))]
+			ids++
+			created := t0.Add(time.Duration(r.IntN(1000)) * time.Second)
+			nw, err := w.Create(annotate.Span{Start: s, End: e}, label, id(ids), annotate.Reader(words[r.IntN(3)]), created)
+			if err != nil {
+				continue // white space only, or a duplicate
+			}
+			w = nw
+			later := created.Add(time.Hour)
+			if r.IntN(2) == 0 {
+				w, _ = w.SetComment(id(ids), words[r.IntN(len(words))]+"\n"+words[r.IntN(len(words))], later)
+			}
+			if r.IntN(2) == 0 {
+				w, _ = w.SetTags(id(ids), []string{words[r.IntN(len(words))], "t"}, later)
+			}
+			if label == annotate.Claim {
+				sp := annotate.Speaker{Name: words[r.IntN(len(words))]}
+				if len(w.Notes) > 1 && r.IntN(2) == 0 {
+					sp = annotate.Speaker{AnnotationID: w.Notes[0].ID}
+					if sp.AnnotationID == id(ids) {
+						sp = annotate.Speaker{AnnotationID: w.Notes[1].ID}
+					}
+				}
+				w, _ = w.SetClaim(id(ids), sp, annotate.Verdicts[r.IntN(len(annotate.Verdicts))], "https://example.org/"+fmt.Sprint(ids), later)
+			}
+		}
+		a := library.StoredDoc{Meta: library.DocMeta{ID: d.ID, Added: t0.Add(time.Duration(r.IntN(100)) * time.Minute)}, Text: d.Text.String(), Notes: w.Notes}
+		if r.IntN(2) == 0 {
+			a.Meta.Title, a.Meta.Source = "Title "+words[r.IntN(len(words))], "https://example.org/a/"+fmt.Sprint(seed)
+		}
+		if !slices.ContainsFunc(b.Docs, func(o library.StoredDoc) bool { return o.Meta.ID == d.ID }) {
+			b.Docs = append(b.Docs, a)
+		}
+	}
+	return loadBundle(t, storeOf(t, b))
+}
+
+// restrict keeps of a bundle what a format carries: the texts and, per
+// note, the span and label (entities only for NER); for brat, the comment
+// on one line and the span without line breaks at its ends (brat's
+// fragments hold none).
+func restrict(b formats.Bundle, entitiesOnly, brat bool) map[string][]string {
+	out := map[string][]string{}
+	for _, a := range b.Docs {
+		text := annotate.NewText(a.Text)
+		list := []string{}
+		for _, n := range a.Notes {
+			if entitiesOnly && !n.Label.Valid() {
+				continue
+			}
+			s, e := n.Span.Start, n.Span.End
+			for brat && text.Slice(s, s+1) == "\n" {
+				s++
+			}
+			for brat && text.Slice(e-1, e) == "\n" {
+				e--
+			}
+			line := fmt.Sprintf("%s [%d, %d)", n.Label, s, e)
+			if brat && n.Comment != "" {
+				line += " " + strings.ReplaceAll(n.Comment, "\n", " ")
+			}
+			list = append(list, line)
+		}
+		slices.Sort(list)
+		out[a.Text] = slices.Compact(list)
+	}
+	return out
+}
+
+func TestRoundTripProperty(t *testing.T) {
+	suite, err := w3ctest.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for seed := range uint64(60) {
+		t.Run(fmt.Sprint(seed), func(t *testing.T) {
+			b := randomBundle(t, seed)
+			data := exportBytes(t, formats.FormatW3C, b)
+			checkW3CMusts(t, suite, data)
+			s := library.NewMemStore()
+			if _, err := formats.ImportInto(s, "lib.jsonld", data, bundleNow); err != nil {
+				t.Fatal(err)
+			}
+			if got := loadBundle(t, s); !reflect.DeepEqual(got, b) {
+				t.Fatalf("W3C round trip differs:\n got %+v\nwant %+v", loadBundle(t, s), b)
+			}
+			for _, c := range []struct {
+				f                  formats.Format
+				entities, comments bool
+			}{{formats.FormatDoccano, true, false}, {formats.FormatSpacy, true, false}, {formats.FormatBrat, false, true}} {
+				data := exportBytes(t, c.f, b)
+				s := library.NewMemStore()
+				rep, err := formats.ImportInto(s, "lib"+c.f.Ext, data, bundleNow)
+				if err != nil {
+					t.Fatalf("%s: %v", c.f.Name, err)
+				}
+				got := loadBundle(t, s)
+				if rep.Format != c.f && len(b.Docs) > 0 {
+					t.Errorf("%s read as %s", c.f.Name, rep.Format.Name)
+				}
+				if g, w := restrict(got, c.entities, c.comments), restrict(b, c.entities, c.comments); !reflect.DeepEqual(g, w) {
+					t.Errorf("%s round trip differs:\n got %v\nwant %v", c.f.Name, g, w)
+				}
+			}
+		})
+	}
+}
+
+// TestNERExportsOneEntityPerSpan: notes of two readers with the same span
+// and label are one entity in training data.
+func TestNERExportsOneEntityPerSpan(t *testing.T) {
+	d := annotate.NewDocument("Ann Lee met Bob.")
+	w := must(annotate.NewWorkspace(d).Create(annotate.Span{Start: 0, End: 7}, annotate.Person, id(1), annotate.Reader("Ada"), t0))
+	w = must(w.Create(annotate.Span{Start: 0, End: 7}, annotate.Person, id(2), annotate.Reader("Bob"), t0))
+	b := formats.Bundle{Docs: []library.StoredDoc{{Meta: library.DocMeta{ID: d.ID, Title: "Ann Lee met Bob.", Added: t0}, Text: d.Text.String(), Notes: w.Notes}}}
+	if got, want := string(exportBytes(t, formats.FormatDoccano, b)), `{"text":"Ann Lee met Bob.","label":[[0,7,"PERSON"]]}`+"\n"; got != want {
+		t.Errorf("doccano %s, want %s", got, want)
+	}
+	if got, want := string(exportBytes(t, formats.FormatSpacy, b)), `{"text":"Ann Lee met Bob.","spans":[{"start":0,"end":7,"label":"PERSON"}]}`+"\n"; got != want {
+		t.Errorf("spacy %s, want %s", got, want)
+	}
+}

@@ -1,0 +1,268 @@
+package library_test
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"reflect"
+	"sync"
+	"testing"
+	"time"
+
+	"glossa/annotate"
+	"glossa/annotate/library"
+)
+
+func TestDiff(t *testing.T) {
+	w := baseWorkspace()
+	d := w.Doc
+	britain := key(d, "Britain", 1, annotate.GPE)
+	rejected := must(w.Reject(britain))
+	tests := []struct {
+		name   string
+		before annotate.Workspace
+		after  func(w annotate.Workspace) annotate.Workspace
+		want   library.Change
+	}{
+		{"nothing", w, func(w annotate.Workspace) annotate.Workspace { return w }, library.Change{DocID: d.ID}},
+		{"relabel", w, func(w annotate.Workspace) annotate.Workspace { return must(w.Relabel(id(4), annotate.Event, t1)) },
+			library.Change{DocID: d.ID, PutNotes: []annotate.Note{must(w.Relabel(id(4), annotate.Event, t1)).Notes[2]}}},
+		{"only Modified differs", w, func(w annotate.Workspace) annotate.Workspace {
+			c := clone(w)
+			c.Notes[0].Modified = t1.UTC()
+			return c
+		}, library.Change{DocID: d.ID, PutNotes: []annotate.Note{func() annotate.Note { n := w.Notes[0]; n.Modified = t1.UTC(); return n }()}}},
+		{"delete the speaker", w, func(w annotate.Workspace) annotate.Workspace { return must(w.Delete(id(1), t1)) },
+			library.Change{DocID: d.ID, PutNotes: []annotate.Note{must(w.Delete(id(1), t1)).Notes[0]}, DeleteNotes: []string{id(1)}}},
+		{"reject", w, func(w annotate.Workspace) annotate.Workspace { return rejected },
+			library.Change{DocID: d.ID, PutRejected: []annotate.SuggestionKey{britain}}},
+		{"undo a reject", rejected, func(annotate.Workspace) annotate.Workspace { return w },
+			library.Change{DocID: d.ID, DeleteRejected: []annotate.SuggestionKey{britain}}},
+		{"accept", w, func(w annotate.Workspace) annotate.Workspace { return must(w.Accept(britain, id(9), nil, t1)) },
+			library.Change{DocID: d.ID, PutNotes: []annotate.Note{func() annotate.Note {
+				n, _ := must(w.Accept(britain, id(9), nil, t1)).Note(id(9))
+				return n
+			}()}, PutAccepted: []annotate.SuggestionKey{britain}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := library.Diff(tt.before, tt.after(tt.before))
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("Diff =\n%+v\nwant\n%+v", got, tt.want)
+			}
+		})
+	}
+}
+
+// editor makes random edits to a workspace through its operations, with a
+// clock and note ids of its own.
+type editor struct {
+	rng   *rand.Rand
+	clock time.Time
+	next  int // the next note id
+}
+
+func (e *editor) id() string { e.next++; return id(e.next) }
+
+func (e *editor) note(w annotate.Workspace) (annotate.Note, bool) {
+	if len(w.Notes) == 0 {
+		return annotate.Note{}, false
+	}
+	return w.Notes[e.rng.IntN(len(w.Notes))], true
+}
+
+func (e *editor) label() annotate.Label {
+	return annotate.AllLabels[e.rng.IntN(len(annotate.AllLabels))]
+}
+
+// edit makes one random edit (or an undo or redo) and returns the history
+// after it and what it did.
+func (e *editor) edit(h annotate.History) (annotate.History, string) {
+	e.clock = e.clock.Add(time.Duration(e.rng.IntN(90)) * time.Second)
+	w := h.Current()
+	now := e.clock
+	var out annotate.Workspace
+	var err error
+	var what string
+	switch op := e.rng.IntN(14); op {
+	case 0, 1:
+		start := e.rng.IntN(w.Doc.Text.Len())
+		s := annotate.SnapToWords(w.Doc.Text, annotate.Span{Start: start, End: start + 1 + e.rng.IntN(40)})
+		l := e.label()
+		what = fmt.Sprintf("create %s %v", l, s)
+		out, err = w.Create(s, l, e.id(), annotate.Reader("Ada"), now)
+	case 2:
+		n, ok := e.note(w)
+		if !ok {
+			return h, "relabel: no note"
+		}
+		l := e.label()
+		what = "relabel " + n.ID + " " + string(l)
+		out, err = w.Relabel(n.ID, l, now)
+	case 3:
+		n, ok := e.note(w)
+		if !ok {
+			return h, "comment: no note"
+		}
+		comments := []string{"", "seen", "two\nlines <b>markup</b> 👍🏽", "  ", "Zoe\u0301 “quoted”"}
+		what = "comment " + n.ID
+		out, err = w.SetComment(n.ID, comments[e.rng.IntN(len(comments))], now)
+	case 4:
+		n, ok := e.note(w)
+		if !ok {
+			return h, "tags: no note"
+		}
+		pool := []string{"check", " spaced  tag ", "émoji 🎉", "check", "b"}
+		var tags []string
+		for _, tag := range pool {
+			if e.rng.IntN(2) == 0 {
+				tags = append(tags, tag)
+			}
+		}
+		what = "tag " + n.ID
+		out, err = w.SetTags(n.ID, tags, now)
+	case 5, 6:
+		n, ok := e.note(w)
+		if !ok || n.Label != annotate.Claim {
+			return h, "set claim: no claim"
+		}
+		var sp annotate.Speaker
+		switch e.rng.IntN(3) {
+		case 0:
+			if o, ok := e.note(w); ok && o.ID != n.ID {
+				sp.AnnotationID = o.ID
+			}
+		case 1:
+			sp.Name = "Theresa May"
+		}
+		evidence := []string{"", "https://example.org/check?id=1"}[e.rng.IntN(2)]
+		what = "set claim " + n.ID
+		out, err = w.SetClaim(n.ID, sp, annotate.Verdicts[e.rng.IntN(len(annotate.Verdicts))], evidence, now)
+	case 7:
+		n, ok := e.note(w)
+		if !ok {
+			return h, "delete: no note"
+		}
+		what = "delete " + n.ID
+		out, err = w.Delete(n.ID, now)
+	case 8, 9:
+		if len(w.Suggestions) == 0 {
+			return h, "accept/reject: no suggestion"
+		}
+		k := w.Suggestions[e.rng.IntN(len(w.Suggestions))].Key()
+		if op == 8 {
+			what = "accept " + k.String()
+			out, err = w.Accept(k, e.id(), annotate.Reader("Ada"), now)
+		} else {
+			what = "reject " + k.String()
+			out, err = w.Reject(k)
+		}
+	case 10:
+		l := annotate.Label("")
+		if e.rng.IntN(2) == 0 {
+			l = e.label()
+		}
+		what = "accept all " + string(l)
+		out, _ = w.AcceptAll(l, e.id, annotate.Reader("Ada"), now)
+	case 11:
+		l := e.label()
+		what = "reject all " + string(l)
+		out, _ = w.RejectAll(l)
+	case 12:
+		h, _ = h.Undo()
+		return h, "undo"
+	case 13:
+		h, _ = h.Redo()
+		return h, "redo"
+	}
+	if err != nil {
+		return h, what + ": " + err.Error()
+	}
+	return h.Do(out), what
+}
+
+// TestDiffApplyRandom makes random edit sequences on the sample article
+// and saves each step as Apply(Diff(previous, next)) does: what Load gives
+// back must be the workspace saved, and the counts the library lists must
+// be its notes and claims. Now and then it reloads and edits on from the
+// loaded workspace, as a reader who reopens the article does.
+func TestDiffApplyRandom(t *testing.T) {
+	const chunk = 25 // sequences per parallel subtest
+	sequences, steps := 200, 8
+	if testing.Short() {
+		sequences = 50
+	}
+	base := sampleWorkspace(t, "")
+	doc := stored(base, "sample")
+	doc.Entities, doc.Recognizer = base.Suggestions, "gold"
+	var mu sync.Mutex
+	cycles := 0
+	t.Cleanup(func() { t.Logf("%d edit/reload cycles in %d sequences", cycles, sequences) })
+	for from := 0; from < sequences; from += chunk {
+		t.Run(fmt.Sprintf("sequences %d-%d", from, from+chunk-1), func(t *testing.T) {
+			t.Parallel()
+			for seq := from; seq < from+chunk; seq++ {
+				n := randomSequence(t, seq, steps, base, doc)
+				mu.Lock()
+				cycles += n
+				mu.Unlock()
+			}
+		})
+	}
+}
+
+// randomSequence runs sequence seq of TestDiffApplyRandom and returns how
+// many edit/reload cycles it made.
+func randomSequence(t *testing.T, seq, steps int, base annotate.Workspace, doc library.StoredDoc) int {
+	s := storeOf(t, doc)
+	e := &editor{rng: rand.New(rand.NewPCG(uint64(seq), 5)), clock: t0, next: seq * 1000}
+	h := annotate.NewHistory(base)
+	var log []string
+	for range steps {
+		prev := h.Current()
+		var what string
+		h, what = e.edit(h)
+		log = append(log, what)
+		next := h.Current()
+		if err := s.Apply(library.Diff(prev, next)); err != nil {
+			t.Fatalf("sequence %d: %v\nsteps: %q", seq, err, log)
+		}
+		loaded := loadWorkspace(t, s, base.Doc.ID)
+		if diff := diffState(loaded, next); diff != "" {
+			t.Fatalf("sequence %d: loaded workspace differs:\n%s\nsteps: %q", seq, diff, log)
+		}
+		docs, _, _ := s.List()
+		claims := 0
+		for _, n := range next.Notes {
+			if n.Label == annotate.Claim {
+				claims++
+			}
+		}
+		if len(docs) != 1 || docs[0].Notes != len(next.Notes) || docs[0].Claims != claims {
+			t.Fatalf("sequence %d: the library lists %+v, want %d notes, %d claims\nsteps: %q", seq, docs, len(next.Notes), claims, log)
+		}
+		if e.rng.IntN(5) == 0 {
+			h = annotate.NewHistory(loaded)
+			log = append(log, "reload")
+		}
+	}
+	return steps
+}
+
+// TestTwoTabs applies the changes of two tabs that opened the same
+// workspace and edited different notes: both are kept.
+func TestTwoTabs(t *testing.T) {
+	w := baseWorkspace()
+	s := storeOf(t, stored(w, "paste"))
+	a := must(w.SetComment(id(1), "from tab A", t1))
+	b := must(w.SetTags(id(4), []string{"from tab B"}, t1))
+	b = must(b.Delete(id(3), t1))
+	for _, c := range []library.Change{library.Diff(w, a), library.Diff(w, b)} {
+		if err := s.Apply(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := must(must(a.SetTags(id(4), []string{"from tab B"}, t1)).Delete(id(3), t1))
+	if diff := diffState(loadWorkspace(t, s, w.Doc.ID), want); diff != "" {
+		t.Error(diff)
+	}
+}
