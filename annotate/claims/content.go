@@ -1,0 +1,215 @@
+package claims
+
+// minWords is the fewest words a claim's content has.
+const minWords = 2
+
+// claimFor builds the claim of attribution k of sentence si, if its content
+// holds enough words.
+func (f *finder) claimFor(si int, atts []attribution, k int) {
+	s := f.sents[si]
+	a := atts[k]
+	lo, hi := s.from, s.to
+	if k > 0 {
+		lo = max(lo, atts[k-1].to)
+	}
+	if k+1 < len(atts) {
+		hi = min(hi, atts[k+1].from)
+	}
+	var parts [][2]int
+	if a.side == sideBefore || a.side == sideBoth {
+		if p, ok := f.trim(lo, a.from); ok {
+			parts = append(parts, p)
+		}
+	}
+	if a.side == sideAfter || a.side == sideBoth {
+		if p, ok := f.trim(a.to, hi); ok {
+			parts = append(parts, p)
+		} else if a.side == sideAfter && hi == s.to && a.to > 0 && f.toks[a.to-1].text == ":" && si+1 < len(f.sents) {
+			// "Martin said:" closing its paragraph, the quote in the next.
+			if q, ok := f.wholeQuote(si + 1); ok {
+				parts = append(parts, q)
+			}
+		}
+	}
+	if len(parts) == 0 {
+		return
+	}
+	kind, direct := Indirect, 0
+	var spans [][2]int
+	words := 0
+	for _, p := range parts {
+		if q, ok := f.quoteOnly(p[0], p[1]); ok {
+			direct++
+			p = q
+		} else if f.hasQuote(p[0], p[1]) {
+			kind = Mixed
+		}
+		words += f.countWords(p[0], p[1])
+		if p[0] < p[1] {
+			spans = append(spans, p)
+		}
+	}
+	if direct == len(parts) {
+		kind = Direct
+	} else if direct > 0 {
+		kind = Mixed
+	}
+	if words < minWords || len(spans) == 0 {
+		return
+	}
+	if a.cue.class == classQuote && kind != Direct {
+		return // "asked whether …", "continued to …"
+	}
+	subj := a.subj
+	if a.inherit {
+		subj = f.inheritedSubject(s, atts, k)
+	}
+	f.claims = append(f.claims, found{parts: spans, kind: kind, cue: [2]int{a.cueFrom, a.cueTo}, subj: subj, sentence: si})
+}
+
+// inheritedSubject is the subject of a participle or coordinated cue: the
+// subject of the attribution before it in the sentence, or the sentence's
+// own subject ("Trump hit back, saying …").
+func (f *finder) inheritedSubject(s sentence, atts []attribution, k int) np {
+	for j := k - 1; j >= 0; j-- {
+		if atts[j].subj.ok() {
+			return atts[j].subj
+		}
+	}
+	j := s.from
+	for j < s.to && (f.toks[j].kind != tWord || f.toks[j].low == "but" || f.toks[j].low == "and") {
+		j++
+	}
+	// Skip an opening phrase: "On Tuesday, Trump …", "In a statement, the agency …".
+	if j < s.to && (adjunctPreps[f.toks[j].low] || timeWords[f.toks[j].low] || isLyAdverb(f.toks[j])) {
+		for k := j; k < s.to && k-j < 12; k++ {
+			if f.toks[k].text == "," {
+				j = k + 1
+				break
+			}
+		}
+	}
+	if j >= s.to || j >= atts[k].cueFrom {
+		return np{}
+	}
+	p := f.npRight(j, atts[k].cueFrom)
+	if p.kind == npDesc && !p.definite && !p.plural {
+		return np{}
+	}
+	return p
+}
+
+// trim strips punctuation and "that" from both ends of toks[lo:hi] and
+// reports whether anything is left.
+func (f *finder) trim(lo, hi int) ([2]int, bool) {
+	for lo < hi {
+		t := f.toks[lo]
+		if t.kind == tPunct && t.text != "(" && t.text != "$" && t.text != "#" && t.text != "@" || t.low == "that" || t.low == "and" || t.low == "but" {
+			lo++
+			continue
+		}
+		break
+	}
+	for hi > lo {
+		t := f.toks[hi-1]
+		if t.kind == tPunct && t.text != ")" && t.text != "%" && t.text != "?" && t.text != "!" {
+			hi--
+			continue
+		}
+		break
+	}
+	return [2]int{lo, hi}, lo < hi
+}
+
+// quoteOnly reports whether toks[lo:hi] is one whole quote, and returns the
+// tokens inside it, without a trailing comma.
+func (f *finder) quoteOnly(lo, hi int) ([2]int, bool) {
+	q := f.toks[lo].quote
+	if q < 0 || f.toks[lo].kind != tQuote {
+		return [2]int{}, false
+	}
+	qt := f.quotes[q]
+	if qt.open != lo {
+		return [2]int{}, false
+	}
+	if !(qt.close == hi-1 || qt.close < 0 && qt.last == hi) {
+		return [2]int{}, false
+	}
+	a, b := qt.first, qt.last
+	for b > a && (f.toks[b-1].text == "," || f.toks[b-1].text == ";" || f.toks[b-1].kind == tQuote && f.toks[b-1].quote == q && f.toks[b-1].depth == 1) {
+		b--
+	}
+	return [2]int{a, b}, a < b
+}
+
+// hasQuote reports whether a quote mark lies in toks[lo:hi].
+func (f *finder) hasQuote(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if f.toks[i].quote >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (f *finder) countWords(lo, hi int) int {
+	n := 0
+	for i := lo; i < hi; i++ {
+		if f.toks[i].kind == tWord {
+			n++
+		}
+	}
+	return n
+}
+
+// wholeQuote reports whether sentence si is one quote and nothing else
+// (but its final punctuation), and returns the tokens inside it.
+func (f *finder) wholeQuote(si int) ([2]int, bool) {
+	s := f.sents[si]
+	p, ok := f.trim(s.from, s.to)
+	if !ok {
+		return [2]int{}, false
+	}
+	return f.quoteOnly(p[0], p[1])
+}
+
+// continueQuotes gives the quotes that stand as sentences of their own,
+// right after a quote with a speaker, to that speaker: within a paragraph
+// the quote becomes another part of the claim (`"…," he said. "…"`), and in
+// the next paragraph a claim of its own.
+func (f *finder) continueQuotes() {
+	if len(f.claims) == 0 {
+		return
+	}
+	used := make([]bool, len(f.sents))
+	last := make([]int, len(f.sents)) // index+1 of the last claim of each sentence
+	for ci, c := range f.claims {
+		for _, p := range c.parts {
+			used[f.sentOf[p[0]]] = true
+			used[f.sentOf[max(p[1]-1, p[0])]] = true
+		}
+		used[c.sentence] = true
+		last[c.sentence] = ci + 1
+	}
+	for si := 1; si < len(f.sents); si++ {
+		if used[si] || last[si-1] == 0 || f.skipBlock(f.sents[si].from) {
+			continue
+		}
+		q, ok := f.wholeQuote(si)
+		if !ok || f.countWords(q[0], q[1]) < 3 {
+			continue
+		}
+		prev := last[si-1] - 1
+		if f.claims[prev].kind == Indirect {
+			continue
+		}
+		if f.toks[f.sents[si].from].block == f.toks[f.sents[si-1].to-1].block {
+			f.claims[prev].parts = append(f.claims[prev].parts, q)
+			last[si] = prev + 1
+		} else {
+			f.claims = append(f.claims, found{parts: [][2]int{q}, kind: Direct, inherit: prev + 1, sentence: si})
+			last[si] = len(f.claims)
+		}
+		used[si] = true
+	}
+}

@@ -1,0 +1,153 @@
+package claims
+
+import (
+	"slices"
+
+	"glossa/annotate"
+)
+
+// side says where a cue's content lies.
+type side uint8
+
+const (
+	sideAfter  side = iota // "X said (that) …", "according to X, …"
+	sideBefore             // "…, X said.", `"…," said X.`
+	sideBoth               // "The plan, he said, will fail." `"…," he said, "…"`
+)
+
+// attribution is a cue with its subject: the part of a sentence that says
+// who said the content.
+type attribution struct {
+	cueFrom, cueTo int // token range of the cue
+	cue            cue
+	subj           np
+	inherit        bool // the subject is the main clause's: ", adding that …", "and said …"
+	passive        bool // "it was reported that …": no subject, or one after "by"
+	from, to       int  // token range of the whole attribution: subject, cue, addressee, adjuncts
+	side           side
+}
+
+// finder holds one run of Find.
+type finder struct {
+	doc    *annotate.Document
+	runes  []rune
+	toks   []token
+	quotes []quote
+	sents  []sentence
+	sentOf []int32 // sentence index of each token
+	ents   []annotate.Entity
+	entAt  []int32 // index into ents of the entity holding each token, or -1
+	claims []found
+}
+
+// found is a claim while Find builds it: its parts as token ranges.
+type found struct {
+	parts    [][2]int // token ranges of the content, in order
+	spans    []annotate.Span
+	kind     Kind
+	cue      [2]int // token range; cue[1] == 0 when there is none
+	subj     np
+	inherit  int    // 1 + the index of the claim whose speaker this one carries on; 0 for none
+	sentence int
+	resolved resolution
+}
+
+// Find returns the claims of d in document order. ents are the entity
+// suggestions for d (code points into d's text, in any order; nil works,
+// less well): speakers are matched to them, and pronouns and descriptions
+// resolved to them. The headline, byline and dateline are not searched.
+func Find(d *annotate.Document, ents []annotate.Entity) []Claim {
+	if d == nil || d.Text == nil {
+		return nil
+	}
+	f := &finder{doc: d, runes: []rune(d.Text.String())}
+	f.toks = tokenize(d, f.runes)
+	if len(f.toks) == 0 {
+		return nil
+	}
+	f.quotes = pairQuotes(f.toks)
+	f.sents = splitSentences(f.toks)
+	f.sentOf = make([]int32, len(f.toks))
+	for si, s := range f.sents {
+		for i := s.from; i < s.to; i++ {
+			f.sentOf[i] = int32(si)
+		}
+	}
+	f.indexEntities(ents)
+	for si := range f.sents {
+		if f.skipBlock(f.sents[si].from) {
+			continue
+		}
+		f.sentence(si)
+	}
+	f.continueQuotes()
+	f.resolveAll()
+	return f.output()
+}
+
+// skipBlock reports whether the token's block is not searched for claims.
+func (f *finder) skipBlock(i int) bool {
+	b := f.toks[i].block
+	if b < 0 || b >= len(f.doc.Blocks) {
+		return true
+	}
+	k := f.doc.Blocks[b].Kind
+	return k == annotate.Headline || k == annotate.Byline || k == annotate.Dateline
+}
+
+// sentStart reports whether toks[i] opens its sentence, after any opening
+// quote marks or brackets.
+func (f *finder) sentStart(i int) bool {
+	s := f.sents[f.sentOf[i]]
+	j := s.from
+	for j < i && (f.toks[j].kind == tQuote || f.toks[j].text == "(") {
+		j++
+	}
+	return j == i
+}
+
+// indexEntities keeps the valid entities, sorted, and marks the tokens
+// each one holds.
+func (f *finder) indexEntities(ents []annotate.Entity) {
+	n := len(f.runes)
+	for _, e := range ents {
+		if e.Start >= 0 && e.End <= n && e.Start < e.End {
+			f.ents = append(f.ents, e)
+		}
+	}
+	slices.SortStableFunc(f.ents, func(a, b annotate.Entity) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return b.End - a.End
+	})
+	f.entAt = make([]int32, len(f.toks))
+	ei := 0
+	for i, t := range f.toks {
+		f.entAt[i] = -1
+		for ei < len(f.ents) && f.ents[ei].End <= t.start {
+			ei++
+		}
+		for k := ei; k < len(f.ents) && f.ents[k].Start < t.end; k++ {
+			if f.ents[k].End > t.start {
+				f.entAt[i] = int32(k)
+				break
+			}
+		}
+	}
+}
+
+// sentence finds the claims of sentence si.
+func (f *finder) sentence(si int) {
+	s := f.sents[si]
+	var atts []attribution
+	for i := s.from; i < s.to; i++ {
+		if a, ok := f.attribution(s, i, atts); ok {
+			atts = append(atts, a)
+			i = max(i, a.cueTo-1)
+		}
+	}
+	for k := range atts {
+		f.claimFor(si, atts, k)
+	}
+}

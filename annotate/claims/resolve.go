@@ -1,0 +1,304 @@
+package claims
+
+import (
+	"strings"
+
+	"glossa/annotate"
+)
+
+// resolution is who a claim's speaker is.
+type resolution struct {
+	speaker *Mention
+	name    string
+	entity  int // index into finder.ents, or -1
+}
+
+// mention is a name in the text that a pronoun or description may refer
+// to: an entity suggestion or a capitalized name the rules found.
+type mention struct {
+	from, to int // token range
+	label    annotate.Label
+	text     string
+	entity   int // index into finder.ents, or -1 for a name the rules found
+}
+
+// antecedentWindow is how many sentences back a pronoun or description
+// looks for what it refers to.
+const antecedentWindow = 12
+
+// resolveAll resolves the speaker of every claim.
+func (f *finder) resolveAll() {
+	var ms []mention
+	built := false
+	for i := range f.claims {
+		c := &f.claims[i]
+		c.resolved.entity = -1
+		if c.inherit > 0 {
+			c.resolved = f.claims[c.inherit-1].resolved
+			continue
+		}
+		if !c.subj.ok() {
+			continue
+		}
+		if !built {
+			ms, built = f.mentions(), true
+		}
+		c.resolved = f.resolve(c.subj, ms)
+	}
+}
+
+// span returns the code point span of toks[from:to].
+func (f *finder) span(from, to int) annotate.Span {
+	return annotate.Span{Start: f.toks[from].start, End: f.toks[to-1].end}
+}
+
+func (f *finder) mention(s annotate.Span) *Mention {
+	return &Mention{Span: s, Text: string(f.runes[s.Start:s.End])}
+}
+
+// resolve finds who the phrase p names.
+func (f *finder) resolve(p np, ms []mention) resolution {
+	r := resolution{entity: -1}
+	whole := f.span(p.from, p.to)
+	r.speaker = f.mention(f.span(p.nameFrom, p.nameTo))
+	switch p.kind {
+	case npName:
+		if e := f.entityIn(p.nameFrom, p.nameTo); e >= 0 && f.ents[e].Start >= whole.Start && f.ents[e].End <= whole.End {
+			r.entity = e
+			r.speaker = f.mention(f.ents[e].Span)
+			r.name = f.fullName(ms, f.ents[e].Label, r.speaker.Text)
+			return r
+		}
+		r.name = f.fullName(ms, guessLabel(f, p.nameFrom, p.nameTo), trimPossessive(r.speaker.Text))
+		return r
+	case npPronoun:
+		var want []annotate.Label
+		switch p.head {
+		case "he", "she":
+			want = []annotate.Label{annotate.Person}
+		case "it":
+			want = []annotate.Label{annotate.Org, annotate.GPE}
+		case "they":
+			want = []annotate.Label{annotate.Org, annotate.NORP, annotate.GPE}
+		}
+		r.name = r.speaker.Text
+		if want != nil {
+			f.refer(&r, ms, p.from, want, "")
+		}
+		return r
+	}
+	// A description.
+	r.name = r.speaker.Text
+	if e := f.entityIn(p.from, p.to); e >= 0 {
+		// "Kaspersky officials", "a spokesman for the Department of Justice"
+		if l := f.ents[e].Label; l == annotate.Org || l == annotate.GPE || l == annotate.NORP || l == annotate.Person {
+			r.entity = e
+		}
+		return r
+	}
+	bare := p.to-p.from == 1 || p.to-p.from == 2 && f.toks[p.from].low == "the"
+	switch {
+	case p.definite && orgNouns[p.head] || p.plural && bare && p.head != "people":
+		f.refer(&r, ms, p.from, []annotate.Label{annotate.Org, annotate.GPE}, "")
+	case p.definite && personNouns[p.head]:
+		f.refer(&r, ms, p.from, []annotate.Label{annotate.Person}, p.head)
+	}
+	return r
+}
+
+// refer resolves r to the mention that the pronoun or description at token
+// at refers to: in the nearest sentence before it that holds a mention with
+// one of the labels, the first such mention (the subject, most often), or,
+// for a description naming a role ("the spokesman"), the nearest mention
+// introduced with that role.
+func (f *finder) refer(r *resolution, ms []mention, at int, want []annotate.Label, role string) {
+	for _, l := range want {
+		if f.referTo(r, ms, at, l, role) {
+			return
+		}
+	}
+}
+
+// referTo resolves r to a mention labelled want, as refer does, and reports
+// whether it found one.
+func (f *finder) referTo(r *resolution, ms []mention, at int, want annotate.Label, role string) bool {
+	sent := int(f.sentOf[at])
+	best, bestSent := -1, -1
+	for i := len(ms) - 1; i >= 0; i-- {
+		m := ms[i]
+		if m.to > at || m.label != want {
+			continue
+		}
+		ms := int(f.sentOf[m.from])
+		if sent-ms > antecedentWindow {
+			break
+		}
+		if role != "" {
+			if f.nearWord(m, role) {
+				best = i
+				break
+			}
+			if best < 0 {
+				best = i
+			}
+			continue
+		}
+		if best >= 0 && ms != bestSent {
+			break
+		}
+		best, bestSent = i, ms
+	}
+	if best < 0 {
+		return false
+	}
+	m := ms[best]
+	r.entity = m.entity
+	r.name = f.fullName(ms, m.label, m.text)
+	return true
+}
+
+// nearWord reports whether word stands within three tokens of mention m:
+// "spokesman John Smith", "John Smith, a spokesman".
+func (f *finder) nearWord(m mention, word string) bool {
+	for i := max(m.from-3, 0); i < min(m.to+4, len(f.toks)); i++ {
+		if f.toks[i].low == word {
+			return true
+		}
+	}
+	return false
+}
+
+// entityIn returns the index of the last entity that tokens from:to touch,
+// preferring people and organisations, or -1.
+func (f *finder) entityIn(from, to int) int {
+	best := -1
+	for i := from; i < to; i++ {
+		e := f.entAt[i]
+		if e < 0 {
+			continue
+		}
+		l := f.ents[e].Label
+		if best < 0 || l == annotate.Person || l == annotate.Org {
+			best = int(e)
+		}
+	}
+	return best
+}
+
+// mentions lists what pronouns and descriptions may refer to, in text
+// order: the entity suggestions outside quotes, and capitalized names the
+// entities miss (2 or 3 words, or after a title), with a guessed label.
+func (f *finder) mentions() []mention {
+	var ms []mention
+	for i := 0; i < len(f.toks); {
+		t := f.toks[i]
+		if e := f.entAt[i]; e >= 0 {
+			j := i
+			for j < len(f.toks) && f.entAt[j] == e {
+				j++
+			}
+			if t.quote < 0 && !f.skipBlock(i) {
+				ms = append(ms, mention{from: i, to: j, label: f.ents[e].Label, text: f.ents[e].Text, entity: int(e)})
+			}
+			i = j
+			continue
+		}
+		if t.quote >= 0 || !f.nameWord(i) || f.skipBlock(i) {
+			i++
+			continue
+		}
+		j := i
+		for j < len(f.toks) && f.nameWord(j) && f.entAt[j] < 0 && f.toks[j].quote < 0 && f.toks[j].block == t.block {
+			j++
+		}
+		from := i
+		for from < j-1 && titles[f.toks[from].low] {
+			from++
+		}
+		titled := from > i || i > 0 && titles[f.toks[i-1].low]
+		if l := guessLabel(f, from, j); l != "" && (titled || j-from >= 2 && j-from <= 3 && !f.sentStart(i) || l == annotate.Org) {
+			ms = append(ms, mention{from: from, to: j, label: l, text: string(f.runes[f.toks[from].start:f.toks[j-1].end]), entity: -1})
+		}
+		i = j
+	}
+	return ms
+}
+
+// guessLabel guesses whether the capitalized name toks[from:to] names an
+// organisation or a person, or returns "" for a lone word.
+func guessLabel(f *finder, from, to int) annotate.Label {
+	for i := from; i < to; i++ {
+		if orgWords[f.toks[i].low] || len(f.toks[i].text) >= 2 && len(f.toks[i].text) <= 5 && strings.ToUpper(f.toks[i].text) == f.toks[i].text && !f.toks[i].abbrev {
+			return annotate.Org
+		}
+	}
+	if to-from >= 2 || from > 0 && titles[f.toks[from-1].low] {
+		return annotate.Person
+	}
+	return ""
+}
+
+// fullName returns the fullest name the article gives the entity named
+// text: for a person, the longest name of a person with the same last word
+// ("Ciaran Martin" for "Martin"); for an organisation, the name its acronym
+// stands for ("National Cyber Security Centre" for "NSSC").
+func (f *finder) fullName(ms []mention, label annotate.Label, text string) string {
+	text = trimPossessive(strings.TrimSpace(text))
+	switch label {
+	case annotate.Person, "":
+		last := lastWord(text)
+		best := text
+		for _, m := range ms {
+			if m.label == annotate.Person && lastWord(trimPossessive(m.text)) == last && len(m.text) > len(best) && len(strings.Fields(m.text)) <= 4 {
+				best = trimPossessive(m.text)
+			}
+		}
+		return best
+	case annotate.Org:
+		if full := f.acronym(text); full != "" {
+			return full
+		}
+	}
+	for _, the := range []string{"The ", "the "} {
+		if strings.HasPrefix(text, the) && len(text) > len(the) {
+			return text[len(the):]
+		}
+	}
+	return text
+}
+
+// acronym returns the name that the acronym text stands for, where the
+// article gives it in brackets after the name: "National Cyber Security
+// Centre (NSSC)".
+func (f *finder) acronym(text string) string {
+	for i := 1; i+1 < len(f.toks); i++ {
+		if f.toks[i].text != text || f.toks[i-1].text != "(" || f.toks[i+1].text != ")" {
+			continue
+		}
+		j := i - 1
+		for j > 0 && f.nameWord(j-1) && f.toks[j-1].block == f.toks[i].block {
+			j--
+		}
+		if j < i-1 {
+			return string(f.runes[f.toks[j].start:f.toks[i-2].end])
+		}
+	}
+	return ""
+}
+
+func lastWord(s string) string {
+	fs := strings.Fields(s)
+	if len(fs) == 0 {
+		return ""
+	}
+	return strings.ToLower(fs[len(fs)-1])
+}
+
+func trimPossessive(s string) string {
+	for _, suf := range []string{"'s", "’s", "'", "’"} {
+		if strings.HasSuffix(s, suf) && len(s) > len(suf) {
+			return s[:len(s)-len(suf)]
+		}
+	}
+	return s
+}

@@ -1,0 +1,63 @@
+package claims
+
+// sentence is a run of tokens [from, to) that ends with a full stop, a
+// question or exclamation mark, or its block. Quotes stay whole: a sentence
+// never ends inside a top-level quote, so a quote of three sentences and
+// its attribution are one sentence, and a quote that runs over paragraphs
+// joins them.
+type sentence struct {
+	from, to int
+}
+
+// splitSentences splits toks into sentences.
+func splitSentences(toks []token) []sentence {
+	var sents []sentence
+	from := 0
+	for i := range toks {
+		if i == from {
+			continue
+		}
+		t := toks[i]
+		prev := toks[i-1]
+		if t.block != prev.block && !(t.quote >= 0 && t.quote == prev.quote) {
+			sents = append(sents, sentence{from, i})
+			from = i
+			continue
+		}
+		if t.quote >= 0 && t.quote == prev.quote {
+			continue
+		}
+		if endsSentence(toks, i) {
+			sents = append(sents, sentence{from, i})
+			from = i
+		}
+	}
+	if from < len(toks) {
+		sents = append(sents, sentence{from, len(toks)})
+	}
+	return sents
+}
+
+// endsSentence reports whether a sentence ends before toks[i], which is
+// outside quotes or opens one: after a terminal mark (or a quote ending with
+// one) and white space, before a capital, a digit or an opening quote.
+func endsSentence(toks []token, i int) bool {
+	t, prev := toks[i], toks[i-1]
+	if prev.end == t.start {
+		return false // no space between
+	}
+	starts := t.kind == tWord && (t.capital || t.low[0] >= '0' && t.low[0] <= '9') ||
+		t.kind == tQuote && t.canOpen || t.text == "(" || t.text == "[" || t.text == "—"
+	if !starts {
+		return false
+	}
+	j := i - 1
+	for j > 0 && (toks[j].text == ")" || toks[j].text == "]" || toks[j].kind == tQuote && toks[j].canClose) {
+		j--
+	}
+	return terminal(toks[j].text)
+}
+
+func terminal(s string) bool {
+	return s == "." || s == "?" || s == "!" || s == "…"
+}
