@@ -84,13 +84,8 @@ func (f *finder) attribution(s sentence, i int, prev []attribution) (attribution
 		return f.passive(s, a, l)
 	}
 	strict := c.noun || strictForms[t.low]
-	if c.base {
-		// "they say", "analysts say"; not "to say", "would say".
-		if !l.subj.ok() || !(l.subj.plural || l.subj.kind == npPronoun && l.subj.head != "he" && l.subj.head != "she" && l.subj.head != "it" ||
-			l.subj.kind == npName && l.subj.to-l.subj.from > 1 && f.toks[l.subj.to-2].low == "and" ||
-			l.subj.kind == npDesc && strings.HasSuffix(l.subj.head, "s")) {
-			return attribution{}, false
-		}
+	if c.base && (!l.subj.ok() || l.subj.kind == npPronoun && (l.subj.head == "he" || l.subj.head == "she" || l.subj.head == "it")) {
+		return attribution{}, false // "they say", "analysts say"; not "let me say"
 	}
 	switch {
 	case l.inherit:
@@ -113,6 +108,9 @@ func (f *finder) attribution(s sentence, i int, prev []attribution) (attribution
 		a.side = sideBefore
 		a.to = f.skipAside(s, r.to)
 		a.to = f.skipAdjuncts(s, a.to)
+		if a.to < s.to && !(f.toks[a.to].kind == tPunct || f.toks[a.to].kind == tQuote) {
+			return attribution{}, false // "…, said he fully supports it": not inverted
+		}
 		if a.to < s.to && f.toks[a.to].text == "," && a.to+1 < s.to && f.toks[a.to+1].kind == tQuote && f.toks[a.to+1].canOpen {
 			a.side = sideBoth
 		}
@@ -123,18 +121,43 @@ func (f *finder) attribution(s sentence, i int, prev []attribution) (attribution
 		return attribution{}, false
 	}
 	a.to = to
-	a.side = sideAfter
-	if to >= s.to || terminal(f.toks[to].text) {
-		a.side = sideBefore
-	} else if f.toks[to].text == "," || f.toks[to].text == ")" {
-		if a.from > s.from && (f.toks[a.from-1].text == "," || isDash(f.toks[a.from-1]) || f.toks[a.from-1].kind == tQuote) {
-			a.side = sideBoth
-		}
-	}
+	a.side = f.side(s, a)
 	if a.inherit && a.side != sideAfter {
 		return attribution{}, false // "and said so."
 	}
 	return a, true
+}
+
+// side decides where the content of an attribution with its subject
+// before the cue lies.
+func (f *finder) side(s sentence, a attribution) side {
+	to := a.to
+	afterQuote := a.from > s.from && f.closesQuote(a.from-1)
+	quoteNext := to+1 < s.to && f.toks[to].text == "," && f.toks[to+1].kind == tQuote && f.toks[to+1].canOpen
+	switch {
+	case afterQuote && quoteNext:
+		return sideBoth // `"…," he said, "…"`
+	case afterQuote && (to >= s.to || f.toks[to].low != "that" && f.toks[to].kind != tQuote):
+		return sideBefore // `"…," he said when asked about it.`
+	case to >= s.to || terminal(f.toks[to].text):
+		return sideBefore // "…, officials said."
+	case quoteNext:
+		return sideAfter // `In a statement, the agency said, "…"`
+	case (f.toks[to].text == "," || f.toks[to].text == ")") && a.from > s.from &&
+		(f.toks[a.from-1].text == "," || isDash(f.toks[a.from-1])):
+		return sideBoth // "The plan, he said, will fail."
+	}
+	return sideAfter
+}
+
+// closesQuote reports whether toks[i] ends a quote: its closing mark, or a
+// comma right after one (`"…", he said`).
+func (f *finder) closesQuote(i int) bool {
+	if f.toks[i].text == "," && i > 0 {
+		i--
+	}
+	t := f.toks[i]
+	return t.kind == tQuote && t.quote >= 0 && f.quotes[t.quote].close == i
 }
 
 // according reads "according to X" at token i.
@@ -328,7 +351,8 @@ func (f *finder) skipAdjuncts(s sentence, j int) int {
 			break
 		}
 		k := j + 1
-		for k < s.to && k-j <= 7 && f.npWord(k) && !adjunctPreps[f.toks[k].low] {
+		for k < s.to && k-j <= 5 && f.npWord(k) && !adjunctPreps[f.toks[k].low] && !subjectPronouns[f.toks[k].low] &&
+			(k == j+1 || !determiners[f.toks[k].low]) {
 			k++
 		}
 		if k == j+1 {
@@ -337,7 +361,7 @@ func (f *finder) skipAdjuncts(s sentence, j int) int {
 		if k < s.to {
 			n := f.toks[k]
 			if !(n.low == "that" || n.text == "," || n.text == ":" || n.kind == tQuote || terminal(n.text) ||
-				adjunctPreps[n.low] || timeWords[n.low] || n.text == "—") {
+				adjunctPreps[n.low] && n.low != "to" && n.low != "of" && n.low != "for" || timeWords[n.low] || n.text == "—") {
 				break
 			}
 		}

@@ -12,8 +12,14 @@ func (f *finder) claimFor(si int, atts []attribution, k int) {
 	if k > 0 {
 		lo = max(lo, atts[k-1].to)
 	}
-	if k+1 < len(atts) {
-		hi = min(hi, atts[k+1].from)
+	for _, b := range atts[k+1:] {
+		// The next attribution bounds the content; one that starts before
+		// this one's end ("Barkley, who said …, said …") bounds it at its cue.
+		if b.from >= a.to {
+			hi = min(hi, b.from)
+		} else if b.cueFrom >= a.to {
+			hi = min(hi, b.cueFrom)
+		}
 	}
 	var parts [][2]int
 	if a.side == sideBefore || a.side == sideBoth {
@@ -22,7 +28,10 @@ func (f *finder) claimFor(si int, atts []attribution, k int) {
 		}
 	}
 	if a.side == sideAfter || a.side == sideBoth {
-		if p, ok := f.trim(a.to, hi); ok {
+		hi = f.clauseEnd(a.to, hi)
+		if p, ok := f.trim(a.to, hi); ok && a.side == sideBoth && !f.continues(parts, p) {
+			// `"…," Ebeling said, and her husband laughed.`
+		} else if ok {
 			parts = append(parts, p)
 		} else if a.side == sideAfter && hi == s.to && a.to > 0 && f.toks[a.to-1].text == ":" && si+1 < len(f.sents) {
 			// "Martin said:" closing its paragraph, the quote in the next.
@@ -65,6 +74,41 @@ func (f *finder) claimFor(si int, atts []attribution, k int) {
 		subj = f.inheritedSubject(s, atts, k)
 	}
 	f.claims = append(f.claims, found{parts: spans, kind: kind, cue: [2]int{a.cueFrom, a.cueTo}, subj: subj, sentence: si})
+}
+
+// continues reports whether p, after an attribution in the middle of a
+// sentence, carries on the content before it: a quote after a quote, or a
+// clause that does not open with a conjunction.
+func (f *finder) continues(before [][2]int, p [2]int) bool {
+	if len(before) == 0 {
+		return false
+	}
+	if _, ok := f.quoteOnly(before[0][0], before[0][1]); ok {
+		return f.toks[p[0]].kind == tQuote && f.toks[p[0]].canOpen
+	}
+	first := f.toks[p[0]].low
+	return first != "and" && first != "but" && first != "as" && first != "while" && first != "so"
+}
+
+// clauseBreaks, after a comma, start a clause that is the writer's, not
+// the speaker's: "…, which is spread by mosquitoes", "…, but Cook did not
+// say when".
+var clauseBreaks = set(`which but while compared whereas however`)
+
+// clauseEnd returns where reported content starting at token from ends, at
+// the latest at to: before a comma and a clause break, or a dash, outside
+// quotes.
+func (f *finder) clauseEnd(from, to int) int {
+	for i := from + 1; i+1 < to; i++ {
+		t := f.toks[i]
+		if t.quote >= 0 {
+			continue
+		}
+		if t.text == "," && clauseBreaks[f.toks[i+1].low] {
+			return i
+		}
+	}
+	return to
 }
 
 // inheritedSubject is the subject of a participle or coordinated cue: the

@@ -47,7 +47,7 @@ type cue struct {
 // Each line: lemma class forms; forms are past, third person, base, -ing,
 // and a "*" after a form marks it as also a common noun.
 var lexicon = buildLexicon(`
-say say said says* say saying
+say say said says say saying
 tell tell told tells tell telling
 add say added adds add adding
 warn say warned warns warn warning

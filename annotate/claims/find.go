@@ -47,7 +47,7 @@ type found struct {
 	kind     Kind
 	cue      [2]int // token range; cue[1] == 0 when there is none
 	subj     np
-	inherit  int    // 1 + the index of the claim whose speaker this one carries on; 0 for none
+	inherit  int // 1 + the index of the claim whose speaker this one carries on; 0 for none
 	sentence int
 	resolved resolution
 }

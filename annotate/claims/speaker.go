@@ -196,7 +196,7 @@ func possessive(s string) bool {
 // aside between commas: "head of the NSSC", "a spokesman", "54", "who was
 // there", "however", "in a statement".
 func (f *finder) appositive(from, to int) bool {
-	if from >= to || to-from > 14 {
+	if from >= to || to-from > 25 {
 		return false
 	}
 	t := f.toks[from]
@@ -210,11 +210,29 @@ func (f *finder) appositive(from, to int) bool {
 	if t.kind == tWord && t.low[0] >= '0' && t.low[0] <= '9' && to-from <= 2 {
 		return true // an age: "Smith, 54, said"
 	}
+	if determiners[t.low] || titles[t.low] || personNouns[t.low] || appositiveOpeners[t.low] || possessive(t.low) {
+		return !f.hasCue(from, to)
+	}
 	p := f.npLeft(from, to)
 	if !p.ok() || p.from != from {
 		return false
 	}
-	return p.kind == npDesc || determiners[t.low] || titles[t.low] || personNouns[t.low]
+	return p.kind == npDesc
+}
+
+// appositiveOpeners open a description after a name: "Smith, ranking
+// member of the committee, said".
+var appositiveOpeners = set(`ranking former senior longtime then now also executive chief top leading
+	veteran retired fellow deputy assistant associate acting interim lead co-founder founder`)
+
+// hasCue reports whether toks[from:to] holds a quote mark or a cue word.
+func (f *finder) hasCue(from, to int) bool {
+	for i := from; i < to; i++ {
+		if f.toks[i].kind == tQuote || lexicon[f.toks[i].low].lemma != "" && !f.toks[i].capital {
+			return true
+		}
+	}
+	return false
 }
 
 // delimiter reports whether toks[i] ends an appositive or aside on its

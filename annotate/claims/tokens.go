@@ -97,6 +97,23 @@ func tokenize(d *annotate.Document, runes []rune) []token {
 				}
 				toks = append(toks, t)
 				i = j
+			case (r == '\'' || r == '`') && i+1 < end && runes[i+1] == r:
+				// '' and `` stand for double quote marks in some news text.
+				t := token{start: i, end: i + 2, text: string(runes[i : i+2]), kind: tQuote, double: true, block: bi, quote: -1}
+				var prev, next rune = ' ', ' '
+				if i > start {
+					prev = runes[i-1]
+				}
+				if i+2 < end {
+					next = runes[i+2]
+				}
+				t.canOpen, t.canClose = markContext('"', prev, next)
+				if r == '`' {
+					t.canOpen, t.canClose = true, false
+				}
+				t.low = t.text
+				toks = append(toks, t)
+				i += 2
 			default:
 				t := token{start: i, end: i + 1, text: string(r), kind: tPunct, block: bi, quote: -1}
 				if q, dbl := quoteRune(r); q {
