@@ -45,7 +45,8 @@ func (f *finder) attribution(s sentence, i int, prev []attribution) (attribution
 	// Participles: ", adding that …", "a statement saying …", "quoted as saying".
 	if c.form == formParticiple {
 		switch {
-		case p.text == "," || p.text == ";" || p.kind == tWord && (p.low == "and" || documentNouns[p.low]):
+		case p.text == "," || p.text == ";" || p.kind == tWord && (p.low == "and" || documentNouns[p.low]) ||
+			p.kind == tQuote && i >= 2 && f.toks[i-2].text == ",":
 			a.inherit = true
 			a.from = i
 			if p.kind == tWord && p.low == "and" {
@@ -83,7 +84,7 @@ func (f *finder) attribution(s sentence, i int, prev []attribution) (attribution
 	if l.passive {
 		return f.passive(s, a, l)
 	}
-	strict := c.noun || strictForms[t.low]
+	strict := c.noun || strictForms[t.low] || c.base && c.lemma != "say"
 	if c.base && (!l.subj.ok() || l.subj.kind == npPronoun && (l.subj.head == "he" || l.subj.head == "she" || l.subj.head == "it")) {
 		return attribution{}, false // "they say", "analysts say"; not "let me say"
 	}
@@ -92,7 +93,7 @@ func (f *finder) attribution(s sentence, i int, prev []attribution) (attribution
 		a.inherit, a.from = true, l.from
 	case l.subj.ok():
 		a.subj, a.from = l.subj, l.from
-		if strict && !thatNext && l.subj.kind != npPronoun && l.subj.kind != npName {
+		if strict && !thatNext && l.subj.kind != npPronoun && (l.subj.kind != npName || c.base) {
 			return attribution{}, false
 		}
 	default:
@@ -122,6 +123,9 @@ func (f *finder) attribution(s sentence, i int, prev []attribution) (attribution
 	}
 	a.to = to
 	a.side = f.side(s, a)
+	if a.inherit {
+		a.side = sideAfter
+	}
 	if a.inherit && a.side != sideAfter {
 		return attribution{}, false // "and said so."
 	}
@@ -141,6 +145,8 @@ func (f *finder) side(s sentence, a attribution) side {
 		return sideBefore // `"…," he said when asked about it.`
 	case to >= s.to || terminal(f.toks[to].text):
 		return sideBefore // "…, officials said."
+	case a.from > s.from && f.toks[a.from-1].text == "," && subordinators[f.toks[to].low]:
+		return sideBefore // "…, Pence said in a statement released by the campaign."
 	case quoteNext:
 		return sideAfter // `In a statement, the agency said, "…"`
 	case (f.toks[to].text == "," || f.toks[to].text == ")") && a.from > s.from &&
@@ -149,6 +155,10 @@ func (f *finder) side(s sentence, a attribution) side {
 	}
 	return sideAfter
 }
+
+// subordinators open a phrase or clause after a cue that is not its
+// content.
+var subordinators = set(`in on at during after before about of to for from with via when`)
 
 // closesQuote reports whether toks[i] ends a quote: its closing mark, or a
 // comma right after one (`"…", he said`).
@@ -165,7 +175,23 @@ func (f *finder) according(s sentence, i int) (attribution, bool) {
 	a := attribution{cue: cue{lemma: "according to", class: classSay}, cueFrom: i, cueTo: i + 2, from: i}
 	r := f.npRight(i+2, s.to)
 	if !r.ok() {
-		return attribution{}, false
+		// "according to documents from …", "according to court records"
+		j := i + 2
+		for j < s.to && j-i-2 < 4 && f.npWord(j) && !chainPreps[f.toks[j].low] && !adjunctPreps[f.toks[j].low] {
+			j++
+		}
+		if j == i+2 {
+			return attribution{}, false
+		}
+		r = f.classify(i+2, j)
+		for j+1 < s.to && chainPreps[f.toks[j].low] && f.npWord(j+1) {
+			q := f.npRight(j+1, s.to)
+			if !q.ok() {
+				break
+			}
+			j = q.to
+		}
+		r.to = j
 	}
 	// "according to a report by the agency"
 	to := r.to
@@ -287,6 +313,13 @@ found:
 				rr.negated = rr.negated || r.negated
 				rr.passive = rr.passive || r.passive
 				return rr
+			}
+		}
+	case (t.text == "," || isDash(t)) && i-1 >= s.from && f.toks[i-1].text == ")" && depth < 3:
+		// "Gov. John Kasich (R-OH), said"
+		for j := i - 2; j > s.from && i-j < 12; j-- {
+			if f.toks[j].text == "(" {
+				return f.subjectLeft(s, j, depth+1)
 			}
 		}
 	case (t.text == "," || isDash(t)) && depth < 3:

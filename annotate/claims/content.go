@@ -29,6 +29,16 @@ func (f *finder) claimFor(si int, atts []attribution, k int) {
 	}
 	if a.side == sideAfter || a.side == sideBoth {
 		hi = f.clauseEnd(a.to, hi)
+		if subordinate[f.toks[s.from].low] {
+			// "While critics argue that …, Obama has …": the content ends
+			// with the subordinate clause.
+			for i := a.to; i < hi; i++ {
+				if f.toks[i].text == "," && f.toks[i].quote < 0 {
+					hi = i
+					break
+				}
+			}
+		}
 		if p, ok := f.trim(a.to, hi); ok && a.side == sideBoth && !f.continues(parts, p) {
 			// `"…," Ebeling said, and her husband laughed.`
 		} else if ok {
@@ -66,6 +76,9 @@ func (f *finder) claimFor(si int, atts []attribution, k int) {
 	if words < minWords || len(spans) == 0 {
 		return
 	}
+	if first := f.toks[spans[0][0]].low; a.side == sideAfter && (first == "about" || first == "of") {
+		return // "said of the plan", "told reporters about it": a topic
+	}
 	if a.cue.class == classQuote && kind != Direct {
 		return // "asked whether …", "continued to …"
 	}
@@ -89,6 +102,10 @@ func (f *finder) continues(before [][2]int, p [2]int) bool {
 	first := f.toks[p[0]].low
 	return first != "and" && first != "but" && first != "as" && first != "while" && first != "so"
 }
+
+// subordinate words open a sentence with a clause that the main clause
+// follows after a comma.
+var subordinate = set(`while although though if because since whereas as when unless`)
 
 // clauseBreaks, after a comma, start a clause that is the writer's, not
 // the speaker's: "…, which is spread by mosquitoes", "…, but Cook did not

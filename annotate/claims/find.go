@@ -147,7 +147,33 @@ func (f *finder) sentence(si int) {
 			i = max(i, a.cueTo-1)
 		}
 	}
+	atts = f.prune(s, atts)
 	for k := range atts {
 		f.claimFor(si, atts, k)
 	}
+}
+
+// prune drops the attributions that report no claim of their own: a
+// quote-only cue ("asked", "continued") away from any quote, and an
+// attribution that opens the content of the one before it ("Kelly said she
+// asked for the interview"), which stays part of that content.
+func (f *finder) prune(s sentence, atts []attribution) []attribution {
+	out := atts[:0]
+	for _, a := range atts {
+		if a.cue.class == classQuote && !(a.from > s.from && f.closesQuote(a.from-1)) &&
+			!(a.to < s.to && f.toks[a.to].kind == tQuote) && !(a.to+1 < s.to && f.toks[a.to+1].kind == tQuote) {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].side == sideAfter && !a.inherit {
+			start := out[n-1].to
+			for start < s.to && (f.toks[start].kind == tPunct || f.toks[start].low == "that") {
+				start++
+			}
+			if a.from <= start && a.cueFrom > start {
+				continue
+			}
+		}
+		out = append(out, a)
+	}
+	return out
 }

@@ -118,6 +118,17 @@ func (f *finder) npRight(from, to int) np {
 		for j < to && j-from < 8 && (f.nameWord(j) || f.toks[j].capital && titles[f.toks[j].low]) {
 			j++
 		}
+		// Lower-case titles between names: "Republican party boss Reince
+		// Priebus", "Virginia delegate Beau Correll".
+		k := j
+		for k < to && k-from < 10 && f.npWord(k) && !f.toks[k].capital && !determiners[f.toks[k].low] &&
+			!chainPreps[f.toks[k].low] && !adjunctPreps[f.toks[k].low] && !subjectPronouns[f.toks[k].low] {
+			k++
+		}
+		if k > j && k < to && f.nameWord(k) {
+			for j = k; j < to && j-from < 12 && f.nameWord(j); j++ {
+			}
+		}
 	case determiners[t.low] || titles[t.low] || personNouns[t.low] || pluralNouns[t.low]:
 		j++
 		for j < to && j-from < 8 && f.npWord(j) && !determiners[f.toks[j].low] &&
@@ -210,8 +221,9 @@ func (f *finder) appositive(from, to int) bool {
 	if t.kind == tWord && t.low[0] >= '0' && t.low[0] <= '9' && to-from <= 2 {
 		return true // an age: "Smith, 54, said"
 	}
-	if determiners[t.low] || titles[t.low] || personNouns[t.low] || appositiveOpeners[t.low] || possessive(t.low) {
-		return !f.hasCue(from, to)
+	if determiners[t.low] || titles[t.low] || personNouns[t.low] || appositiveOpeners[t.low] || possessive(t.low) ||
+		t.kind == tWord && !t.capital && strings.HasSuffix(t.low, "ing") {
+		return !f.hasCue(from, to) // "a spokesman for X", "wearing a cape"
 	}
 	p := f.npLeft(from, to)
 	if !p.ok() || p.from != from {
@@ -228,7 +240,8 @@ var appositiveOpeners = set(`ranking former senior longtime then now also execut
 // hasCue reports whether toks[from:to] holds a quote mark or a cue word.
 func (f *finder) hasCue(from, to int) bool {
 	for i := from; i < to; i++ {
-		if f.toks[i].kind == tQuote || lexicon[f.toks[i].low].lemma != "" && !f.toks[i].capital {
+		c, isCue := lexicon[f.toks[i].low]
+		if f.toks[i].kind == tQuote || isCue && !f.toks[i].capital && !c.noun && !c.base && !strictForms[f.toks[i].low] {
 			return true
 		}
 	}

@@ -16,7 +16,7 @@ var (
 		repeatedly again once recently publicly privately often frequently already still just even
 		first initially separately further too all both herself himself itself themselves yet since
 		subsequently last this next week month year weekend morning afternoon evening night today
-		yesterday tonight monday tuesday wednesday thursday friday saturday sunday on`)
+		yesterday tonight monday tuesday wednesday thursday friday saturday sunday on however`)
 	// negations before a cue mean the speaker did not say it.
 	negations = set(`not never n't didn't doesn't don't hasn't haven't hadn't won't wouldn't cannot`)
 	// beForms before a cue make it passive: "it was reported that".

@@ -374,6 +374,11 @@ func report(a article, found []claims.Claim, pairs []score.Pair) int {
 	}
 	for i, g := range a.gold {
 		if !gotG[i] {
+			if j := overlapping(g.Content, found); j >= 0 {
+				fmt.Printf("NEAR %s [%s] gold %q\n   found %q\n", a.name, strings.TrimSpace(g.cue), clipAll(runes, g.Content), clip(found[j].Span))
+				n++
+				continue
+			}
 			ctx := annotate.Span{Start: max(g.Content[0].Start-60, 0), End: min(g.Content[len(g.Content)-1].End+30, len(runes))}
 			fmt.Printf("MISS %s [%s] src %q speech=%v: %q\n   in %q\n", a.name, strings.TrimSpace(g.cue), g.Name, g.speech, clip(g.Content[0]), clip(ctx))
 			n++
@@ -402,4 +407,27 @@ func printClaim(c claims.Claim) {
 		sp = c.Speaker.Text
 	}
 	fmt.Printf("FOUND %s [%s] %q (%q): %q\n", c.Kind, cue, sp, c.SpeakerName, c.Text)
+}
+
+// overlapping returns the index of a found claim that overlaps spans, or -1.
+func overlapping(spans []annotate.Span, found []claims.Claim) int {
+	for j, c := range found {
+		for _, s := range spans {
+			for _, p := range c.Pieces() {
+				if s.Start < p.End && p.Start < s.End {
+					return j
+				}
+			}
+		}
+	}
+	return -1
+}
+
+// clipAll returns the text of spans joined by " | ".
+func clipAll(runes []rune, spans []annotate.Span) string {
+	var parts []string
+	for _, s := range spans {
+		parts = append(parts, string(runes[s.Start:s.End]))
+	}
+	return strings.ReplaceAll(strings.Join(parts, " | "), "\n", "¶")
 }
