@@ -269,7 +269,7 @@ func (f *finder) subjectLeft(s sentence, c int, depth int) leftResult {
 			r.negated = true
 		case beForms[t.low]:
 			r.passive = true
-		case t.capital && !f.sentStart(i):
+		case t.capital && !f.sentStart(i) && !weekdays[t.low]:
 			goto found // a name, even if it spells a function word: "Theresa May said"
 		case between[t.low] || isLyAdverb(t) || t.low == "did" || t.low == "does" || t.low == "do":
 		default:

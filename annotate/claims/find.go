@@ -55,7 +55,8 @@ type found struct {
 // Find returns the claims of d in document order. ents are the entity
 // suggestions for d (code points into d's text, in any order; nil works,
 // less well): speakers are matched to them, and pronouns and descriptions
-// resolved to them. The headline, byline and dateline are not searched.
+// resolved to them. The headline (unless it is the whole text), byline and
+// dateline are not searched.
 func Find(d *annotate.Document, ents []annotate.Entity) []Claim {
 	if d == nil || d.Text == nil {
 		return nil
@@ -91,8 +92,15 @@ func (f *finder) skipBlock(i int) bool {
 	if b < 0 || b >= len(f.doc.Blocks) {
 		return true
 	}
-	k := f.doc.Blocks[b].Kind
-	return k == annotate.Headline || k == annotate.Byline || k == annotate.Dateline
+	switch f.doc.Blocks[b].Kind {
+	case annotate.Byline, annotate.Dateline:
+		return true
+	case annotate.Headline:
+		// A headline is searched only when it is the whole text, or too
+		// long to be a headline.
+		return len(f.doc.Blocks) > 1 && f.doc.Blocks[b].Len() <= 160
+	}
+	return false
 }
 
 // sentStart reports whether toks[i] opens its sentence, after any opening

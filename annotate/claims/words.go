@@ -17,6 +17,8 @@ var (
 		first initially separately further too all both herself himself itself themselves yet since
 		subsequently last this next week month year weekend morning afternoon evening night today
 		yesterday tonight monday tuesday wednesday thursday friday saturday sunday on however`)
+	// weekdays stand between a subject and its cue: "Martin Monday said".
+	weekdays = set(`monday tuesday wednesday thursday friday saturday sunday`)
 	// negations before a cue mean the speaker did not say it.
 	negations = set(`not never n't didn't doesn't don't hasn't haven't hadn't won't wouldn't cannot`)
 	// beForms before a cue make it passive: "it was reported that".
@@ -36,7 +38,9 @@ var (
 		is are was were be been being has have had do does did will would can could should may might must
 		and or nor so yet by about over under into through against since until also then there here
 		just only even still very more less much too however meanwhile though although whether
-		said says say told tells saying telling according`)
+		said says say told tells saying telling according now long twice amid ago later earlier soon
+		already first again once here there today yesterday tonight ever never always recently instead
+		well back away out up down off hours days weeks months years minutes moments`)
 	// objectPronouns and common addressees: "told reporters", "told him".
 	addressees = set(`me him her us them you reporters journalists lawmakers supporters voters
 		listeners viewers readers members senators congress parliament students workers officials
