@@ -92,7 +92,7 @@ func (f *finder) attribution(s sentence, i int, prev []attribution) (attribution
 	case l.inherit:
 		a.inherit, a.from = true, l.from
 	case l.subj.ok():
-		a.subj, a.from = l.subj, l.from
+		a.subj, a.from, a.relative = l.subj, l.from, l.relative
 		if strict && !thatNext && l.subj.kind != npPronoun && (l.subj.kind != npName || c.base) {
 			return attribution{}, false
 		}
@@ -143,6 +143,8 @@ func (f *finder) side(s sentence, a attribution) side {
 		return sideBoth // `"…," he said, "…"`
 	case afterQuote && (to >= s.to || f.toks[to].low != "that" && f.toks[to].kind != tQuote):
 		return sideBefore // `"…," he said when asked about it.`
+	case to >= s.to && to > 0 && f.toks[to-1].text == ":":
+		return sideAfter // "Smith said:" closing its paragraph
 	case to >= s.to || terminal(f.toks[to].text):
 		return sideBefore // "…, officials said."
 	case a.from > s.from && f.toks[a.from-1].text == "," && subordinators[f.toks[to].low]:
@@ -201,7 +203,10 @@ func (f *finder) according(s sentence, i int) (attribution, bool) {
 		}
 	}
 	a.subj = r
-	a.to = f.skipAside(s, to)
+	a.to = to
+	if i > s.from && !f.sentStart(i) {
+		a.to = f.skipAside(s, to)
+	}
 	switch {
 	case i > s.from && f.toks[i-1].text != "," && !isDash(f.toks[i-1]) && f.toks[i-1].text != "(":
 		// "…, which according to X is …": mid-clause.
@@ -250,6 +255,7 @@ type leftResult struct {
 	negated bool // "did not say"
 	passive bool // "was reported"
 	inherit bool // "… and said": the subject is the main clause's
+	relative bool // "Smith, who said …"
 }
 
 // subjectLeft reads the subject of the cue at token c from the tokens before
@@ -288,6 +294,7 @@ found:
 		r.inherit, r.from = true, i
 	case t.kind == tWord && relatives[t.low]:
 		// "Smith, who said …": the antecedent ends before the comma.
+		r.relative = true
 		j := i
 		if j-1 >= s.from && (f.toks[j-1].text == "," || isDash(f.toks[j-1])) {
 			j--
@@ -382,6 +389,14 @@ func (f *finder) skipAdjuncts(s sentence, j int) int {
 		}
 		if !adjunctPreps[t.low] {
 			break
+		}
+		if j+1 < s.to && (weekdays[f.toks[j+1].low] || months[f.toks[j+1].low]) {
+			// "on Monday", "in May"
+			j += 2
+			for j < s.to && (f.toks[j].kind == tWord && f.toks[j].low[0] >= '0' && f.toks[j].low[0] <= '9' || f.toks[j].low == "night" || f.toks[j].low == "morning") {
+				j++
+			}
+			continue
 		}
 		k := j + 1
 		for k < s.to && k-j <= 5 && f.npWord(k) && !adjunctPreps[f.toks[k].low] && !subjectPronouns[f.toks[k].low] &&

@@ -29,7 +29,7 @@ func (f *finder) claimFor(si int, atts []attribution, k int) {
 	}
 	if a.side == sideAfter || a.side == sideBoth {
 		hi = f.clauseEnd(a.to, hi)
-		if subordinate[f.toks[s.from].low] {
+		if subordinate[f.toks[s.from].low] || a.relative {
 			// "While critics argue that …, Obama has …": the content ends
 			// with the subordinate clause.
 			for i := a.to; i < hi; i++ {
@@ -45,7 +45,8 @@ func (f *finder) claimFor(si int, atts []attribution, k int) {
 			parts = append(parts, p)
 		} else if a.side == sideAfter && hi == s.to && a.to > 0 && f.toks[a.to-1].text == ":" && si+1 < len(f.sents) {
 			// "Martin said:" closing its paragraph, the quote in the next.
-			if q, ok := f.wholeQuote(si + 1); ok {
+			if _, ok := f.wholeQuote(si + 1); ok {
+				q, _ := f.trim(f.sents[si+1].from, f.sents[si+1].to)
 				parts = append(parts, q)
 			}
 		}

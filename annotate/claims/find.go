@@ -23,6 +23,7 @@ type attribution struct {
 	subj           np
 	inherit        bool // the subject is the main clause's: ", adding that …", "and said …"
 	passive        bool // "it was reported that …": no subject, or one after "by"
+	relative       bool // "Smith, who said …, left": the content ends at the next comma
 	from, to       int  // token range of the whole attribution: subject, cue, addressee, adjuncts
 	side           side
 }

@@ -55,7 +55,22 @@ func endsSentence(toks []token, i int) bool {
 	for j > 0 && (toks[j].text == ")" || toks[j].text == "]" || toks[j].kind == tQuote && toks[j].canClose) {
 		j--
 	}
-	return terminal(toks[j].text)
+	if !terminal(toks[j].text) {
+		return false
+	}
+	// `“Who will pay?” Smith asked.`: an attribution after a quote that
+	// ends in a question or exclamation mark is part of its sentence.
+	if j < i-1 && prev.kind == tQuote && toks[j].text != "." {
+		for k := i; k < len(toks) && k < i+6 && toks[k].block == t.block; k++ {
+			if terminal(toks[k].text) || toks[k].kind == tQuote {
+				break
+			}
+			if c, ok := lexicon[toks[k].low]; ok && !c.base && c.form == formFinite {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func terminal(s string) bool {

@@ -129,6 +129,14 @@ func (f *finder) npRight(from, to int) np {
 			for j = k; j < to && j-from < 12 && f.nameWord(j); j++ {
 			}
 		}
+	case !t.capital && f.npWord(from) && from+1 < to && f.roleThenName(from, to):
+		// "said ministry spokeswoman Anna Smith"
+		for j < to && !f.nameWord(j) {
+			j++
+		}
+		for j < to && j-from < 10 && f.nameWord(j) {
+			j++
+		}
 	case determiners[t.low] || titles[t.low] || personNouns[t.low] || pluralNouns[t.low]:
 		j++
 		for j < to && j-from < 8 && f.npWord(j) && !determiners[f.toks[j].low] &&
@@ -151,6 +159,20 @@ func (f *finder) npRight(from, to int) np {
 		j = k
 	}
 	return f.classify(from, j)
+}
+
+// roleThenName reports whether up to three lower-case words from token
+// from lead to a capitalized name: "ministry spokeswoman Anna Smith".
+func (f *finder) roleThenName(from, to int) bool {
+	for k := from; k < to && k < from+4; k++ {
+		if f.nameWord(k) {
+			return k > from
+		}
+		if !f.npWord(k) || f.toks[k].capital || determiners[f.toks[k].low] || chainPreps[f.toks[k].low] || adjunctPreps[f.toks[k].low] {
+			return false
+		}
+	}
+	return false
 }
 
 // classify finds the head of the phrase toks[from:to] and what it names.

@@ -19,6 +19,9 @@ var (
 		yesterday tonight monday tuesday wednesday thursday friday saturday sunday on however`)
 	// weekdays stand between a subject and its cue: "Martin Monday said".
 	weekdays = set(`monday tuesday wednesday thursday friday saturday sunday`)
+	// months, after "in" or "on", are adjuncts: "said in May".
+	months = set(`january february march april may june july august september october november december
+		jan jan. feb feb. mar mar. apr apr. jun jun. jul jul. aug aug. sep sep. sept sept. oct oct. nov nov. dec dec.`)
 	// negations before a cue mean the speaker did not say it.
 	negations = set(`not never n't didn't doesn't don't hasn't haven't hadn't won't wouldn't cannot`)
 	// beForms before a cue make it passive: "it was reported that".
