@@ -250,11 +250,11 @@ func (f *finder) passive(s sentence, a attribution, l leftResult) (attribution, 
 
 // leftResult is what subjectLeft finds before a cue.
 type leftResult struct {
-	subj    np
-	from    int  // where the attribution starts
-	negated bool // "did not say"
-	passive bool // "was reported"
-	inherit bool // "… and said": the subject is the main clause's
+	subj     np
+	from     int  // where the attribution starts
+	negated  bool // "did not say"
+	passive  bool // "was reported"
+	inherit  bool // "… and said": the subject is the main clause's
 	relative bool // "Smith, who said …"
 }
 
