@@ -451,7 +451,20 @@ func (f *finder) contentStart(s sentence, j int, c cue) int {
 		}
 	}
 	if j < s.to && (f.toks[j].low == "that" || f.toks[j].text == ":") {
-		j++
+		return j + 1
+	}
+	if c.lemma == "warn" && j < s.to && f.toks[j].kind == tWord && !subjectPronouns[f.toks[j].low] {
+		// "warned departments on Friday.": a warning to someone, of nothing said.
+		k := j
+		if r := f.npRight(j, s.to); r.ok() {
+			k = r.to
+		}
+		for k < s.to && k-j < 4 && f.npWord(k) && !adjunctPreps[f.toks[k].low] {
+			k++
+		}
+		if k = f.skipAdjuncts(s, k); k >= s.to || terminal(f.toks[k].text) {
+			return -1
+		}
 	}
 	return j
 }

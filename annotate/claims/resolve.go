@@ -216,7 +216,7 @@ func (f *finder) mentions() []mention {
 			from++
 		}
 		titled := from > i || i > 0 && titles[f.toks[i-1].low]
-		if l := guessLabel(f, from, j); l != "" && (titled || j-from >= 2 && j-from <= 3 && !f.sentStart(i) || l == annotate.Org) {
+		if l := guessLabel(f, from, j); l != "" && (titled || j-from >= 2 && j-from <= 3 || l == annotate.Org) {
 			ms = append(ms, mention{from: from, to: j, label: l, text: string(f.runes[f.toks[from].start:f.toks[j-1].end]), entity: -1})
 		}
 		i = j
