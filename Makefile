@@ -61,7 +61,8 @@ purity:
 FUZZ_TARGETS := ./annotate:FuzzTextOffsets ./annotate:FuzzTagJSONL ./annotate:FuzzNormalizeText \
 	./annotate:FuzzNoteFromAnnotation ./annotate:FuzzDecodeRecords ./annotate:FuzzImportW3C \
 	./annotate:FuzzImportJSONL ./annotate:FuzzImportBrat ./annotate/webpage:FuzzExtractHTML \
-	./annotate/ner/compact:FuzzLoadModel ./annotate/ner/compact:FuzzFastMatchesProse
+	./annotate/ner/compact:FuzzLoadModel ./annotate/ner/compact:FuzzFastMatchesProse \
+	./annotate/claims:FuzzFind
 FUZZTIME ?= 8s
 
 unit:

@@ -30,15 +30,16 @@ type attribution struct {
 
 // finder holds one run of Find.
 type finder struct {
-	doc    *annotate.Document
-	runes  []rune
-	toks   []token
-	quotes []quote
-	sents  []sentence
-	sentOf []int32 // sentence index of each token
-	ents   []annotate.Entity
-	entAt  []int32 // index into ents of the entity holding each token, or -1
-	claims []found
+	doc       *annotate.Document
+	runes     []rune
+	toks      []token
+	quotes    []quote
+	sents     []sentence
+	sentOf    []int32 // sentence index of each token
+	sentFirst []int   // index of each sentence's first token after opening quote marks and brackets
+	ents      []annotate.Entity
+	entAt     []int32 // index into ents of the entity holding each token, or -1
+	claims    []found
 }
 
 // found is a claim while Find builds it: its parts as token ranges.
@@ -70,10 +71,16 @@ func Find(d *annotate.Document, ents []annotate.Entity) []Claim {
 	f.quotes = pairQuotes(f.toks)
 	f.sents = splitSentences(f.toks)
 	f.sentOf = make([]int32, len(f.toks))
+	f.sentFirst = make([]int, len(f.sents))
 	for si, s := range f.sents {
 		for i := s.from; i < s.to; i++ {
 			f.sentOf[i] = int32(si)
 		}
+		j := s.from
+		for j < s.to-1 && (f.toks[j].kind == tQuote || f.toks[j].text == "(") {
+			j++
+		}
+		f.sentFirst[si] = j
 	}
 	f.indexEntities(ents)
 	for si := range f.sents {
@@ -107,12 +114,7 @@ func (f *finder) skipBlock(i int) bool {
 // sentStart reports whether toks[i] opens its sentence, after any opening
 // quote marks or brackets.
 func (f *finder) sentStart(i int) bool {
-	s := f.sents[f.sentOf[i]]
-	j := s.from
-	for j < i && (f.toks[j].kind == tQuote || f.toks[j].text == "(") {
-		j++
-	}
-	return j == i
+	return i == f.sentFirst[f.sentOf[i]]
 }
 
 // indexEntities keeps the valid entities, sorted, and marks the tokens

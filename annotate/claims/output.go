@@ -27,7 +27,7 @@ func (f *finder) output() []Claim {
 		if whole.Start < lastEnd {
 			continue
 		}
-		cl := Claim{Span: whole, Text: string(f.runes[whole.Start:whole.End]), Kind: c.kind}
+		cl := Claim{Span: whole, Text: f.doc.Text.Slice(whole.Start, whole.End), Kind: c.kind}
 		if len(spans) > 1 {
 			cl.Parts = spans
 		}

@@ -2,6 +2,7 @@ package claims
 
 import (
 	"strings"
+	"unicode"
 
 	"glossa/annotate"
 )
@@ -19,7 +20,8 @@ type mention struct {
 	from, to int // token range
 	label    annotate.Label
 	text     string
-	entity   int // index into finder.ents, or -1 for a name the rules found
+	last     string // the lower-case last word of text, without a possessive
+	entity   int    // index into finder.ents, or -1 for a name the rules found
 }
 
 // antecedentWindow is how many sentences back a pronoun or description
@@ -53,7 +55,7 @@ func (f *finder) span(from, to int) annotate.Span {
 }
 
 func (f *finder) mention(s annotate.Span) *Mention {
-	return &Mention{Span: s, Text: string(f.runes[s.Start:s.End])}
+	return &Mention{Span: s, Text: f.doc.Text.Slice(s.Start, s.End)}
 }
 
 // resolve finds who the phrase p names.
@@ -198,7 +200,8 @@ func (f *finder) mentions() []mention {
 				j++
 			}
 			if t.quote < 0 && !f.skipBlock(i) {
-				ms = append(ms, mention{from: i, to: j, label: f.ents[e].Label, text: f.ents[e].Text, entity: int(e)})
+				ms = append(ms, mention{from: i, to: j, label: f.ents[e].Label, text: f.ents[e].Text, entity: int(e),
+					last: lastWord(trimPossessive(f.ents[e].Text))})
 			}
 			i = j
 			continue
@@ -249,7 +252,7 @@ func (f *finder) fullName(ms []mention, label annotate.Label, text string) strin
 		last := lastWord(text)
 		best := text
 		for _, m := range ms {
-			if m.label == annotate.Person && lastWord(trimPossessive(m.text)) == last && len(m.text) > len(best) && len(strings.Fields(m.text)) <= 4 {
+			if m.label == annotate.Person && m.last == last && len(m.text) > len(best) && strings.Count(m.text, " ") <= 3 {
 				best = trimPossessive(m.text)
 			}
 		}
@@ -287,11 +290,8 @@ func (f *finder) acronym(text string) string {
 }
 
 func lastWord(s string) string {
-	fs := strings.Fields(s)
-	if len(fs) == 0 {
-		return ""
-	}
-	return strings.ToLower(fs[len(fs)-1])
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	return strings.ToLower(s[strings.LastIndexFunc(s, unicode.IsSpace)+1:])
 }
 
 func trimPossessive(s string) string {

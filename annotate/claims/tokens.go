@@ -44,6 +44,9 @@ func quoteRune(r rune) (isQuote, double bool) {
 }
 
 func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
@@ -66,7 +69,9 @@ var abbreviations = set(`mr mrs ms dr prof sen sens rep reps gov gen lt col capt
 
 // tokenize splits the document's blocks into tokens.
 func tokenize(d *annotate.Document, runes []rune) []token {
-	toks := make([]token, 0, len(runes)/5)
+	toks := make([]token, 0, len(runes)/4+16)
+	text := d.Text.String()
+	slice := func(i, j int) string { return text[d.Text.PointByte(i):d.Text.PointByte(j)] }
 	for bi, b := range d.Blocks {
 		start, end := max(b.Start, 0), min(b.End, len(runes))
 		for i := start; i < end; {
@@ -86,12 +91,12 @@ func tokenize(d *annotate.Document, runes []rune) []token {
 					}
 				}
 				t := token{start: i, end: j, kind: tWord, block: bi, quote: -1}
-				t.text = string(runes[i:j])
+				t.text = slice(i, j)
 				t.low = strings.ToLower(t.text)
 				t.capital = unicode.IsUpper(r)
 				if j < end && runes[j] == '.' && isAbbrev(t) {
 					t.end = j + 1
-					t.text += "."
+					t.text = slice(i, j+1)
 					t.abbrev = true
 					j++
 				}
@@ -99,7 +104,7 @@ func tokenize(d *annotate.Document, runes []rune) []token {
 				i = j
 			case (r == '\'' || r == '`') && i+1 < end && runes[i+1] == r:
 				// '' and `` stand for double quote marks in some news text.
-				t := token{start: i, end: i + 2, text: string(runes[i : i+2]), kind: tQuote, double: true, block: bi, quote: -1}
+				t := token{start: i, end: i + 2, text: slice(i, i+2), kind: tQuote, double: true, block: bi, quote: -1}
 				var prev, next rune = ' ', ' '
 				if i > start {
 					prev = runes[i-1]
@@ -115,7 +120,7 @@ func tokenize(d *annotate.Document, runes []rune) []token {
 				toks = append(toks, t)
 				i += 2
 			default:
-				t := token{start: i, end: i + 1, text: string(r), kind: tPunct, block: bi, quote: -1}
+				t := token{start: i, end: i + 1, text: slice(i, i+1), kind: tPunct, block: bi, quote: -1}
 				if q, dbl := quoteRune(r); q {
 					t.kind, t.double = tQuote, dbl
 					var prev, next rune = ' ', ' '

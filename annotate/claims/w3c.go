@@ -15,8 +15,10 @@ const Name = "Glossa claim rules 1"
 // its speaker as an identifying body: a link to the speaker's annotation
 // when speakerID (its IRI) is given, else the speaker's name as a
 // TextualBody; no speaker body when the claim has no speaker. The target is
-// the claim's Span. This is the mapping of annotate/doc.go for a claim
-// note's speaker, so an accepted suggestion reads back as a note.
+// the claim's Span. The label and speaker bodies are those of a claim note
+// (see annotate/doc.go), so once a reader accepts the suggestion (the
+// reader its creator, the finder its proposedBy) it reads back as a claim
+// note with its speaker.
 func Suggestion(d *annotate.Document, c Claim, id, speakerID string, created time.Time) annotate.Annotation {
 	a := annotate.Annotation{
 		Type:       "Annotation",
