@@ -40,7 +40,7 @@ func (f *finder) attribution(s sentence, i int, prev []attribution) (attribution
 		next++
 	}
 	thatNext := next < s.to && (f.toks[next].low == "that" || f.toks[next].text == ":" ||
-		f.toks[next].kind == tQuote || f.toks[next].text == ",")
+		f.toks[next].kind == tQuote)
 
 	// Participles: ", adding that …", "a statement saying …", "quoted as saying".
 	if c.form == formParticiple {

@@ -1,5 +1,7 @@
 package claims
 
+import "strings"
+
 // minWords is the fewest words a claim's content has.
 const minWords = 2
 
@@ -77,8 +79,14 @@ func (f *finder) claimFor(si int, atts []attribution, k int) {
 	if words < minWords || len(spans) == 0 {
 		return
 	}
-	if first := f.toks[spans[0][0]].low; a.side == sideAfter && (first == "about" || first == "of") {
-		return // "said of the plan", "told reporters about it": a topic
+	if a.side == sideAfter && kind == Indirect && len(spans) == 1 {
+		first := f.toks[spans[0][0]].low
+		if notContent[first] {
+			return // "said of the plan", "complained when …", "tweeted as …"
+		}
+		if a.cue.class == classSay && !f.afterThat(a) && !f.clause(spans[0][0], spans[0][1]) {
+			return // "conceding the race", "maintains a lock": an object, not what was said
+		}
 	}
 	if a.cue.class == classQuote && kind != Direct {
 		return // "asked whether …", "continued to …"
@@ -102,6 +110,51 @@ func (f *finder) continues(before [][2]int, p [2]int) bool {
 	}
 	first := f.toks[p[0]].low
 	return first != "and" && first != "but" && first != "as" && first != "while" && first != "so"
+}
+
+// notContent are words that open what follows a cue when it is not the
+// content: a topic, a time, a circumstance.
+var notContent = set(`about of when as upon since while after before in on at during with for to from by
+	into over`)
+
+// afterThat reports whether the content of a follows "that" or a colon.
+func (f *finder) afterThat(a attribution) bool {
+	return a.to > 0 && (f.toks[a.to-1].low == "that" || f.toks[a.to-1].text == ":")
+}
+
+// finiteVerbs are verb forms that make a run of words a clause.
+var finiteVerbs = set(`is are was were am be been has have had will would can could should may might must
+	do does did won't can't don't doesn't didn't isn't aren't wasn't weren't hasn't haven't hadn't
+	wouldn't couldn't shouldn't went came made took got gave knew thought told wrote won lost ran began
+	became left felt kept held brought bought built found paid sent spent stood understood led met saw
+	fell rose grew broke chose drove fought put set cut let said sold meant heard lay sat`)
+
+// clause reports whether toks[lo:hi] reads as a clause, not a bare noun
+// phrase: it holds a verb form, a contraction ("it’s") or a word in -ed.
+func (f *finder) clause(lo, hi int) bool {
+	for i := lo; i < hi && i < lo+25; i++ {
+		t := f.toks[i]
+		if t.kind != tWord || t.quote >= 0 {
+			continue
+		}
+		if finiteVerbs[t.low] || i > lo && !t.capital && strings.HasSuffix(t.low, "ed") {
+			return true
+		}
+		for _, c := range []string{"'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve", "n't", "n’t"} {
+			if strings.HasSuffix(t.low, c) && subjectPronouns[strings.TrimSuffix(t.low, c)] || strings.HasSuffix(t.low, "n't") || strings.HasSuffix(t.low, "n’t") {
+				return true
+			}
+		}
+		if subjectPronouns[t.low] && t.low != "it" && t.low != "you" && i+1 < hi && f.toks[i+1].kind == tWord {
+			return true // "they want …", "she backs …"
+		}
+		if i > lo && !t.capital && len(t.low) > 3 && strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "ss") &&
+			!chainPreps[f.toks[i-1].low] && !determiners[f.toks[i-1].low] && !possessive(f.toks[i-1].low) &&
+			!(i+1 < hi && chainPreps[f.toks[i+1].low]) {
+			return true // "Clinton leads", "the economy grows"
+		}
+	}
+	return false
 }
 
 // subordinate words open a sentence with a clause that the main clause

@@ -29,6 +29,7 @@ import (
 	"fmt"
 	"io/fs"
 	"log"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -88,6 +89,7 @@ func main() {
 		log.Fatalf("-ner %q: use prose or none", *nerName)
 	}
 	var all, speech score.Counts
+	byKind := map[string][]bool{} // whether each claim found, by kind, matched
 	var took time.Duration
 	words := 0
 	shown := 0
@@ -114,6 +116,17 @@ func main() {
 		}
 		c, pairs := score.Score(a.text, gs, fs)
 		all.Add(c)
+		matched := make([]bool, len(found))
+		for _, p := range pairs {
+			matched[p.Found] = true
+		}
+		for i, cl := range found {
+			k := string(cl.Kind)
+			if cl.Cue == nil {
+				k += ", no cue"
+			}
+			byKind[k] = append(byKind[k], matched[i])
+		}
 		// The speech-verb subset.
 		var sg []score.Claim
 		var sf []score.Claim
@@ -147,6 +160,17 @@ func main() {
 	fmt.Printf("PolNeAR %s: %d articles, %d words, one annotator per article; entities from %s\n", *split, len(arts), words, *nerName)
 	fmt.Printf("\nall attributions\n%v\n", all)
 	fmt.Printf("\nspeech-verb subset\n%v\n", speech)
+	fmt.Printf("\nprecision by kind (all attributions):")
+	for _, k := range slices.Sorted(maps.Keys(byKind)) {
+		m := 0
+		for _, ok := range byKind[k] {
+			if ok {
+				m++
+			}
+		}
+		fmt.Printf("  %s %.2f (%d)", k, float64(m)/float64(len(byKind[k])), len(byKind[k]))
+	}
+	fmt.Println()
 	fmt.Printf("\nfinder time: %v in all, %.2f ms per 1,000 words\n", took.Round(time.Millisecond), float64(took.Microseconds())/float64(words))
 }
 
