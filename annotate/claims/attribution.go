@@ -109,7 +109,7 @@ func (f *finder) attribution(s sentence, i int, prev []attribution) (attribution
 		a.side = sideBefore
 		a.to = f.skipAside(s, r.to)
 		a.to = f.skipAdjuncts(s, a.to)
-		if a.to < s.to && !(f.toks[a.to].kind == tPunct || f.toks[a.to].kind == tQuote) {
+		if a.to < s.to && !(f.toks[a.to].kind == tPunct || f.toks[a.to].kind == tQuote) && !f.closesQuote(i-1) {
 			return attribution{}, false // "…, said he fully supports it": not inverted
 		}
 		if a.to < s.to && f.toks[a.to].text == "," && a.to+1 < s.to && f.toks[a.to+1].kind == tQuote && f.toks[a.to+1].canOpen {

@@ -31,10 +31,10 @@ func (f *finder) claimFor(si int, atts []attribution, k int) {
 	}
 	if a.side == sideAfter || a.side == sideBoth {
 		hi = f.clauseEnd(a.to, hi)
-		if subordinate[f.toks[s.from].low] || a.relative {
+		if subordinate[f.toks[s.from].low] && !f.hasComma(s.from, a.cueFrom) || a.relative {
 			// "While critics argue that …, Obama has …": the content ends
 			// with the subordinate clause.
-			for i := a.to; i < hi; i++ {
+			for i := a.to + 1; i < hi; i++ {
 				if f.toks[i].text == "," && f.toks[i].quote < 0 {
 					hi = i
 					break
@@ -109,7 +109,7 @@ func (f *finder) continues(before [][2]int, p [2]int) bool {
 		return f.toks[p[0]].kind == tQuote && f.toks[p[0]].canOpen
 	}
 	first := f.toks[p[0]].low
-	return first != "and" && first != "but" && first != "as" && first != "while" && first != "so"
+	return first != "and" && first != "but" && first != "as" && first != "while" && first != "so" && !notContent[first]
 }
 
 // notContent are words that open what follows a cue when it is not the
@@ -157,6 +157,16 @@ func (f *finder) clause(lo, hi int) bool {
 	return false
 }
 
+// hasComma reports whether a comma outside quotes lies in toks[lo:hi].
+func (f *finder) hasComma(lo, hi int) bool {
+	for i := lo; i < hi; i++ {
+		if f.toks[i].text == "," && f.toks[i].quote < 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // subordinate words open a sentence with a clause that the main clause
 // follows after a comma.
 var subordinate = set(`while although though if because since whereas as when unless`)
@@ -175,8 +185,15 @@ func (f *finder) clauseEnd(from, to int) int {
 		if t.quote >= 0 {
 			continue
 		}
-		if t.text == "," && clauseBreaks[f.toks[i+1].low] {
-			return i
+		if t.text != "," {
+			continue
+		}
+		n := f.toks[i+1]
+		switch {
+		case clauseBreaks[n.low] && !(i+2 < to && f.toks[i+2].low == "that"):
+			return i // "…, which is spread by mosquitoes"; not "…, but that …"
+		case n.low == "and" && i+2 < to && subjectPronouns[f.toks[i+2].low] && f.toks[i+2].low != "it":
+			return i // "…, and he railed against …"
 		}
 	}
 	return to
