@@ -102,6 +102,12 @@ func tokenize(d *annotate.Document, runes []rune) []token {
 				}
 				toks = append(toks, t)
 				i = j
+			case r == '\'' && i+2 < end && runes[i+1] == r && runes[i+2] == r && i > start && !unicode.IsSpace(runes[i-1]):
+				// Three apostrophes closing a quote inside a quote: the
+				// single mark first, then the double.
+				t := token{start: i, end: i + 1, text: slice(i, i+1), low: "'", kind: tQuote, block: bi, quote: -1, canClose: true}
+				toks = append(toks, t)
+				i++
 			case (r == '\'' || r == '`') && i+1 < end && runes[i+1] == r:
 				// '' and `` stand for double quote marks in some news text.
 				t := token{start: i, end: i + 2, text: slice(i, i+2), kind: tQuote, double: true, block: bi, quote: -1}
