@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -125,10 +126,11 @@ func (f *finder) refer(r *resolution, ms []mention, at int, want []annotate.Labe
 // whether it found one.
 func (f *finder) referTo(r *resolution, ms []mention, at int, want annotate.Label, role string) bool {
 	sent := int(f.sentOf[at])
+	g := pronounGender[f.toks[at].low]
 	best, bestSent := -1, -1
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := ms[i]
-		if m.to > at || m.label != want {
+		if m.to > at || m.label != want || g != 0 && f.gender(ms, m) != 0 && f.gender(ms, m) != g {
 			continue
 		}
 		ms := int(f.sentOf[m.from])
@@ -191,6 +193,43 @@ func (f *finder) entityIn(from, to int) int {
 // order: the entity suggestions outside quotes, and capitalized names the
 // entities miss (2 or 3 words, or after a title), with a guessed label.
 func (f *finder) mentions() []mention {
+	ms := f.nameMentions()
+	// Named speakers the entities miss are mentions too, people unless
+	// their name says otherwise: "Cruz says …. And he …".
+	for _, c := range f.claims {
+		p := c.subj
+		if p.kind != npName || c.inherit > 0 {
+			continue
+		}
+		l := guessLabel(f, p.nameFrom, p.nameTo)
+		if l == "" {
+			l = annotate.Person
+		}
+		if p.nameTo-p.nameFrom == 1 && titles[f.toks[p.nameFrom].low] {
+			continue // "the President said": a title, not a name
+		}
+		if e := f.entityIn(p.nameFrom, p.nameTo); e >= 0 {
+			// A speaker the tagger took for a place or a thing ("Cruz
+			// said") is a person when its name looks like one.
+			if el := f.ents[e].Label; l == annotate.Person && el != annotate.Person && el != annotate.Org {
+				for i := range ms {
+					if ms[i].entity == e {
+						ms[i].label = annotate.Person
+					}
+				}
+			}
+			continue
+		}
+		text := f.doc.Text.Slice(f.toks[p.nameFrom].start, f.toks[p.nameTo-1].end)
+		ms = append(ms, mention{from: p.nameFrom, to: p.nameTo, label: l, text: text, entity: -1, last: lastWord(trimPossessive(text))})
+	}
+	slices.SortStableFunc(ms, func(a, b mention) int { return a.from - b.from })
+	return slices.CompactFunc(ms, func(a, b mention) bool { return a.from < b.to && b.from < a.to })
+}
+
+// nameMentions lists the entity suggestions outside quotes and the
+// capitalized names the entities miss, in text order.
+func (f *finder) nameMentions() []mention {
 	var ms []mention
 	for i := 0; i < len(f.toks); {
 		t := f.toks[i]
@@ -220,7 +259,8 @@ func (f *finder) mentions() []mention {
 		}
 		titled := from > i || i > 0 && titles[f.toks[i-1].low]
 		if l := guessLabel(f, from, j); l != "" && (titled || j-from >= 2 && j-from <= 3 || l == annotate.Org) {
-			ms = append(ms, mention{from: from, to: j, label: l, text: string(f.runes[f.toks[from].start:f.toks[j-1].end]), entity: -1})
+			text := f.doc.Text.Slice(f.toks[from].start, f.toks[j-1].end)
+			ms = append(ms, mention{from: from, to: j, label: l, text: text, entity: -1, last: lastWord(trimPossessive(text))})
 		}
 		i = j
 	}
@@ -252,8 +292,8 @@ func (f *finder) fullName(ms []mention, label annotate.Label, text string) strin
 		last := lastWord(text)
 		best := text
 		for _, m := range ms {
-			if m.label == annotate.Person && m.last == last && len(m.text) > len(best) && strings.Count(m.text, " ") <= 3 {
-				best = trimPossessive(m.text)
+			if name := stripTitles(m.text); m.label == annotate.Person && m.last == last && len(name) > len(best) && strings.Count(name, " ") <= 3 {
+				best = trimPossessive(name)
 			}
 		}
 		return best
@@ -301,4 +341,56 @@ func trimPossessive(s string) string {
 		}
 	}
 	return s
+}
+
+// pronounGender is the gender a pronoun asks of its antecedent.
+var pronounGender = map[string]byte{"he": 'm', "she": 'f'}
+
+func opposite(g byte) byte {
+	if g == 'm' {
+		return 'f'
+	}
+	return 'm'
+}
+
+// gender guesses a person's gender from a title before the name ("Mr.",
+// "Mrs.") or a common first name, or returns 0. An all-capital name (an
+// acronym a tagger took for a person) is neither: no pronoun refers to it.
+func (f *finder) gender(ms []mention, m mention) byte {
+	if strings.ToUpper(m.text) == m.text {
+		return 'n'
+	}
+	if m.from > 0 {
+		switch f.toks[m.from-1].low {
+		case "mr", "mr.", "sir", "lord", "king", "prince":
+			return 'm'
+		case "mrs", "mrs.", "ms", "ms.", "miss", "lady", "dame", "queen", "princess":
+			return 'f'
+		}
+	}
+	first := f.toks[m.from].low
+	if m.label == annotate.Person {
+		// The first name of the fullest name: "Donald" for "Trump".
+		first, _, _ = strings.Cut(strings.ToLower(f.fullName(ms, m.label, m.text)), " ")
+	}
+	switch {
+	case femaleNames[first]:
+		return 'f'
+	case maleNames[first]:
+		return 'm'
+	}
+	return 0
+}
+
+// stripTitles drops what comes before the name in a person's mention:
+// "Texas Sen. Ted Cruz" is "Ted Cruz".
+func stripTitles(s string) string {
+	fs := strings.Fields(s)
+	cut := 0
+	for i, w := range fs[:max(len(fs)-1, 0)] {
+		if titles[strings.ToLower(w)] {
+			cut = i + 1
+		}
+	}
+	return strings.Join(fs[cut:], " ")
 }

@@ -95,3 +95,30 @@ var (
 		another such he she it they we i you there here however meanwhile still yet also then
 		according asked speaking`)
 )
+
+// Common first names in English-language news, to keep "she" from a man
+// and "he" from a woman. A name on neither list fits both.
+var (
+	femaleNames = set(`mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa
+		betty margaret sandra ashley kimberly emily donna michelle carol amanda melissa deborah
+		stephanie rebecca laura sharon cynthia kathleen amy angela shirley anna ruth brenda pamela
+		nicole katherine samantha christine catherine emma helen debra rachel carolyn janet maria
+		heather diane julie joyce victoria kelly christina joan evelyn lauren judith olivia martha
+		cheryl megan andrea hannah jacqueline ann jean alice kathryn gloria teresa doris sara janice
+		julia marie madison grace judy theresa beverly denise marilyn amber danielle abigail brittany
+		rose diana natalie sophia alexis lori kayla jane hillary nikki elise kirsten tammy kamala
+		nancy dianne sheila condoleezza madeleine ivanka melania chelsea huma kellyanne sarah megyn
+		michele carly ruth sonia elena angela theresa nicola marine jacinda ursula christine jill
+		susana stacey gretchen maxine debbie kristen ayanna ilhan alexandria rashida liz`)
+	maleNames = set(`james robert john michael david william richard joseph thomas charles christopher
+		daniel matthew anthony mark donald steven paul andrew joshua kenneth kevin brian george
+		timothy ronald edward jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin
+		scott brandon benjamin samuel gregory alexander frank patrick raymond jack dennis jerry tyler
+		aaron jose adam nathan henry douglas zachary peter kyle ethan walter noah jeremy christian
+		keith roger terry gerald harold sean austin carl arthur lawrence dylan jesse jordan bryan billy
+		joe bruce gabriel logan albert willie alan juan wayne elijah randy roy vincent ralph eugene
+		russell bobby mason philip louis barack bernie ted marco jeb chris mike mitch newt rand ben
+		rick reince bill vladimir xi boris emmanuel justin tim tom jim bob dick al
+		rudy rex jared steve sean kevin chuck harry ron mitt sam nick dan greg pete
+		beto cory kirk bret tucker rush rupert roger lloyd jay jon colin keir rishi nigel ciaran`)
+)

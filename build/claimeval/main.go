@@ -37,6 +37,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 
 	"glossa/annotate"
 	"glossa/annotate/claims"
@@ -62,6 +63,7 @@ func main() {
 	verbose := flag.Int("v", 0, "print up to `N` misses and false finds")
 	only := flag.String("article", "", "measure only the articles whose name holds `TEXT`, and print their claims")
 	text := flag.String("text", "", "print the claims found in `TEXT` (with entities from -ner) and stop")
+	pronouns := flag.Int("pronouns", 0, "print `N` claims whose speaker is a pronoun or description, with what it resolved to")
 	flag.Parse()
 	if *text != "" {
 		d := annotate.NewDocument("Headline\n\nBy Nobody\n\n1 May 2026\n\n" + *text)
@@ -151,6 +153,14 @@ func main() {
 		if *only != "" {
 			for _, c := range found {
 				printClaim(c)
+			}
+		}
+		for _, c := range found {
+			if *pronouns > 0 && c.Speaker != nil && c.Speaker.Text != c.SpeakerName && strings.IndexFunc(c.Speaker.Text[:1], unicode.IsUpper) < 0 || *pronouns > 0 && c.Speaker != nil && subjectWord(c.Speaker.Text) {
+				*pronouns--
+				runes := []rune(a.text)
+				from := max(c.Speaker.Start-300, 0)
+				fmt.Printf("RESOLVE %q -> %q\n   %q\n", c.Speaker.Text, c.SpeakerName, strings.ReplaceAll(string(runes[from:c.Speaker.End]), "\n", "¶"))
 			}
 		}
 		if shown < *verbose {
@@ -454,4 +464,10 @@ func clipAll(runes []rune, spans []annotate.Span) string {
 		parts = append(parts, string(runes[s.Start:s.End]))
 	}
 	return strings.ReplaceAll(strings.Join(parts, " | "), "\n", "¶")
+}
+
+// subjectWord reports whether s is a subject pronoun or opens with "the".
+func subjectWord(s string) bool {
+	l := strings.ToLower(s)
+	return l == "he" || l == "she" || l == "it" || l == "they" || strings.HasPrefix(l, "the ")
 }
