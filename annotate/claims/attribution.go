@@ -18,6 +18,9 @@ func (f *finder) attribution(s sentence, i int, prev []attribution) (attribution
 		return attribution{}, false
 	}
 	a := attribution{cue: c, cueFrom: i, cueTo: i + 1}
+	if c.class == className && i+1 < s.to && (phrasal[f.toks[i+1].low] || f.toks[i+1].low == "it" && i+2 < s.to && f.toks[i+2].low == "quits") {
+		return attribution{}, false // "called for", "called on", "called off"
+	}
 	if c.lemma == "point" {
 		if i+1 >= s.to || f.toks[i+1].low != "out" {
 			return attribution{}, false
@@ -157,6 +160,9 @@ func (f *finder) side(s sentence, a attribution) side {
 	}
 	return sideAfter
 }
+
+// phrasal particles after "call" make another verb: "call for", "call on".
+var phrasal = set(`for on in off up back out into upon`)
 
 // subordinators open a phrase or clause after a cue that is not its
 // content.

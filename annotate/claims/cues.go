@@ -19,6 +19,10 @@ const (
 	// quote-only verbs attribute a quote but report no clause: `"…?" she
 	// asked`, `"…," he continued`.
 	classQuote
+	// naming verbs report what the speaker called something, in the
+	// speaker's words: `called Trump "unhinged"`, `described it as "a
+	// lesser set of circumstances"`. Their content must quote.
+	className
 )
 
 // cueForm is the grammatical form of a cue verb.
@@ -102,10 +106,14 @@ protest quote protested protests* protest protesting
 retort quote retorted retorts* retort retorting
 lament say lamented laments* lament lamenting
 point say pointed points* point pointing
+suggest say suggested suggests suggest suggesting
+accuse object accused accuses accuse accusing
+call name called calls* call calling
+describe name described describes describe describing
 `)
 
 func buildLexicon(table string) map[string]cue {
-	classes := map[string]cueClass{"say": classSay, "tell": classTell, "object": classObject, "quote": classQuote}
+	classes := map[string]cueClass{"say": classSay, "tell": classTell, "object": classObject, "quote": classQuote, "name": className}
 	m := make(map[string]cue)
 	for _, line := range strings.Split(table, "\n") {
 		f := strings.Fields(line)
