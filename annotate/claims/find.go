@@ -2,6 +2,7 @@ package claims
 
 import (
 	"slices"
+	"sync"
 
 	"glossa/annotate"
 )
@@ -40,6 +41,11 @@ type finder struct {
 	ents      []annotate.Entity
 	entAt     []int32 // index into ents of the entity holding each token, or -1
 	claims    []found
+	// fullByLast maps a person's lower-case last name to the fullest name
+	// the article gives them (built with the mentions); acronyms maps an
+	// acronym to the name it stands for (built on first use).
+	fullByLast map[string]string
+	acronyms   map[string]string
 }
 
 // found is a claim while Find builds it: its parts as token ranges.
@@ -63,15 +69,20 @@ func Find(d *annotate.Document, ents []annotate.Entity) []Claim {
 	if d == nil || d.Text == nil {
 		return nil
 	}
-	f := &finder{doc: d, runes: []rune(d.Text.String())}
-	f.toks = tokenize(d, f.runes)
+	f := finders.Get().(*finder)
+	defer f.release()
+	f.doc = d
+	for _, r := range d.Text.String() {
+		f.runes = append(f.runes, r)
+	}
+	f.toks = tokenize(d, f.runes, f.toks)
 	if len(f.toks) == 0 {
 		return nil
 	}
-	f.quotes = pairQuotes(f.toks)
-	f.sents = splitSentences(f.toks)
-	f.sentOf = make([]int32, len(f.toks))
-	f.sentFirst = make([]int, len(f.sents))
+	f.quotes = pairQuotes(f.toks, f.quotes)
+	f.sents = splitSentences(f.toks, f.sents)
+	f.sentOf = slices.Grow(f.sentOf, len(f.toks))[:len(f.toks)]
+	f.sentFirst = slices.Grow(f.sentFirst, len(f.sents))[:len(f.sents)]
 	for si, s := range f.sents {
 		for i := s.from; i < s.to; i++ {
 			f.sentOf[i] = int32(si)
@@ -92,6 +103,24 @@ func Find(d *annotate.Document, ents []annotate.Entity) []Claim {
 	f.continueQuotes()
 	f.resolveAll()
 	return f.output()
+}
+
+// finders keeps finders between calls, so that Find reuses their buffers
+// instead of allocating them for each article.
+var finders = sync.Pool{New: func() any { return new(finder) }}
+
+// release empties f, keeping its buffers but nothing of the article, and
+// returns it to finders.
+func (f *finder) release() {
+	clear(f.toks)
+	clear(f.ents)
+	clear(f.claims)
+	*f = finder{
+		runes: f.runes[:0], toks: f.toks[:0], quotes: f.quotes[:0], sents: f.sents[:0],
+		sentOf: f.sentOf[:0], sentFirst: f.sentFirst[:0], ents: f.ents[:0], entAt: f.entAt[:0],
+		claims: f.claims[:0],
+	}
+	finders.Put(f)
 }
 
 // skipBlock reports whether the token's block is not searched for claims.
@@ -132,7 +161,7 @@ func (f *finder) indexEntities(ents []annotate.Entity) {
 		}
 		return b.End - a.End
 	})
-	f.entAt = make([]int32, len(f.toks))
+	f.entAt = slices.Grow(f.entAt, len(f.toks))[:len(f.toks)]
 	ei := 0
 	for i, t := range f.toks {
 		f.entAt[i] = -1

@@ -17,8 +17,8 @@ type quote struct {
 // and returns the top-level quotes in order. Double marks nest; single marks
 // count only at the top level (inside double quotes they are the speaker's
 // own nesting, and elsewhere mostly apostrophes), and only curly ones.
-func pairQuotes(toks []token) []quote {
-	var quotes []quote
+func pairQuotes(toks []token, quotes []quote) []quote {
+	quotes = quotes[:0]
 	var stack []int // token indices of open double marks
 	cur := -1       // index in quotes of the open top-level quote
 	block := -1

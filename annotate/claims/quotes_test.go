@@ -32,9 +32,9 @@ func TestPairQuotes(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			d := annotate.NewDocument("Headline\n\n" + tc.text)
-			toks := tokenize(d, []rune(d.Text.String()))
+			toks := tokenize(d, []rune(d.Text.String()), nil)
 			var got []string
-			for _, q := range pairQuotes(toks) {
+			for _, q := range pairQuotes(toks, nil) {
 				got = append(got, d.Text.Slice(q.start, q.end))
 			}
 			if strings.Join(got, "|") != strings.Join(tc.want, "|") {
@@ -63,10 +63,10 @@ func TestSplitSentences(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			d := annotate.NewDocument(tc.text)
-			toks := tokenize(d, []rune(d.Text.String()))
-			pairQuotes(toks)
+			toks := tokenize(d, []rune(d.Text.String()), nil)
+			pairQuotes(toks, nil)
 			var got []string
-			for _, s := range splitSentences(toks) {
+			for _, s := range splitSentences(toks, nil) {
 				got = append(got, toks[s.from].text)
 			}
 			if strings.Join(got, " ") != strings.Join(tc.want, " ") {

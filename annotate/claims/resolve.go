@@ -23,6 +23,7 @@ type mention struct {
 	text     string
 	last     string // the lower-case last word of text, without a possessive
 	entity   int    // index into finder.ents, or -1 for a name the rules found
+	gender   byte   // 'm', 'f', 'n' (no pronoun's) or 0 (unknown), for people
 }
 
 // antecedentWindow is how many sentences back a pronoun or description
@@ -69,10 +70,10 @@ func (f *finder) resolve(p np, ms []mention) resolution {
 		if e := f.entityIn(p.nameFrom, p.nameTo); e >= 0 && f.ents[e].Start >= whole.Start && f.ents[e].End <= whole.End {
 			r.entity = e
 			r.speaker = f.mention(f.ents[e].Span)
-			r.name = f.fullName(ms, f.ents[e].Label, r.speaker.Text)
+			r.name = f.fullName(f.ents[e].Label, r.speaker.Text)
 			return r
 		}
-		r.name = f.fullName(ms, guessLabel(f, p.nameFrom, p.nameTo), trimPossessive(r.speaker.Text))
+		r.name = f.fullName(guessLabel(f, p.nameFrom, p.nameTo), trimPossessive(r.speaker.Text))
 		return r
 	case npPronoun:
 		var want []annotate.Label
@@ -130,7 +131,7 @@ func (f *finder) referTo(r *resolution, ms []mention, at int, want annotate.Labe
 	best, bestSent := -1, -1
 	for i := len(ms) - 1; i >= 0; i-- {
 		m := ms[i]
-		if m.to > at || m.label != want || g != 0 && f.gender(ms, m) != 0 && f.gender(ms, m) != g {
+		if m.to > at || m.label != want || g != 0 && m.gender != 0 && m.gender != g {
 			continue
 		}
 		ms := int(f.sentOf[m.from])
@@ -157,7 +158,7 @@ func (f *finder) referTo(r *resolution, ms []mention, at int, want annotate.Labe
 	}
 	m := ms[best]
 	r.entity = m.entity
-	r.name = f.fullName(ms, m.label, m.text)
+	r.name = f.fullName(m.label, m.text)
 	return true
 }
 
@@ -224,7 +225,20 @@ func (f *finder) mentions() []mention {
 		ms = append(ms, mention{from: p.nameFrom, to: p.nameTo, label: l, text: text, entity: -1, last: lastWord(trimPossessive(text))})
 	}
 	slices.SortStableFunc(ms, func(a, b mention) int { return a.from - b.from })
-	return slices.CompactFunc(ms, func(a, b mention) bool { return a.from < b.to && b.from < a.to })
+	ms = slices.CompactFunc(ms, func(a, b mention) bool { return a.from < b.to && b.from < a.to })
+	// The fullest name of each person, by last word, then each one's
+	// gender, which may come from that fuller name.
+	f.fullByLast = map[string]string{}
+	for _, m := range ms {
+		name := trimPossessive(stripTitles(m.text))
+		if m.label == annotate.Person && strings.Count(name, " ") <= 3 && len(name) > len(f.fullByLast[m.last]) {
+			f.fullByLast[m.last] = name
+		}
+	}
+	for i := range ms {
+		ms[i].gender = f.gender(ms[i])
+	}
+	return ms
 }
 
 // nameMentions lists the entity suggestions outside quotes and the
@@ -271,7 +285,7 @@ func (f *finder) nameMentions() []mention {
 // organisation or a person, or returns "" for a lone word.
 func guessLabel(f *finder, from, to int) annotate.Label {
 	for i := from; i < to; i++ {
-		if orgWords[f.toks[i].low] || len(f.toks[i].text) >= 2 && len(f.toks[i].text) <= 5 && strings.ToUpper(f.toks[i].text) == f.toks[i].text && !f.toks[i].abbrev {
+		if orgWords[f.toks[i].low] || len(f.toks[i].text) >= 2 && len(f.toks[i].text) <= 5 && allCaps(f.toks[i].text) && !f.toks[i].abbrev {
 			return annotate.Org
 		}
 	}
@@ -285,18 +299,14 @@ func guessLabel(f *finder, from, to int) annotate.Label {
 // text: for a person, the longest name of a person with the same last word
 // ("Ciaran Martin" for "Martin"); for an organisation, the name its acronym
 // stands for ("National Cyber Security Centre" for "NSSC").
-func (f *finder) fullName(ms []mention, label annotate.Label, text string) string {
+func (f *finder) fullName(label annotate.Label, text string) string {
 	text = trimPossessive(strings.TrimSpace(text))
 	switch label {
 	case annotate.Person, "":
-		last := lastWord(text)
-		best := text
-		for _, m := range ms {
-			if name := stripTitles(m.text); m.label == annotate.Person && m.last == last && len(name) > len(best) && strings.Count(name, " ") <= 3 {
-				best = trimPossessive(name)
-			}
+		if full := f.fullByLast[lastWord(text)]; len(full) > len(text) {
+			return full
 		}
-		return best
+		return text
 	case annotate.Org:
 		if full := f.acronym(text); full != "" {
 			return full
@@ -314,19 +324,22 @@ func (f *finder) fullName(ms []mention, label annotate.Label, text string) strin
 // article gives it in brackets after the name: "National Cyber Security
 // Centre (NSSC)".
 func (f *finder) acronym(text string) string {
-	for i := 1; i+1 < len(f.toks); i++ {
-		if f.toks[i].text != text || f.toks[i-1].text != "(" || f.toks[i+1].text != ")" {
-			continue
-		}
-		j := i - 1
-		for j > 0 && f.nameWord(j-1) && f.toks[j-1].block == f.toks[i].block {
-			j--
-		}
-		if j < i-1 {
-			return string(f.runes[f.toks[j].start:f.toks[i-2].end])
+	if f.acronyms == nil {
+		f.acronyms = map[string]string{}
+		for i := 1; i+1 < len(f.toks); i++ {
+			if f.toks[i-1].text != "(" || f.toks[i+1].text != ")" || f.toks[i].kind != tWord {
+				continue
+			}
+			j := i - 1
+			for j > 0 && f.nameWord(j-1) && f.toks[j-1].block == f.toks[i].block {
+				j--
+			}
+			if _, seen := f.acronyms[f.toks[i].text]; j < i-1 && !seen {
+				f.acronyms[f.toks[i].text] = f.doc.Text.Slice(f.toks[j].start, f.toks[i-2].end)
+			}
 		}
 	}
-	return ""
+	return f.acronyms[text]
 }
 
 func lastWord(s string) string {
@@ -356,8 +369,8 @@ func opposite(g byte) byte {
 // gender guesses a person's gender from a title before the name ("Mr.",
 // "Mrs.") or a common first name, or returns 0. An all-capital name (an
 // acronym a tagger took for a person) is neither: no pronoun refers to it.
-func (f *finder) gender(ms []mention, m mention) byte {
-	if strings.ToUpper(m.text) == m.text {
+func (f *finder) gender(m mention) byte {
+	if allCaps(m.text) {
 		return 'n'
 	}
 	if m.from > 0 {
@@ -371,7 +384,7 @@ func (f *finder) gender(ms []mention, m mention) byte {
 	first := f.toks[m.from].low
 	if m.label == annotate.Person {
 		// The first name of the fullest name: "Donald" for "Trump".
-		first, _, _ = strings.Cut(strings.ToLower(f.fullName(ms, m.label, m.text)), " ")
+		first, _, _ = strings.Cut(strings.ToLower(f.fullName(m.label, m.text)), " ")
 	}
 	switch {
 	case femaleNames[first]:
@@ -385,6 +398,9 @@ func (f *finder) gender(ms []mention, m mention) byte {
 // stripTitles drops what comes before the name in a person's mention:
 // "Texas Sen. Ted Cruz" is "Ted Cruz".
 func stripTitles(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
 	fs := strings.Fields(s)
 	cut := 0
 	for i, w := range fs[:max(len(fs)-1, 0)] {
@@ -393,4 +409,14 @@ func stripTitles(s string) string {
 		}
 	}
 	return strings.Join(fs[cut:], " ")
+}
+
+// allCaps reports whether s has no lower-case letter: "NCSC", "CNBC".
+func allCaps(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }

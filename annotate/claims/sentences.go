@@ -9,9 +9,9 @@ type sentence struct {
 	from, to int
 }
 
-// splitSentences splits toks into sentences.
-func splitSentences(toks []token) []sentence {
-	var sents []sentence
+// splitSentences splits toks into sentences, appended to sents.
+func splitSentences(toks []token, sents []sentence) []sentence {
+	sents = sents[:0]
 	from := 0
 	for i := range toks {
 		if i == from {

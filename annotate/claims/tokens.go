@@ -1,6 +1,7 @@
 package claims
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -67,9 +68,9 @@ var abbreviations = set(`mr mrs ms dr prof sen sens rep reps gov gen lt col capt
 	ala ariz ark calif colo conn del fla ga ill ind kan ky la md mass mich minn miss mo mont neb nev okla
 	ore pa penn tenn tex va vt wash wis wyo`)
 
-// tokenize splits the document's blocks into tokens.
-func tokenize(d *annotate.Document, runes []rune) []token {
-	toks := make([]token, 0, len(runes)/4+16)
+// tokenize splits the document's blocks into tokens, appended to toks.
+func tokenize(d *annotate.Document, runes []rune, toks []token) []token {
+	toks = slices.Grow(toks[:0], len(runes)/4+16)
 	text := d.Text.String()
 	slice := func(i, j int) string { return text[d.Text.PointByte(i):d.Text.PointByte(j)] }
 	for bi, b := range d.Blocks {
