@@ -88,6 +88,9 @@ func (f *finder) claimFor(si int, atts []attribution, k int) {
 			return // "conceding the race", "maintains a lock": an object, not what was said
 		}
 	}
+	if a.side == sideBefore && kind == Indirect && !f.clause(spans[0][0], spans[len(spans)-1][1]) {
+		return // "At a rally in Modesto, Sanders promised …": a setting, not what was said
+	}
 	if a.cue.class == className && (kind == Indirect || a.side != sideAfter) {
 		return // "a group called Forward", "called for calm": no words of the speaker's
 	}

@@ -64,10 +64,10 @@ note say noted notes* note noting
 explain say explained explains explain explaining
 assert say asserted asserts assert asserting
 allege say alleged alleges allege alleging
-announce object announced announces announce announcing
+announce say announced announces announce announcing
 acknowledge object acknowledged acknowledges acknowledge acknowledging
 admit object admitted admits admit admitting
-confirm object confirmed confirms confirm confirming
+confirm say confirmed confirms confirm confirming
 declare say declared declares declare declaring
 maintain say maintained maintains maintain maintaining
 reply say replied replies* reply replying
@@ -92,8 +92,8 @@ complain say complained complains complain complaining
 testify say testified testifies testify testifying
 caution say cautioned cautions* caution cautioning
 charge say charged charges* charge charging
-disclose object disclosed discloses disclose disclosing
-reveal object revealed reveals reveal revealing
+disclose say disclosed discloses disclose disclosing
+reveal say revealed reveals reveal revealing
 report say reported reports* report reporting
 ask quote asked asks ask asking
 conclude say concluded concludes conclude concluding
