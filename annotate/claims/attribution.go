@@ -171,6 +171,9 @@ var subordinators = set(`in on at during after before about of to for from with 
 // closesQuote reports whether toks[i] ends a quote: its closing mark, or a
 // comma right after one (`"…", he said`).
 func (f *finder) closesQuote(i int) bool {
+	if i < 0 {
+		return false
+	}
 	if f.toks[i].text == "," && i > 0 {
 		i--
 	}

@@ -217,3 +217,21 @@ func checkClaims(t *testing.T, got, want []string) {
 		t.Errorf("claims:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestRegressions holds the inputs of bugs found in Find, one per bug.
+func TestRegressions(t *testing.T) {
+	tests := []struct {
+		name string
+		text string // the whole document, not after front
+	}{
+		// A cue opening the text, its subject after it, read the token
+		// before the first (fuzz, 2026-12-01).
+		{"cue opening the text", "sAid A0 0"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d := annotate.NewDocument(tc.text)
+			checkInvariants(t, d, nil, claims.Find(d, nil))
+		})
+	}
+}
