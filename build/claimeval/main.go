@@ -6,7 +6,10 @@
 // It prints claim precision, recall and F1, and the same for claims with
 // the right speaker, by the overlap rule of package annotate/claims/score,
 // for all of PolNeAR's attributions and for its speech-verb subset. The
-// corpus stays where it is: this program reads it and writes nothing.
+// corpus stays where it is: this program only reads it, and writes nothing
+// but, with -cache, the tagger's entities, which quote the articles (keep
+// that folder out of the repository; the text belongs to its publishers).
+// Develop on train; dev is for reporting.
 //
 // PolNeAR's .ann files are brat standoff: Source, Cue and Content spans
 // (character offsets counting Unicode code points, which here are also
