@@ -88,7 +88,7 @@ func (f *finder) claimFor(si int, atts []attribution, k int) {
 			return // "conceding the race", "maintains a lock": an object, not what was said
 		}
 	}
-	if a.side == sideBefore && kind == Indirect && !f.clause(spans[0][0], spans[len(spans)-1][1]) {
+	if a.side == sideBefore && kind == Indirect && notContent[f.toks[spans[0][0]].low] && !f.clause(spans[0][0], spans[len(spans)-1][1]) {
 		return // "At a rally in Modesto, Sanders promised …": a setting, not what was said
 	}
 	if a.cue.class == className && (kind == Indirect || a.side != sideAfter) {

@@ -12,7 +12,10 @@ import (
 type resolution struct {
 	speaker *Mention
 	name    string
-	entity  int // index into finder.ents, or -1
+	entity  int            // index into finder.ents, or -1
+	label   annotate.Label // the label of what the speaker resolved to, if anything
+	gender  byte           // its gender, for a person (see finder.gender)
+	at      int            // the token of the mention it resolved to, or -1
 }
 
 // mention is a name in the text that a pronoun or description may refer
@@ -34,6 +37,7 @@ const antecedentWindow = 12
 func (f *finder) resolveAll() {
 	var ms []mention
 	built := false
+	prev := -1 // the last claim whose speaker resolved to a name
 	for i := range f.claims {
 		c := &f.claims[i]
 		c.resolved.entity = -1
@@ -48,7 +52,44 @@ func (f *finder) resolveAll() {
 			ms, built = f.mentions(), true
 		}
 		c.resolved = f.resolve(c.subj, ms)
+		if prev >= 0 && c.subj.kind != npName && f.carriesOn(f.claims[prev], *c) {
+			// "The bank has denied it. It said …": the speaker goes on.
+			p := f.claims[prev].resolved
+			c.resolved.name, c.resolved.entity, c.resolved.label, c.resolved.gender, c.resolved.at = p.name, p.entity, p.label, p.gender, p.at
+		}
+		if c.resolved.label != "" {
+			prev = i
+		}
 	}
+}
+
+// carriesOn reports whether the pronoun or description speaker of c refers
+// to the speaker of the claim before it, prev, rather than to what refer
+// found: prev is at most two sentences back, fits the pronoun, and what
+// refer found, if anything, comes before prev's speaker in the text.
+func (f *finder) carriesOn(prev, c found) bool {
+	p, r := prev.resolved, c.resolved
+	if c.sentence-prev.sentence > 2 || p.at < 0 {
+		return false
+	}
+	switch c.subj.head {
+	case "he", "she":
+		if p.label != annotate.Person || p.gender != 0 && p.gender != pronounGender[c.subj.head] {
+			return false
+		}
+	case "it", "they":
+		if p.label != annotate.Org && p.label != annotate.GPE && p.label != annotate.NORP {
+			return false
+		}
+	default:
+		// A description goes on only with a speaker it describes: "the
+		// bank" after the Bank of England.
+		if !c.subj.definite || !(orgNouns[c.subj.head] && p.label == annotate.Org || personNouns[c.subj.head] && p.label == annotate.Person) ||
+			r.at >= 0 && !strings.Contains(strings.ToLower(p.name), c.subj.head) {
+			return false
+		}
+	}
+	return r.at < 0 || r.at < prev.subj.from
 }
 
 // span returns the code point span of toks[from:to].
@@ -62,7 +103,7 @@ func (f *finder) mention(s annotate.Span) *Mention {
 
 // resolve finds who the phrase p names.
 func (f *finder) resolve(p np, ms []mention) resolution {
-	r := resolution{entity: -1}
+	r := resolution{entity: -1, at: -1}
 	whole := f.span(p.from, p.to)
 	r.speaker = f.mention(f.span(p.nameFrom, p.nameTo))
 	switch p.kind {
@@ -71,9 +112,17 @@ func (f *finder) resolve(p np, ms []mention) resolution {
 			r.entity = e
 			r.speaker = f.mention(f.ents[e].Span)
 			r.name = f.fullName(f.ents[e].Label, r.speaker.Text)
+			r.label, r.at = f.ents[e].Label, p.nameFrom
+			for _, m := range ms {
+				if m.entity == e {
+					r.label, r.gender = m.label, m.gender // a label refined by mentions()
+				}
+			}
 			return r
 		}
-		r.name = f.fullName(guessLabel(f, p.nameFrom, p.nameTo), trimPossessive(r.speaker.Text))
+		r.label = guessLabel(f, p.nameFrom, p.nameTo)
+		r.name = f.fullName(r.label, trimPossessive(r.speaker.Text))
+		r.at = p.nameFrom
 		return r
 	case npPronoun:
 		var want []annotate.Label
@@ -102,7 +151,10 @@ func (f *finder) resolve(p np, ms []mention) resolution {
 	}
 	bare := p.to-p.from == 1 || p.to-p.from == 2 && f.toks[p.from].low == "the"
 	switch {
-	case p.definite && orgNouns[p.head] || p.plural && bare && p.head != "people":
+	case p.definite && orgNouns[p.head]:
+		// "the bank": an organisation named with the word, else the nearest.
+		f.refer(&r, ms, p.from, []annotate.Label{annotate.Org, annotate.GPE}, p.head)
+	case p.plural && bare && p.head != "people":
 		f.refer(&r, ms, p.from, []annotate.Label{annotate.Org, annotate.GPE}, "")
 	case p.definite && personNouns[p.head]:
 		f.refer(&r, ms, p.from, []annotate.Label{annotate.Person}, p.head)
@@ -159,13 +211,16 @@ func (f *finder) referTo(r *resolution, ms []mention, at int, want annotate.Labe
 	m := ms[best]
 	r.entity = m.entity
 	r.name = f.fullName(m.label, m.text)
+	r.label, r.gender, r.at = m.label, m.gender, m.from
 	return true
 }
 
-// nearWord reports whether word stands within three tokens of mention m:
-// "spokesman John Smith", "John Smith, a spokesman".
+// nearWord reports whether word stands within three tokens of mention m,
+// in its sentence: "spokesman John Smith", "John Smith, a spokesman", "the
+// Bank of England".
 func (f *finder) nearWord(m mention, word string) bool {
-	for i := max(m.from-3, 0); i < min(m.to+4, len(f.toks)); i++ {
+	s := f.sents[f.sentOf[m.from]]
+	for i := max(m.from-3, s.from); i < min(m.to+4, s.to); i++ {
 		if f.toks[i].low == word {
 			return true
 		}
@@ -264,8 +319,14 @@ func (f *finder) nameMentions() []mention {
 			continue
 		}
 		j := i
-		for j < len(f.toks) && f.nameWord(j) && f.entAt[j] < 0 && f.toks[j].quote < 0 && f.toks[j].block == t.block {
-			j++
+		for j < len(f.toks) && f.entAt[j] < 0 && f.toks[j].quote < 0 && f.toks[j].block == t.block {
+			if f.nameWord(j) {
+				j++
+			} else if (f.toks[j].low == "of" || f.toks[j].low == "for") && j+1 < len(f.toks) && f.nameWord(j+1) && f.entAt[j+1] < 0 {
+				j += 2 // "Bank of England", "Office for National Statistics"
+			} else {
+				break
+			}
 		}
 		from := i
 		for from < j-1 && titles[f.toks[from].low] {

@@ -192,6 +192,9 @@ func (f *finder) classify(from, to int) np {
 			if f.toks[i-1].capital && titles[f.toks[i-1].low] {
 				continue
 			}
+			if f.nameWord(i-1) && i+1 < to && f.nameWord(i+1) {
+				continue // one name: "Bank of England", "Office for National Statistics"
+			}
 			headTo = i
 			break
 		}
@@ -201,7 +204,7 @@ func (f *finder) classify(from, to int) np {
 		first.low == "their" || strings.HasSuffix(first.low, "'s") || strings.HasSuffix(first.low, "’s")
 	// A name: the capitalized words that end the head part.
 	n := headTo
-	for n > from && (f.nameWord(n-1) || n < headTo && f.toks[n-1].low == "of" && n-1 > from && f.nameWord(n-2)) {
+	for n > from && (f.nameWord(n-1) || n < headTo && chainPreps[f.toks[n-1].low] && !f.toks[n-1].capital && n-1 > from && f.nameWord(n-2)) {
 		n--
 	}
 	last := f.toks[headTo-1]
