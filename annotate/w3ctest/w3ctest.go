@@ -15,9 +15,9 @@ package w3ctest
 
 import (
 	"bytes"
+	"embed"
 	"encoding/json"
 	"fmt"
-	"embed"
 	"io/fs"
 	"maps"
 	"path"
