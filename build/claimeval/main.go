@@ -18,7 +18,8 @@
 // content is a gold claim: its content spans (Content and Content2), its
 // source spans (none for Attribution-no-source), and its cue. An article
 // that several annotators marked is scored against the first annotator's
-// file, in the order of their file names, so every article counts once.
+// file, in the order of their file names, so every article counts once
+// (-all-annotators scores it against each file instead).
 //
 // The speech-verb subset keeps the gold claims whose cue holds a form of a
 // verb in speechLemmas (or "according to"); found claims matched to a gold
@@ -64,6 +65,7 @@ func main() {
 	nerName := flag.String("ner", "prose", "the entity tagger whose entities the finder gets: prose or none")
 	cache := flag.String("cache", "", "keep the tagger's entities in `FOLDER`, to run again faster")
 	verbose := flag.Int("v", 0, "print up to `N` misses and false finds")
+	every := flag.Bool("all-annotators", false, "score an article against each of its annotators' files, not only the first")
 	only := flag.String("article", "", "measure only the articles whose name holds `TEXT`, and print their claims")
 	text := flag.String("text", "", "print the claims found in `TEXT` (with entities from -ner) and stop")
 	pronouns := flag.Int("pronouns", 0, "print `N` claims whose speaker is a pronoun or description, with what it resolved to")
@@ -83,7 +85,7 @@ func main() {
 	if *split != "train" && *split != "dev" {
 		log.Fatalf("-split %q: use train or dev (the test split is not for development)", *split)
 	}
-	arts, err := load(filepath.Join(*dir, *split))
+	arts, err := load(filepath.Join(*dir, *split), *every)
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -170,7 +172,11 @@ func main() {
 			shown += report(a, found, pairs)
 		}
 	}
-	fmt.Printf("PolNeAR %s: %d articles, %d words, one annotator per article; entities from %s\n", *split, len(arts), words, *nerName)
+	who := "one annotator per article (the first file)"
+	if *every {
+		who = "every annotator's file"
+	}
+	fmt.Printf("PolNeAR %s: %d articles, %d words, %s; entities from %s\n", *split, len(arts), words, who, *nerName)
 	fmt.Printf("\nall attributions\n%v\n", all)
 	fmt.Printf("\nspeech-verb subset\n%v\n", speech)
 	fmt.Printf("\nprecision by kind (all attributions):")
@@ -200,8 +206,9 @@ type gold struct {
 	speech bool
 }
 
-// load reads a split's articles and their first annotator's attributions.
-func load(dir string) ([]article, error) {
+// load reads a split's articles and their first annotator's attributions,
+// or, with every, each annotator's as an article of its own.
+func load(dir string, every bool) ([]article, error) {
 	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
 	if err != nil {
 		return nil, err
@@ -215,7 +222,7 @@ func load(dir string) ([]article, error) {
 	for _, ann := range anns {
 		base := strings.TrimSuffix(filepath.Base(ann), ".ann")
 		name := base[:strings.LastIndexByte(base, '_')]
-		if seen[name] {
+		if seen[name] && !every {
 			continue
 		}
 		seen[name] = true
