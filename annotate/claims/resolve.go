@@ -215,12 +215,13 @@ func (f *finder) referTo(r *resolution, ms []mention, at int, want annotate.Labe
 	return true
 }
 
-// nearWord reports whether word stands within three tokens of mention m,
-// in its sentence: "spokesman John Smith", "John Smith, a spokesman", "the
-// Bank of England".
+// nearWord reports whether word stands near mention m in its sentence,
+// five tokens before it to eight after: "spokesman John Smith", "John
+// Smith, a spokesman", "the Bank of England", "the National Cyber Security
+// Centre (NCSC) – Britain's cybersecurity agency".
 func (f *finder) nearWord(m mention, word string) bool {
 	s := f.sents[f.sentOf[m.from]]
-	for i := max(m.from-3, s.from); i < min(m.to+4, s.to); i++ {
+	for i := max(m.from-5, s.from); i < min(m.to+8, s.to); i++ {
 		if f.toks[i].low == word {
 			return true
 		}
