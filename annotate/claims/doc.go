@@ -6,13 +6,15 @@
 // agency", "the spokesman", "officials").
 //
 // It is a rule system over the article's words, quote marks and sentences,
-// with no parser and no model: a cue lexicon (cues.go), quote pairing across
+// with no parser and no model: tokens (tokens.go), quote pairing across
 // paragraphs (quotes.go), sentence splitting that keeps quotes whole
-// (sentences.go), the subject and content around each cue (speaker.go,
-// content.go), and a look back for the antecedent of pronouns and
+// (sentences.go), a cue lexicon and word lists (cues.go, words.go), each
+// cue's subject, side and extent (attribution.go, speaker.go), its content
+// (content.go), and a look back for the antecedent of pronouns and
 // descriptions (resolve.go). It uses the entity tagger's suggestions when it
 // has them and falls back to its own reading of capitalized names, so it
-// works, less well, with a poor tagger or none.
+// works, less well, with a poor tagger or none. Claims become W3C
+// suggestions (w3c.go) and the batch mode's JSON (jsonl.go).
 //
 // # Invariants
 //
