@@ -7,7 +7,6 @@ import (
 	"glossa/annotate"
 	"glossa/annotate/claims"
 	"glossa/annotate/claims/score"
-	"glossa/app/sample"
 )
 
 // thousandWords returns an article of at least 1,000 words: the sample
@@ -56,5 +55,3 @@ func BenchmarkFindSample(b *testing.B) {
 		claims.Find(d, ents)
 	}
 }
-
-var _ = sample.Article
