@@ -62,7 +62,8 @@ FUZZ_TARGETS := ./annotate:FuzzTextOffsets ./annotate:FuzzTagJSONL ./annotate:Fu
 	./annotate/w3c:FuzzNoteFromAnnotation ./annotate/library:FuzzDecodeRecords ./annotate/formats:FuzzImportW3C \
 	./annotate/formats:FuzzImportJSONL ./annotate/formats:FuzzImportBrat ./annotate/webpage:FuzzExtractHTML \
 	./annotate/markdown:FuzzExtractMarkdown \
-	./annotate/ner/compact:FuzzLoadModel ./annotate/ner/compact:FuzzFastMatchesProse
+	./annotate/ner/compact:FuzzLoadModel ./annotate/ner/compact:FuzzFastMatchesProse \
+	./annotate/claims:FuzzFind
 FUZZTIME ?= 8s
 
 unit:

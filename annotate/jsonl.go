@@ -21,7 +21,14 @@ type jsonlInput struct {
 type jsonlOutput struct {
 	ID       json.RawMessage `json:"id"`
 	Entities []Entity        `json:"entities"`
+	Claims   any             `json:"claims,omitempty"`
 }
+
+// ClaimFinder finds the claims of a document whose entities are recognized
+// (in d.Entities), for the "claims" field of TagJSONL's lines: its result
+// is written as JSON. Package annotate/claims provides Glossa's
+// (claims.JSONL).
+type ClaimFinder func(d *Document) any
 
 // TagJSONL is the batch mode for corpora. It reads JSON lines
 // {"id": …, "text": "…"} from r and writes one line per input to w:
@@ -29,8 +36,9 @@ type jsonlOutput struct {
 // points of the text as normalized by NormalizeText. Blank lines are skipped.
 // A bad line gets a message on errs naming its line number, and the rest
 // still run. It returns how many lines failed, and an error only when r or w
-// fails.
-func TagJSONL(r io.Reader, w io.Writer, errs io.Writer, rec Recognizer) (failed int, err error) {
+// fails. With a claim finder, each line also gets "claims" after
+// "entities": what the (first) finder returns for the tagged document.
+func TagJSONL(r io.Reader, w io.Writer, errs io.Writer, rec Recognizer, claims ...ClaimFinder) (failed int, err error) {
 	in := bufio.NewReaderSize(r, 64<<10)
 	out := bufio.NewWriter(w)
 	defer out.Flush()
@@ -39,7 +47,7 @@ func TagJSONL(r io.Reader, w io.Writer, errs io.Writer, rec Recognizer) (failed 
 	for n := 1; ; n++ {
 		line, tooLong, readErr := readLine(in)
 		if tooLong || len(bytes.TrimSpace(line)) > 0 {
-			res, lineErr := tagLine(line, tooLong, rec)
+			res, lineErr := tagLine(line, tooLong, rec, claims)
 			if lineErr != nil {
 				failed++
 				fmt.Fprintf(errs, "line %d: %v\n", n, lineErr)
@@ -74,7 +82,7 @@ func readLine(in *bufio.Reader) (line []byte, tooLong bool, err error) {
 	}
 }
 
-func tagLine(line []byte, tooLong bool, rec Recognizer) (jsonlOutput, error) {
+func tagLine(line []byte, tooLong bool, rec Recognizer, claims []ClaimFinder) (jsonlOutput, error) {
 	if tooLong {
 		return jsonlOutput{}, fmt.Errorf("%w: line is longer than %d MiB", ErrBadInput, maxLine>>20)
 	}
@@ -100,5 +108,9 @@ func tagLine(line []byte, tooLong bool, rec Recognizer) (jsonlOutput, error) {
 	if ents == nil {
 		ents = []Entity{}
 	}
-	return jsonlOutput{ID: in.ID, Entities: ents}, nil
+	out := jsonlOutput{ID: in.ID, Entities: ents}
+	if len(claims) > 0 && claims[0] != nil {
+		out.Claims = claims[0](d)
+	}
+	return out, nil
 }

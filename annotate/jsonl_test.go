@@ -390,3 +390,21 @@ func FuzzNormalizeText(f *testing.F) {
 		}
 	})
 }
+
+func TestTagJSONLClaims(t *testing.T) {
+	// A claim finder adds "claims" after "entities" on every line, with
+	// what it returns for the tagged document.
+	finder := func(d *Document) any {
+		return []map[string]any{{"entities_seen": len(d.Entities), "text": d.Text.String()}}
+	}
+	var out, errs bytes.Buffer
+	in := `{"id":1,"text":"Ann said so"}` + "\n" + `{"id":2,"text":"nobody"}` + "\n"
+	if _, err := TagJSONL(strings.NewReader(in), &out, &errs, newFake(), finder); err != nil {
+		t.Fatal(err)
+	}
+	want := `{"id":1,"entities":[{"start":0,"end":3,"label":"PERSON","text":"Ann"}],"claims":[{"entities_seen":1,"text":"Ann said so"}]}` + "\n" +
+		`{"id":2,"entities":[],"claims":[{"entities_seen":0,"text":"nobody"}]}` + "\n"
+	if out.String() != want || errs.Len() != 0 {
+		t.Errorf("output\n%s\nwant\n%s\nstderr %q", out.String(), want, errs.String())
+	}
+}

@@ -15,16 +15,18 @@ import (
 	"github.com/google/uuid"
 
 	"glossa/annotate"
+	"glossa/annotate/claims"
 	"glossa/annotate/ner"
 	"glossa/annotate/w3c"
 )
 
 // annotateCommand tags files (or standard input) and prints one W3C
-// AnnotationCollection per file; with --jsonl it runs the batch mode.
+// AnnotationCollection per file, entities and then claims; with --jsonl it
+// runs the batch mode.
 func annotateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("annotate", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	jsonl := flags.Bool("jsonl", false, `read {"id","text"} JSON lines from standard input, write entities as JSON lines`)
+	jsonl := flags.Bool("jsonl", false, `read {"id","text"} JSON lines from standard input, write entities and claims as JSON lines`)
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
@@ -34,7 +36,7 @@ func annotateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 			fmt.Fprintln(stderr, "glossa annotate: --jsonl reads standard input; give no files")
 			return 2
 		}
-		failed, err := annotate.TagJSONL(stdin, stdout, stderr, rec)
+		failed, err := annotate.TagJSONL(stdin, stdout, stderr, rec, claims.JSONL)
 		if err != nil {
 			fmt.Fprintf(stderr, "glossa annotate: %v\n", err)
 			return 1
@@ -85,7 +87,10 @@ func annotateFile(name string, stdin io.Reader, rec annotate.Recognizer) (w3c.Co
 	if _, err := annotate.RecognizeBlocks(doc, rec, nil); err != nil {
 		return w3c.Collection{}, fmt.Errorf("%s: %w", name, err)
 	}
-	return w3c.EntityCollection(doc, rec.Name(), newURN, time.Now()), nil
+	now := time.Now()
+	coll := w3c.EntityCollection(doc, rec.Name(), newURN, now)
+	claims.AddToCollection(&coll, doc, claims.Find(doc, doc.Entities), newURN, now)
+	return coll, nil
 }
 
 // readInput reads a whole file, naming the file and the problem on error.

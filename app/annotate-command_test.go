@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"glossa/annotate"
+	"glossa/annotate/claims"
+	"glossa/annotate/w3c"
 	"glossa/annotate/w3ctest"
 	"glossa/app/sample"
 )
@@ -218,5 +220,101 @@ func TestAnnotateOutputSafeInScript(t *testing.T) {
 	var c struct{ Label string }
 	if len(colls) != 1 || json.Unmarshal(colls[0], &c) != nil || c.Label != "Title "+hostile {
 		t.Errorf("the collection's label decodes as %q", c.Label)
+	}
+}
+func TestAnnotateSampleClaims(t *testing.T) {
+	// annotate FILE adds one CLAIM suggestion per claim after the entities,
+	// created by the claim finder; a speaker that resolves to an entity
+	// links to that entity's annotation, others are named.
+	path := writeFile(t, t.TempDir(), "sample.txt", []byte(sample.Article))
+	out, errs, status := run(t, "", "annotate", path)
+	if status != 0 {
+		t.Fatalf("exit %d: %s", status, errs)
+	}
+	var coll w3c.Collection
+	if err := json.Unmarshal(decodeCollections(t, out)[0], &coll); err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]w3c.Annotation{}
+	for _, a := range coll.First.Items {
+		byID[a.ID] = a
+	}
+	claimCount, linked, named := 0, 0, 0
+	for _, a := range coll.First.Items {
+		if a.Body[0].Value != string(annotate.Claim) {
+			if claimCount > 0 {
+				t.Errorf("entity %q after a claim: claims come after the entities", a.Target.Quote.Exact)
+			}
+			continue
+		}
+		claimCount++
+		if a.Creator == nil || a.Creator.Type != "Software" || a.Creator.Name != claims.Name {
+			t.Errorf("claim %q: creator %+v, want Software %q", a.Target.Quote.Exact, a.Creator, claims.Name)
+		}
+		for _, b := range a.Body[1:] {
+			switch {
+			case b.Purpose != w3c.PurposeIdentifying:
+				t.Errorf("claim %q: body %+v is not the speaker", a.Target.Quote.Exact, b)
+			case b.Type == w3c.TypeSpecificResource:
+				speaker, ok := byID[b.Source]
+				if !ok || speaker.Body[0].Value == string(annotate.Claim) {
+					t.Errorf("claim %q: speaker %s is not an entity of the collection", a.Target.Quote.Exact, b.Source)
+				}
+				linked++
+			default:
+				named++
+			}
+		}
+	}
+	if claimCount < 9 || coll.Total != len(coll.First.Items) {
+		t.Errorf("%d claims, total %d for %d items", claimCount, coll.Total, len(coll.First.Items))
+	}
+	if linked == 0 || linked+named != claimCount {
+		t.Errorf("%d speakers linked to entities and %d named, for %d claims", linked, named, claimCount)
+	}
+}
+
+func TestAnnotateJSONLClaims(t *testing.T) {
+	in := `{"id":"q","text":"Theresa May said that Russia was meddling in elections."}` + "\n" + `{"id":"none","text":"No one spoke."}` + "\n"
+	out, errs, status := run(t, in, "annotate", "--jsonl")
+	if status != 0 {
+		t.Fatalf("exit %d: %s", status, errs)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 2 {
+		t.Fatalf("%d lines:\n%s", len(lines), out)
+	}
+	type part struct {
+		Start, End int
+		Text       string
+	}
+	var first struct {
+		Claims []struct {
+			part
+			Kind        string
+			Cue         *part
+			Speaker     *part
+			SpeakerName string `json:"speaker_name"`
+		}
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil {
+		t.Fatal(err)
+	}
+	text := annotate.NewText("Theresa May said that Russia was meddling in elections.")
+	if len(first.Claims) != 1 {
+		t.Fatalf("claims %+v, want one", first.Claims)
+	}
+	c := first.Claims[0]
+	if c.Text != "Russia was meddling in elections" || c.Kind != "indirect" || c.Cue == nil || c.Cue.Text != "said" ||
+		c.Speaker == nil || c.Speaker.Text != "Theresa May" || c.SpeakerName != "Theresa May" {
+		t.Errorf("claim %+v", c)
+	}
+	for _, p := range []*part{&c.part, c.Cue, c.Speaker} {
+		if p != nil && text.Slice(p.Start, p.End) != p.Text {
+			t.Errorf("%+v: the text has %q at its offsets", *p, text.Slice(p.Start, p.End))
+		}
+	}
+	if !strings.HasSuffix(lines[1], `,"claims":[]}`) {
+		t.Errorf("a line without claims: %s", lines[1])
 	}
 }

@@ -72,7 +72,9 @@
 //
 // Machine suggestions (SuggestionAnnotation, EntityCollection) are
 // annotations with a Software creator and the label as their one
-// classifying body.
+// classifying body. Claim suggestions (package annotate/claims) add the
+// claim's speaker after the label, as a claim note's Speaker above: a link
+// to the speaker's entity suggestion in the same collection, or the name.
 //
 // # Decisions
 //
