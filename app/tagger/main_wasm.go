@@ -7,8 +7,8 @@ import (
 	"syscall/js"
 
 	"glossa/annotate"
-	"glossa/annotate/ner/compact"
 	"glossa/annotate/markdown"
+	"glossa/annotate/ner/compact"
 	"glossa/annotate/webpage"
 )
 
