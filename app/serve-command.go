@@ -41,7 +41,12 @@ func serveCommand(args []string, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "glossa serve: %v\n", err)
 		return 1
 	}
-	srv := &http.Server{Handler: siteHandler(*dir), ReadHeaderTimeout: 10 * time.Second}
+	handler, err := siteHandler(*dir)
+	if err != nil {
+		fmt.Fprintf(stderr, "glossa serve: %v\n", err)
+		return 1
+	}
+	srv := &http.Server{Handler: handler, ReadHeaderTimeout: 10 * time.Second}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	go func() {
@@ -74,8 +79,14 @@ var hashedName = regexp.MustCompile(`\.[0-9a-f]{10}\.[a-z]+$`)
 // siteHandler serves dir's files with Glossa's security headers. It sends
 // a precompressed copy (name.br, name.gz) when the browser accepts it, lets
 // browsers keep content-hashed files for ever and revalidate the rest,
-// lists no folders and answers only GET and HEAD.
-func siteHandler(dir string) http.Handler {
+// lists no folders and answers only GET and HEAD. It serves only what is
+// inside dir: a symbolic link that leads out of it is not followed
+// (os.Root).
+func siteHandler(dir string) (http.Handler, error) {
+	root, err := os.OpenRoot(dir)
+	if err != nil {
+		return nil, fmt.Errorf("cannot serve %s: %w", dir, err)
+	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
@@ -92,8 +103,8 @@ func siteHandler(dir string) http.Handler {
 		if name == "/" {
 			name = "/index.html"
 		}
-		file := filepath.Join(dir, filepath.FromSlash(name))
-		info, err := os.Stat(file)
+		file := filepath.FromSlash(strings.TrimPrefix(name, "/"))
+		info, err := root.Stat(file)
 		if err != nil || !info.Mode().IsRegular() {
 			http.NotFound(w, r)
 			return
@@ -121,20 +132,20 @@ func siteHandler(dir string) http.Handler {
 			if !acceptsEncoding(r, enc.name) {
 				continue
 			}
-			if cinfo, err := os.Stat(file + enc.ext); err == nil && cinfo.Mode().IsRegular() {
+			if cinfo, err := root.Stat(file + enc.ext); err == nil && cinfo.Mode().IsRegular() {
 				file, info = file+enc.ext, cinfo
 				h.Set("Content-Encoding", enc.name)
 				break
 			}
 		}
-		f, err := os.Open(file)
+		f, err := root.Open(file)
 		if err != nil {
 			http.Error(w, "cannot read "+name, http.StatusInternalServerError)
 			return
 		}
 		defer f.Close()
 		http.ServeContent(w, r, name, info.ModTime(), f)
-	})
+	}), nil
 }
 
 // acceptsEncoding reports whether the request's Accept-Encoding allows enc.
