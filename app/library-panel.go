@@ -24,16 +24,34 @@ type libraryPanel struct {
 	// State.
 	query    string
 	renaming string // the ID being renamed
+	more     int    // pages shown beyond the first
+}
+
+// libraryPage is how many articles the list shows at a time: a library of
+// thousands lists quickly, and the search finds the rest.
+const libraryPage = 100
+
+// matchTitles returns the articles whose title holds the query, any case.
+func matchTitles(docs []library.DocMeta, query string) []library.DocMeta {
+	q := strings.ToLower(strings.TrimSpace(query))
+	if q == "" {
+		return docs
+	}
+	var out []library.DocMeta
+	for _, d := range docs {
+		if strings.Contains(strings.ToLower(d.Title), q) {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 func (l *libraryPanel) Render() app.UI {
-	q := strings.ToLower(strings.TrimSpace(l.query))
-	var rows []app.UI
-	for _, d := range l.Docs {
-		if q != "" && !strings.Contains(strings.ToLower(d.Title), q) {
-			continue
-		}
-		rows = append(rows, &libraryRow{Doc: d, Current: d.ID == l.Current, Renaming: d.ID == l.renaming})
+	matches := matchTitles(l.Docs, l.query)
+	shown := matches[:min(len(matches), libraryPage*(1+l.more))]
+	rows := make([]app.UI, len(shown))
+	for i, d := range shown {
+		rows[i] = &libraryRow{Doc: d, Current: d.ID == l.Current, Renaming: d.ID == l.renaming}
 	}
 	return app.Section().Class("library").Aria("label", "Library").Body(
 		app.H2().Text("Library"),
@@ -45,6 +63,8 @@ func (l *libraryPanel) Render() app.UI {
 			OnInput(l.search),
 		app.If(len(rows) == 0, app.P().Class("muted").Text("No article matches.")),
 		app.Ul().Class("library-list").Body(rows...),
+		app.If(len(matches) > len(shown), app.Button().Class("show-more").
+			Text(fmt.Sprintf("Show more (%s not shown)", thousands(len(matches)-len(shown)))).OnClick(l.showMore)),
 		app.Details().Class("add-article").Body(
 			app.Summary().Text("Add an article"),
 			app.Textarea().ID("paste-article").Aria("label", "Article text").Rows(6).
@@ -59,7 +79,9 @@ func (l *libraryPanel) Render() app.UI {
 	)
 }
 
-func (l *libraryPanel) search(ctx app.Context, e app.Event) { l.query = value(ctx) }
+func (l *libraryPanel) search(ctx app.Context, e app.Event) { l.query, l.more = value(ctx), 0 }
+
+func (l *libraryPanel) showMore(ctx app.Context, e app.Event) { l.more++ }
 
 func (l *libraryPanel) addPasted(ctx app.Context, e app.Event) {
 	area := app.Window().GetElementByID("paste-article")

@@ -219,7 +219,7 @@ func waitFor(t testing.TB, b *browser, what, cond string, timeout time.Duration)
 	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for {
-		if eval[bool](t, b, "Boolean("+cond+")") {
+		if eval[bool](t, b, "(() => { try { return Boolean("+cond+"); } catch (e) { if (e instanceof TypeError) return false; throw e; } })()") { // a page mid-render may lack what cond reads
 			return
 		}
 		if time.Now().After(deadline) {

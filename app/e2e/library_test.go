@@ -24,7 +24,7 @@ func labelWords(t *testing.T, b *browser, text string, key string) {
 
 func waitSaved(t *testing.T, b *browser) {
 	t.Helper()
-	waitFor(t, b, "Saved", `document.querySelector("#save-status").textContent === "Saved"`, 10*time.Second)
+	waitFor(t, b, "Saved", `(() => { const s = document.querySelector("#save-status"); return s.textContent === "Saved" && s.dataset.saved === s.dataset.edits; })()`, 10*time.Second)
 }
 
 func annotationTexts(t *testing.T, b *browser) string {

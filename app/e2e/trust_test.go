@@ -170,11 +170,14 @@ func TestClaimFieldsKeepEachOther(t *testing.T) {
 	setSelect := func(sel, value string) {
 		b.do(t, chromedp.SetValue(chromedp.CSS(sel), value)) // it fires input and change
 	}
+	// Each edit says so in the notice (from the page's state, not the
+	// field's own text) before the next.
 	setSelect("#card-verdict", "disputed")
-	waitFor(t, b, "the verdict saved", `/Claim saved|Verdict/.test(document.querySelector(".notice").textContent)`, 5*time.Second)
+	waitFor(t, b, "the verdict saved", `/Verdict saved/.test(document.querySelector(".notice").textContent)`, 5*time.Second)
 	b.do(t, chromedp.Click(chromedp.CSS(`#card-speaker-name`)), chromedp.SendKeys(chromedp.CSS(`#card-speaker-name`), "Ciaran Martin"), chromedp.KeyEvent(kb.Tab))
-	waitFor(t, b, "the speaker saved", `document.querySelector("#card-verdict").value === "disputed" && document.querySelector("#card-speaker-name").value === "Ciaran Martin"`, 5*time.Second)
+	waitFor(t, b, "the speaker saved", `/Speaker saved/.test(document.querySelector(".notice").textContent)`, 5*time.Second)
 	b.do(t, chromedp.Click(chromedp.CSS(`#card-evidence`)), chromedp.SendKeys(chromedp.CSS(`#card-evidence`), "https://example.org/letter"), chromedp.KeyEvent(kb.Tab))
+	waitFor(t, b, "the evidence saved", `/Evidence saved/.test(document.querySelector(".notice").textContent)`, 5*time.Second)
 	check := func(when string) {
 		t.Helper()
 		waitFor(t, b, "all three fields "+when, `(document.querySelector("#card-verdict") || {}).value === "disputed" && (document.querySelector("#card-speaker-name") || {}).value === "Ciaran Martin" && (document.querySelector("#card-evidence") || {}).value === "https://example.org/letter"`, 5*time.Second)
