@@ -1,0 +1,340 @@
+package news
+
+import (
+	"bytes"
+	"encoding/binary"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"hash/crc32"
+	"math"
+	"slices"
+)
+
+// ErrBadModel is wrapped by the error ParseModel returns for data that is
+// not a model file this package reads: another kind of file, a damaged or
+// truncated one, or one written by a newer Glossa.
+var ErrBadModel = errors.New("not a usable Glossa entity model")
+
+// The model file, all integers little-endian:
+//
+//	magic      8 bytes "GLOSSNER"
+//	version    u32 (fileVersion)
+//	metaLen    u32, then metaLen bytes of JSON (Info), padded with zeros
+//	           to a multiple of 4
+//	slots      u32: the number of slots of the weight table
+//	levels     127 × f32: the value of each stored weight code 1 to 127
+//	           (code 0 is 0, a negative code -c is -levels[c-1])
+//	keys       slots × u32: each slot's feature fingerprint, 0 when empty
+//	weights    slots × tags × i8: each slot's row, one weight per tag,
+//	           padded with zeros to a multiple of 4
+//	gazSlots   u32: the number of slots of the name-list table
+//	gazKeys    gazSlots × u32: fingerprints of listed names, 0 when empty
+//	gazMasks   gazSlots × u8: the lists each name is on, one bit per list,
+//	           padded with zeros to a multiple of 4
+//	crc        u32: CRC-32 (IEEE) of everything before it
+//
+// Both tables are open-addressed with linear probing: a 64-bit key's home
+// slot is its high 32 bits scaled to the table's size, its fingerprint its
+// low 32 bits with the lowest bit set. Loading reads the tables into slices
+// with no work per entry beyond decoding.
+const (
+	magic       = "GLOSSNER"
+	fileVersion = 1
+)
+
+// Info describes a model: it travels in the model file.
+type Info struct {
+	// Name names the model in the annotations it suggests.
+	Name string `json:"name"`
+	// Types are the entity types the model tags, in tag order: CoNLL's
+	// PER, LOC, ORG, MISC for the built-in model, Glossa's labels for
+	// one trained on a reader's annotations.
+	Types []string `json:"types"`
+	// Lists names the name lists of the gazetteer table, in bit order.
+	Lists []string `json:"lists,omitempty"`
+	// Trained says what the model was trained on and how, in a sentence.
+	Trained string `json:"trained,omitempty"`
+}
+
+// Model is a trained entity model, loaded from a model file (ParseModel).
+// It is read-only and safe for concurrent use.
+type Model struct {
+	info    Info
+	ntags   int
+	value   [256]float32 // each weight code's value, by its byte
+	keys    []uint32
+	weights []byte // weight codes, see value
+	gazKeys []uint32
+	gazMask []uint8
+	size    int // bytes of the file
+}
+
+// Info returns what the model file says about the model.
+func (m *Model) Info() Info { return m.info }
+
+// Size returns the size of the model file in bytes.
+func (m *Model) Size() int { return m.size }
+
+// home returns a key's home slot in a table of n slots and its
+// fingerprint.
+func home(key uint64, n int) (int, uint32) {
+	return int((key >> 32) * uint64(n) >> 32), uint32(key) | 1
+}
+
+// row returns the slot of a feature key's weights, or -1.
+func (m *Model) row(key uint64) int {
+	n := len(m.keys)
+	if n == 0 {
+		return -1
+	}
+	slot, fp := home(key, n)
+	for {
+		k := m.keys[slot]
+		if k == fp {
+			return slot
+		}
+		if k == 0 {
+			return -1
+		}
+		slot++
+		if slot == n {
+			slot = 0
+		}
+	}
+}
+
+// lists returns the bit mask of the name lists holding a name key.
+func (m *Model) lists(key uint64) uint8 {
+	n := len(m.gazKeys)
+	if n == 0 {
+		return 0
+	}
+	slot, fp := home(key, n)
+	for {
+		k := m.gazKeys[slot]
+		if k == fp {
+			return m.gazMask[slot]
+		}
+		if k == 0 {
+			return 0
+		}
+		slot++
+		if slot == n {
+			slot = 0
+		}
+	}
+}
+
+// ParseModel loads a model file. A file that is not one, or is damaged,
+// gets an error wrapping ErrBadModel that says which.
+func ParseModel(data []byte) (*Model, error) {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: %s", ErrBadModel, fmt.Sprintf(format, args...))
+	}
+	if len(data) < len(magic)+8 || string(data[:len(magic)]) != magic {
+		return nil, bad("the file does not start as a Glossa entity model does (another kind of file?)")
+	}
+	body := data[:len(data)-4]
+	if crc32.ChecksumIEEE(body) != binary.LittleEndian.Uint32(data[len(data)-4:]) {
+		return nil, bad("the file is damaged or truncated (its checksum does not match): download or copy it again")
+	}
+	r := reader{b: body, off: len(magic)}
+	if v := r.u32(); v != fileVersion {
+		return nil, bad("model file version %d; this Glossa reads version %d: use a Glossa as new as the model", v, fileVersion)
+	}
+	m := &Model{size: len(data)}
+	meta := r.bytes(int(r.u32()))
+	r.align()
+	if r.err == nil {
+		if err := json.Unmarshal(meta, &m.info); err != nil {
+			return nil, bad("its description is not valid JSON: %v", err)
+		}
+	}
+	if len(m.info.Types) == 0 || len(m.info.Types) > 60 {
+		return nil, bad("it names %d entity types; a model has 1 to 60", len(m.info.Types))
+	}
+	if len(m.info.Lists) > 8 {
+		return nil, bad("it names %d name lists; a model has at most 8", len(m.info.Lists))
+	}
+	m.ntags = numTags(len(m.info.Types))
+	slots := int(r.u32())
+	for c := 1; c <= 127; c++ {
+		v := math.Float32frombits(r.u32())
+		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+			return nil, bad("its weight levels are damaged")
+		}
+		m.value[c] = v
+		m.value[256-c] = -v
+	}
+	if r.err == nil && slots > len(body)/4 {
+		return nil, bad("its weight table header is damaged")
+	}
+	m.keys = r.u32s(slots)
+	m.weights = r.bytes(slots * m.ntags)
+	r.align()
+	gazSlots := int(r.u32())
+	if r.err == nil && gazSlots > len(body)/4 {
+		return nil, bad("its name-list table header is damaged")
+	}
+	m.gazKeys = r.u32s(gazSlots)
+	m.gazMask = r.bytes(gazSlots)
+	r.align()
+	if r.err != nil {
+		return nil, bad("it ends early: %v", r.err)
+	}
+	if r.off != len(body) {
+		return nil, bad("%d bytes follow its tables", len(body)-r.off)
+	}
+	// A table with no empty slot would make lookups of absent keys loop.
+	if slots > 0 && !slices.Contains(m.keys, 0) || gazSlots > 0 && !slices.Contains(m.gazKeys, 0) {
+		return nil, bad("a table has no empty slot")
+	}
+	return m, nil
+}
+
+// reader decodes the model file's parts in order.
+type reader struct {
+	b   []byte
+	off int
+	err error
+}
+
+func (r *reader) take(n int) []byte {
+	if r.err != nil {
+		return nil
+	}
+	if n < 0 || n > len(r.b)-r.off {
+		r.err = fmt.Errorf("a part of %d bytes at byte %d runs past the end", n, r.off)
+		return nil
+	}
+	b := r.b[r.off : r.off+n]
+	r.off += n
+	return b
+}
+
+func (r *reader) u32() uint32 {
+	b := r.take(4)
+	if b == nil {
+		return 0
+	}
+	return binary.LittleEndian.Uint32(b)
+}
+
+func (r *reader) bytes(n int) []byte { return r.take(n) }
+
+func (r *reader) align() {
+	if pad := (4 - r.off%4) % 4; pad > 0 {
+		r.take(pad)
+	}
+}
+
+func (r *reader) u32s(n int) []uint32 {
+	if n < 0 || n > (len(r.b)-r.off)/4 {
+		r.take(-1)
+		return nil
+	}
+	b := r.take(4 * n)
+	out := make([]uint32, n)
+	for i := range out {
+		out[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return out
+}
+
+
+// table is an open-addressed table under construction.
+type table struct {
+	keys []uint32
+}
+
+// newTable sizes a table for n keys at a load of at most 0.8, with at
+// least one empty slot.
+func newTable(n int) table { return table{keys: make([]uint32, n*5/4+1)} }
+
+// insert places key and returns its slot, or -1 if it is there already.
+func (t *table) insert(key uint64) int {
+	slot, fp := home(key, len(t.keys))
+	for t.keys[slot] != 0 {
+		if t.keys[slot] == fp {
+			return -1
+		}
+		slot++
+		if slot == len(t.keys) {
+			slot = 0
+		}
+	}
+	t.keys[slot] = fp
+	return slot
+}
+
+// encode writes the model file for info, weight rows (by feature key, each
+// of numTags(len(info.Types)) weight codes, see levels) and name lists
+// (by name key, a bit mask of lists). Keys are placed in sorted order, so
+// the same input gives the same bytes.
+func encode(info Info, levels *[127]float32, rows map[uint64][]int8, names map[uint64]uint8) []byte {
+	ntags := numTags(len(info.Types))
+	var buf bytes.Buffer
+	le := binary.LittleEndian
+	u32 := func(v uint32) { buf.Write(le.AppendUint32(nil, v)) }
+	pad := func() {
+		for buf.Len()%4 != 0 {
+			buf.WriteByte(0)
+		}
+	}
+	buf.WriteString(magic)
+	u32(fileVersion)
+	meta, _ := json.Marshal(info)
+	u32(uint32(len(meta)))
+	buf.Write(meta)
+	pad()
+
+	keys := sortedKeys(rows)
+	t := newTable(len(keys))
+	weights := make([]byte, len(t.keys)*ntags)
+	for _, k := range keys {
+		if slot := t.insert(k); slot >= 0 {
+			for j, w := range rows[k] {
+				weights[slot*ntags+j] = byte(w)
+			}
+		}
+	}
+	u32(uint32(len(t.keys)))
+	for _, v := range levels {
+		u32(math.Float32bits(v))
+	}
+	for _, k := range t.keys {
+		u32(k)
+	}
+	buf.Write(weights)
+	pad()
+
+	nameKeys := sortedKeys(names)
+	g := newTable(len(nameKeys))
+	masks := make([]byte, len(g.keys))
+	for _, k := range nameKeys {
+		if slot := g.insert(k); slot >= 0 {
+			masks[slot] = names[k]
+		}
+	}
+	if len(nameKeys) == 0 {
+		g.keys, masks = nil, nil
+	}
+	u32(uint32(len(g.keys)))
+	for _, k := range g.keys {
+		u32(k)
+	}
+	buf.Write(masks)
+	pad()
+	u32(crc32.ChecksumIEEE(buf.Bytes()))
+	return buf.Bytes()
+}
+
+func sortedKeys[V any](m map[uint64]V) []uint64 {
+	keys := make([]uint64, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
