@@ -108,13 +108,10 @@ func evaluate(sc scorer, ntags int, types []string, lists *Model, docs []TrainDo
 	s.ByType = map[string]Counts{}
 	dec := newDecoder(ntags, sc)
 	for _, doc := range docs {
-		d := prepare(doc, lists)
+		tags := dec.tagDocument(prepare(doc, lists))
 		for i, sent := range doc {
-			tags := make([]Tag, len(sent.Words))
-			dec.tag(&d.sents[i], tags)
-			d.record(i, tags)
 			var predicted []Mention
-			for _, c := range chunks(tags) {
+			for _, c := range chunks(tags[i]) {
 				predicted = append(predicted, Mention{Start: c.start, End: c.end, Type: types[c.typ]})
 			}
 			s.Count(sent.Entities, predicted)

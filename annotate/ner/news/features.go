@@ -251,6 +251,10 @@ type docContext struct {
 	// last is the tag (plus one) last given to each word, by lower-case
 	// hash.
 	last map[uint64]uint8
+	// agg is, after the first pass, how it tagged each capitalized word
+	// across the whole document, by lower-case hash: bit k set when it was
+	// in an entity of type k, bit 15 when it was outside any.
+	agg map[uint64]uint16
 }
 
 func newDocContext() *docContext {
@@ -311,6 +315,9 @@ const (
 	fLen
 	fNameKey
 	fName
+	fAgg
+	fAggNext
+	fAggPrev
 )
 
 // sentenceInput is one sentence ready for feature extraction.
@@ -350,9 +357,15 @@ func (s *sentenceInput) lastAt(i int) uint64 {
 	return uint64(s.doc.last[s.ws[i].hLower])
 }
 
-// features appends the feature keys of token i to out, given the tags of
-// the two tokens before it (tagNone at the sentence's start).
+// features appends all the feature keys of token i to out, given the
+// tags of the two tokens before it (tagStart at the sentence's start).
 func (s *sentenceInput) features(i int, prev, prev2 uint8, out []uint64) []uint64 {
+	return s.dynamic(i, prev, prev2, s.static(i, out))
+}
+
+// static appends the feature keys of token i that depend on the text
+// alone, not on tags: tagging can score them once for both passes.
+func (s *sentenceInput) static(i int, out []uint64) []uint64 {
 	w := &s.ws[i]
 	mode := uint64(s.mode)
 	out = append(out,
@@ -377,10 +390,6 @@ func (s *sentenceInput) features(i int, prev, prev2 uint8, out []uint64) []uint6
 		key2(fPrevNextLower, s.lowerAt(i-1), w.hLower),
 		key2(fLowerNext, w.hLower, s.lowerAt(i+1)),
 		key2(fShapeTrigram, s.shapeAt(i-1)^s.shapeAt(i+1)*31, w.hShort),
-		key1(fPrevTag, uint64(prev)),
-		key2(fPrev2Tags, uint64(prev), uint64(prev2)),
-		key2(fPrevTagLower, uint64(prev), w.hLower),
-		key2(fPrevTagShape, uint64(prev), w.hShort),
 		key2(fModeShape, mode, w.hShape),
 		key2(fModeLower, mode, w.hLower),
 		key1(fPrevWord, s.wordAt(i-1)),
@@ -404,14 +413,52 @@ func (s *sentenceInput) features(i int, prev, prev2 uint8, out []uint64) []uint6
 		if s.doc.seenName[w.hLower] {
 			evidence |= 2
 		}
+		out = append(out, key2(fDocEvidence, evidence, uint64(w.class)<<4|mode<<8|boolBit(i == 0)))
+	}
+	return out
+}
+
+// dynamic appends the feature keys of token i that depend on tags: those
+// of the tokens before it, how earlier sentences tagged its word, and how
+// the first pass tagged its word across the document.
+func (s *sentenceInput) dynamic(i int, prev, prev2 uint8, out []uint64) []uint64 {
+	w := &s.ws[i]
+	out = append(out,
+		key1(fPrevTag, uint64(prev)),
+		key2(fPrev2Tags, uint64(prev), uint64(prev2)),
+		key2(fPrevTagLower, uint64(prev), w.hLower),
+		key2(fPrevTagShape, uint64(prev), w.hShort),
+	)
+	if s.doc != nil && useMemory {
 		out = append(out,
 			key2(fDocLast, s.lastAt(i), uint64(w.class)),
-			key2(fDocEvidence, evidence, uint64(w.class)<<4|mode<<8|boolBit(i == 0)),
 			key2(fNextDocLast, s.lastAt(i+1), uint64(prev)),
 			key1(fPrevDocLast, s.lastAt(i-1)),
 		)
 	}
+	if s.doc != nil && passes > 1 {
+		out = append(out,
+			key2(fAgg, s.aggAt(i), uint64(w.class)),
+			key2(fAggNext, s.aggAt(i+1), uint64(prev)),
+			key2(fAggPrev, s.aggAt(i-1), uint64(prev)),
+		)
+	}
 	return out
+}
+
+var useMemory = true
+
+// aggAt returns how the first pass tagged token i's word across the
+// document (see docContext.agg), or a value of its own before the first
+// pass is done.
+func (s *sentenceInput) aggAt(i int) uint64 {
+	if i < 0 || i >= len(s.ws) {
+		return 1 << 20
+	}
+	if s.doc.agg == nil {
+		return 1 << 21
+	}
+	return uint64(s.doc.agg[s.ws[i].hLower])
 }
 
 // bitIndex returns the index of the lowest set bit of a non-zero x.

@@ -23,11 +23,11 @@ var ErrBadModel = errors.New("not a usable Glossa entity model")
 //	metaLen    u32, then metaLen bytes of JSON (Info), padded with zeros
 //	           to a multiple of 4
 //	slots      u32: the number of slots of the weight table
-//	levels     127 × f32: the value of each stored weight code 1 to 127
-//	           (code 0 is 0, a negative code -c is -levels[c-1])
-//	keys       slots × u32: each slot's feature fingerprint, 0 when empty
-//	weights    slots × tags × i8: each slot's row, one weight per tag,
-//	           padded with zeros to a multiple of 4
+//	scales     256 × f32: the row scales a scale code stands for
+//	rows       slots × (4 + 1 + tags) bytes, each slot: its feature
+//	           fingerprint (u32, 0 when empty), its scale code (u8) and
+//	           one weight per tag (i8, in units of the scale), padded with
+//	           zeros to a multiple of 4
 //	gazSlots   u32: the number of slots of the name-list table
 //	gazKeys    gazSlots × u32: fingerprints of listed names, 0 when empty
 //	gazMasks   gazSlots × u8: the lists each name is on, one bit per list,
@@ -36,8 +36,9 @@ var ErrBadModel = errors.New("not a usable Glossa entity model")
 //
 // Both tables are open-addressed with linear probing: a 64-bit key's home
 // slot is its high 32 bits scaled to the table's size, its fingerprint its
-// low 32 bits with the lowest bit set. Loading reads the tables into slices
-// with no work per entry beyond decoding.
+// low 32 bits with the lowest bit set. Loading uses the weight table where
+// it lies in the file, with no work per entry: a slot's fingerprint, scale
+// and weights are next to each other, so a lookup touches one place.
 const (
 	magic       = "GLOSSNER"
 	fileVersion = 1
@@ -62,9 +63,10 @@ type Info struct {
 type Model struct {
 	info    Info
 	ntags   int
-	value   [256]float32 // each weight code's value, by its byte
-	keys    []uint32
-	weights []byte // weight codes, see value
+	scales  [256]float32 // the scale each scale code stands for
+	slots   int
+	stride  int    // bytes per slot: 5 + ntags
+	table   []byte // the slots, as in the file
 	gazKeys []uint32
 	gazMask []uint8
 	size    int // bytes of the file
@@ -82,24 +84,25 @@ func home(key uint64, n int) (int, uint32) {
 	return int((key >> 32) * uint64(n) >> 32), uint32(key) | 1
 }
 
-// row returns the slot of a feature key's weights, or -1.
+// row returns the byte offset in m.table of a feature key's slot, or -1.
 func (m *Model) row(key uint64) int {
-	n := len(m.keys)
+	n := m.slots
 	if n == 0 {
 		return -1
 	}
 	slot, fp := home(key, n)
+	at := slot * m.stride
 	for {
-		k := m.keys[slot]
+		k := binary.LittleEndian.Uint32(m.table[at:])
 		if k == fp {
-			return slot
+			return at
 		}
 		if k == 0 {
 			return -1
 		}
-		slot++
-		if slot == n {
-			slot = 0
+		at += m.stride
+		if at == len(m.table) {
+			at = 0
 		}
 	}
 }
@@ -159,19 +162,21 @@ func ParseModel(data []byte) (*Model, error) {
 	}
 	m.ntags = numTags(len(m.info.Types))
 	slots := int(r.u32())
-	for c := 1; c <= 127; c++ {
+	for c := range m.scales {
 		v := math.Float32frombits(r.u32())
 		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
-			return nil, bad("its weight levels are damaged")
+			return nil, bad("its weight scales are damaged")
 		}
-		m.value[c] = v
-		m.value[256-c] = -v
+		m.scales[c] = v
 	}
 	if r.err == nil && slots > len(body)/4 {
 		return nil, bad("its weight table header is damaged")
 	}
-	m.keys = r.u32s(slots)
-	m.weights = r.bytes(slots * m.ntags)
+	m.slots, m.stride = slots, 5+m.ntags
+	if r.err == nil && slots > len(body)/m.stride {
+		return nil, bad("its weight table header is damaged")
+	}
+	m.table = r.bytes(slots * m.stride)
 	r.align()
 	gazSlots := int(r.u32())
 	if r.err == nil && gazSlots > len(body)/4 {
@@ -187,7 +192,11 @@ func ParseModel(data []byte) (*Model, error) {
 		return nil, bad("%d bytes follow its tables", len(body)-r.off)
 	}
 	// A table with no empty slot would make lookups of absent keys loop.
-	if slots > 0 && !slices.Contains(m.keys, 0) || gazSlots > 0 && !slices.Contains(m.gazKeys, 0) {
+	empty := false
+	for at := 0; at < len(m.table) && !empty; at += m.stride {
+		empty = binary.LittleEndian.Uint32(m.table[at:]) == 0
+	}
+	if slots > 0 && !empty || gazSlots > 0 && !slices.Contains(m.gazKeys, 0) {
 		return nil, bad("a table has no empty slot")
 	}
 	return m, nil
@@ -242,7 +251,6 @@ func (r *reader) u32s(n int) []uint32 {
 	return out
 }
 
-
 // table is an open-addressed table under construction.
 type table struct {
 	keys []uint32
@@ -268,11 +276,12 @@ func (t *table) insert(key uint64) int {
 	return slot
 }
 
-// encode writes the model file for info, weight rows (by feature key, each
-// of numTags(len(info.Types)) weight codes, see levels) and name lists
+// encode writes the model file for info, the scales of scale codes, weight
+// rows (by feature key: a scale code, then numTags(len(info.Types))
+// weights in units of that scale) and name lists
 // (by name key, a bit mask of lists). Keys are placed in sorted order, so
 // the same input gives the same bytes.
-func encode(info Info, levels *[127]float32, rows map[uint64][]int8, names map[uint64]uint8) []byte {
+func encode(info Info, scales *[256]float32, rows map[uint64][]int8, names map[uint64]uint8) []byte {
 	ntags := numTags(len(info.Types))
 	var buf bytes.Buffer
 	le := binary.LittleEndian
@@ -291,22 +300,24 @@ func encode(info Info, levels *[127]float32, rows map[uint64][]int8, names map[u
 
 	keys := sortedKeys(rows)
 	t := newTable(len(keys))
-	weights := make([]byte, len(t.keys)*ntags)
+	stride := 5 + ntags
+	slots := make([]byte, len(t.keys)*stride)
 	for _, k := range keys {
 		if slot := t.insert(k); slot >= 0 {
-			for j, w := range rows[k] {
-				weights[slot*ntags+j] = byte(w)
+			row := rows[k]
+			at := slot * stride
+			le.PutUint32(slots[at:], t.keys[slot])
+			slots[at+4] = byte(row[0])
+			for j, w := range row[1:] {
+				slots[at+5+j] = byte(w)
 			}
 		}
 	}
 	u32(uint32(len(t.keys)))
-	for _, v := range levels {
+	for _, v := range scales {
 		u32(math.Float32bits(v))
 	}
-	for _, k := range t.keys {
-		u32(k)
-	}
-	buf.Write(weights)
+	buf.Write(slots)
 	pad()
 
 	nameKeys := sortedKeys(names)

@@ -100,11 +100,44 @@ func (d *Document) Len() int { return len(d.sents) }
 // record remembers sentence i's tags for the sentences after it.
 func (d *Document) record(i int, tags []Tag) {
 	for j, w := range d.sents[i].ws {
-		if w.class == clsTitle || w.class == clsUpper || w.class == clsMixed {
+		if capitalized(w.class) {
 			d.ctx.last[w.hLower] = uint8(tags[j]) + 1
 		}
 	}
 }
+
+func capitalized(class uint8) bool { return class == clsTitle || class == clsUpper || class == clsMixed }
+
+// endFirstPass turns the first pass's tags into the document's aggregate
+// (docContext.agg) and forgets the earlier sentences' tags, for the second
+// pass.
+func (d *Document) endFirstPass(tags [][]Tag) {
+	agg := make(map[uint64]uint16)
+	for i, s := range d.sents {
+		for j, w := range s.ws {
+			if !capitalized(w.class) {
+				continue
+			}
+			if t := tags[i][j]; t == Outside {
+				agg[w.hLower] |= 1 << 15
+			} else {
+				agg[w.hLower] |= 1 << min(t.typ(), 14)
+			}
+		}
+	}
+	d.ctx.agg = agg
+	clear(d.ctx.last)
+}
+
+// startFirstPass forgets what an earlier tagging of the document left.
+func (d *Document) startFirstPass() {
+	d.ctx.agg = nil
+	clear(d.ctx.last)
+}
+
+
+// passes is how many times tagging reads a document.
+var passes = 1
 
 // scorer adds the weights of feature keys to per-tag scores.
 type scorer interface {
@@ -122,13 +155,14 @@ func (s *modelScorer) score(keys []uint64, scores []float32) {
 	n := m.ntags
 	scores = scores[:n]
 	for _, k := range keys {
-		slot := m.row(k)
-		if slot < 0 {
+		at := m.row(k)
+		if at < 0 {
 			continue
 		}
-		row := m.weights[slot*n : slot*n+n]
+		scale := m.scales[m.table[at+4]]
+		row := m.table[at+5 : at+5+n]
 		for j, w := range row {
-			scores[j] += m.value[w]
+			scores[j] += scale * float32(int8(w))
 		}
 	}
 	if len(s.delta) > 0 {
@@ -140,9 +174,7 @@ func (s *modelScorer) score(keys []uint64, scores []float32) {
 	}
 }
 
-func (m *Model) scorer(delta Delta) *modelScorer {
-	return &modelScorer{m: m, delta: delta}
-}
+func (m *Model) scorer(delta Delta) *modelScorer { return &modelScorer{m: m, delta: delta} }
 
 // decoder tags sentences greedily, left to right.
 type decoder struct {
@@ -156,11 +188,9 @@ func newDecoder(ntags int, sc scorer) *decoder {
 	return &decoder{ntags: ntags, sc: sc, scores: make([]float32, ntags)}
 }
 
-// best returns the best tag allowed after prev for the token whose
-// features are in d.feats; last says the token ends its sentence.
-func (d *decoder) best(prev uint8, last bool) Tag {
-	clear(d.scores)
-	d.sc.score(d.feats, d.scores)
+// pick returns the best tag allowed after prev by d.scores; last says the
+// token ends its sentence.
+func (d *decoder) pick(prev uint8, last bool) Tag {
 	best, bestScore := Outside, float32(0)
 	found := false
 	for j := range d.ntags {
@@ -175,32 +205,63 @@ func (d *decoder) best(prev uint8, last bool) Tag {
 	return best
 }
 
-// tag tags sentence s into tags; learn, when not nil, is called at each
-// token with its features, its predicted tag and its index, and returns
-// the tag to continue with (the prediction, when learning follows it).
-func (d *decoder) tag(s *sentenceInput, tags []Tag) {
-	prev, prev2 := uint8(tagStart), uint8(tagStart)
-	for i := range s.ws {
-		d.feats = s.features(i, prev, prev2, d.feats[:0])
-		t := d.best(prev, i == len(s.ws)-1)
-		tags[i] = t
-		prev2, prev = prev, uint8(t)
-	}
+// best scores the features in d.feats and picks a tag.
+func (d *decoder) best(prev uint8, last bool) Tag {
+	clear(d.scores)
+	d.sc.score(d.feats, d.scores)
+	return d.pick(prev, last)
 }
 
-// Tag tags sentence i of d with the model plus delta (which may be nil),
-// records its tags in d for the sentences after it, and returns them.
-func (m *Model) Tag(d *Document, i int, delta Delta) []Tag {
-	dec := newDecoder(m.ntags, m.scorer(delta))
-	tags := make([]Tag, len(d.sents[i].ws))
-	dec.tag(&d.sents[i], tags)
-	d.record(i, tags)
+// tagDocument tags every sentence of doc in two passes: the first gives
+// each word's tags across the document (docContext.agg) to the second.
+// The scores of the features that depend on the text alone are worked out
+// once for both passes.
+func (d *decoder) tagDocument(doc *Document) [][]Tag {
+	n := d.ntags
+	static := make([][]float32, len(doc.sents))
+	tags := make([][]Tag, len(doc.sents))
+	for si := range doc.sents {
+		s := &doc.sents[si]
+		static[si] = make([]float32, len(s.ws)*n)
+		tags[si] = make([]Tag, len(s.ws))
+		for i := range s.ws {
+			d.feats = s.static(i, d.feats[:0])
+			d.sc.score(d.feats, static[si][i*n:(i+1)*n])
+		}
+	}
+	doc.startFirstPass()
+	for pass := 1; pass <= passes; pass++ {
+		for si := range doc.sents {
+			s := &doc.sents[si]
+			prev, prev2 := uint8(tagStart), uint8(tagStart)
+			for i := range s.ws {
+				copy(d.scores, static[si][i*n:(i+1)*n])
+				d.feats = s.dynamic(i, prev, prev2, d.feats[:0])
+				d.sc.score(d.feats, d.scores)
+				t := d.pick(prev, i == len(s.ws)-1)
+				tags[si][i] = t
+				prev2, prev = prev, uint8(t)
+			}
+			doc.record(si, tags[si])
+		}
+		if pass == 1 {
+			doc.endFirstPass(tags)
+		}
+	}
 	return tags
+}
+
+// Tag tags every sentence of d with the model plus delta (which may be
+// nil) and returns the tags, sentence by sentence. Tagging reads the
+// document twice: the second pass knows how the first tagged each word
+// everywhere in it.
+func (m *Model) Tag(d *Document, delta Delta) [][]Tag {
+	return newDecoder(m.ntags, m.scorer(delta)).tagDocument(d)
 }
 
 // Features returns the feature keys of each token of sentence i of d,
 // given the sentence's tags (the tags before each token are part of its
-// features).
+// features) and what d knows from its last tagging.
 func (m *Model) Features(d *Document, i int, tags []Tag) [][]uint64 {
 	s := &d.sents[i]
 	out := make([][]uint64, len(s.ws))
@@ -223,32 +284,48 @@ func (m *Model) Scores(features []uint64, delta Delta, scores []float32) {
 func (m *Model) NumTags() int { return m.ntags }
 
 // Learn makes one perceptron pass over sentence i of d against its gold
-// tags: it tags the sentence with the model plus delta, and where a token's
-// tag is wrong it adds 1 to the gold tag's weight and subtracts 1 from the
-// predicted tag's, for each of the token's features, in delta. It records
-// the gold tags in d for the sentences after it, and returns the number of
-// tokens that were wrong.
+// tags, with what d knows from its last tagging (Tag): it tags the
+// sentence with the model plus delta, and where a token's tag is wrong it
+// adds 1 to the gold tag's weight and subtracts 1 from the predicted tag's,
+// for each of the token's features, in delta. It returns the number of
+// tokens that were wrong. A reader's correction of one sentence is one
+// call; tag the document again to see its effect.
 func (m *Model) Learn(d *Document, i int, gold []Tag, delta Delta) int {
 	s := &d.sents[i]
 	if len(gold) != len(s.ws) {
 		return 0
 	}
 	dec := newDecoder(m.ntags, m.scorer(delta))
+	return dec.learn(s, gold, nil, nil, func(feats []uint64, gold, pred Tag) {
+		for _, f := range feats {
+			delta[DeltaKey{f, gold}]++
+			delta[DeltaKey{f, pred}]--
+		}
+	}, nil)
+}
+
+// learn tags sentence s, calling update at each token whose tag is not the
+// gold one (unless unsure marks it); the tags before a token are the
+// predicted ones, as when tagging. It stores the predicted tags in tags,
+// when not nil, and calls tick after each token, when not nil. It returns
+// the number of tokens tagged wrong.
+func (d *decoder) learn(s *sentenceInput, gold []Tag, unsure []bool, tags []Tag, update func(feats []uint64, gold, pred Tag), tick func()) int {
 	wrong := 0
 	prev, prev2 := uint8(tagStart), uint8(tagStart)
 	for j := range s.ws {
-		dec.feats = s.features(j, prev, prev2, dec.feats[:0])
-		t := dec.best(prev, j == len(s.ws)-1)
-		if t != gold[j] && int(gold[j]) < m.ntags {
+		d.feats = s.features(j, prev, prev2, d.feats[:0])
+		t := d.best(prev, j == len(s.ws)-1)
+		if t != gold[j] && int(gold[j]) < d.ntags && (unsure == nil || !unsure[j]) {
 			wrong++
-			for _, f := range dec.feats {
-				delta[DeltaKey{f, gold[j]}]++
-				delta[DeltaKey{f, t}]--
-			}
-			t = gold[j]
+			update(d.feats, gold[j], t)
+		}
+		if tick != nil {
+			tick()
+		}
+		if tags != nil {
+			tags[j] = t
 		}
 		prev2, prev = prev, uint8(t)
 	}
-	d.record(i, gold)
 	return wrong
 }

@@ -106,6 +106,10 @@ func Train(docs []TrainDocument, opt TrainOptions) (*Model, []byte, error) {
 	info.Types = types
 	info.Lists = nil
 	names := map[uint64]uint8{}
+	if len(opt.Lists) > 6 {
+		return nil, nil, fmt.Errorf("train: %d name lists; a model takes at most 6 besides its casing lists", len(opt.Lists))
+	}
+	opt.Lists = append(slices.Clone(opt.Lists), casingLists(docs)...)
 	for i, l := range opt.Lists {
 		info.Lists = append(info.Lists, l.Name)
 		for _, n := range l.Names {
@@ -114,7 +118,7 @@ func Train(docs []TrainDocument, opt TrainOptions) (*Model, []byte, error) {
 	}
 	// A model with the name lists but no weights yet: training reads the
 	// lists through it.
-	lists, err := ParseModel(encode(info, &[127]float32{}, nil, names))
+	lists, err := ParseModel(encode(info, &[256]float32{}, nil, names))
 	if err != nil {
 		return nil, nil, fmt.Errorf("train: %w", err)
 	}
@@ -141,25 +145,24 @@ func Train(docs []TrainDocument, opt TrainOptions) (*Model, []byte, error) {
 				doc = withTitleCaseHeadline(doc, rng)
 			}
 			d := prepare(doc, lists)
+			gold := make([][]Tag, len(doc))
+			tags := make([][]Tag, len(doc))
 			for si, s := range doc {
-				gold := encodeBILOU(len(s.Words), mentionChunks(s.Entities, typeIndex))
-				tags := make([]Tag, len(gold))
-				prev, prev2 := uint8(tagStart), uint8(tagStart)
-				in := &d.sents[si]
-				for j := range in.ws {
-					dec.feats = in.features(j, prev, prev2, dec.feats[:0])
-					t := dec.best(prev, j == len(in.ws)-1)
-					unsure := s.Unsure != nil && s.Unsure[j]
-					if t != gold[j] && !unsure {
-						p.Mistakes++
-						w.update(dec.feats, gold[j], t)
-					}
-					w.tick()
-					tags[j] = t
-					prev2, prev = prev, uint8(t)
+				gold[si] = encodeBILOU(len(s.Words), mentionChunks(s.Entities, typeIndex))
+				tags[si] = make([]Tag, len(s.Words))
+			}
+			// Both passes learn: the first without the document's
+			// aggregate, the second with it, as tagging runs them.
+			d.startFirstPass()
+			for pass := 1; pass <= passes; pass++ {
+				for si, s := range doc {
+					p.Mistakes += dec.learn(&d.sents[si], gold[si], s.Unsure, tags[si], w.update, w.tick)
+					p.Tokens += len(s.Words)
+					d.record(si, tags[si])
 				}
-				p.Tokens += len(in.ws)
-				d.record(si, tags)
+				if pass == 1 {
+					d.endFirstPass(tags)
+				}
 			}
 		}
 		avg := w.average()
@@ -176,8 +179,8 @@ func Train(docs []TrainDocument, opt TrainOptions) (*Model, []byte, error) {
 			opt.Progress(p)
 		}
 	}
-	levels, rows := quantize(best, ntags, opt.MaxRows)
-	data := encode(info, levels, rows, names)
+	scales, rows := quantize(best, ntags, opt.MaxRows)
+	data := encode(info, scales, rows, names)
 	m, err := ParseModel(data)
 	if err != nil {
 		return nil, nil, fmt.Errorf("train: the model just made does not load: %w", err)
@@ -255,6 +258,61 @@ func withTitleCaseHeadline(doc TrainDocument, rng *rand.Rand) TrainDocument {
 	}
 	head := Sentence{Words: words, Entities: src.Entities, Unsure: src.Unsure}
 	return append(TrainDocument{head}, doc...)
+}
+
+// The casing lists Train makes from its training data.
+const (
+	ListLower = "lower" // words mostly in lower case
+	ListName  = "name"  // words mostly capitalized inside sentences
+)
+
+// casingLists lists the words of the training data that are mostly in
+// lower case, and those mostly capitalized inside a sentence of running
+// text, among those seen at least twice there: what a word's capitals mean
+// where the line's case says nothing (headlines, first words).
+func casingLists(docs []TrainDocument) []NameList {
+	type count struct{ lower, name, all int }
+	counts := map[string]*count{}
+	for _, d := range docs {
+		for _, s := range d {
+			ws := make([]word, len(s.Words))
+			for i, w := range s.Words {
+				ws[i] = word{text: w, lower: toLower(w), class: classOf(w)}
+			}
+			if lineMode(ws) != modeNormal {
+				continue
+			}
+			for i, w := range ws {
+				if i == 0 || (w.class != clsLower && !capitalized(w.class)) {
+					continue
+				}
+				c := counts[w.lower]
+				if c == nil {
+					c = &count{}
+					counts[w.lower] = c
+				}
+				c.all++
+				if w.class == clsLower {
+					c.lower++
+				} else {
+					c.name++
+				}
+			}
+		}
+	}
+	var lower, name []string
+	for w, c := range counts {
+		switch {
+		case c.all < 2:
+		case c.lower*10 >= c.all*9:
+			lower = append(lower, w)
+		case c.name*10 >= c.all*9:
+			name = append(name, w)
+		}
+	}
+	sort.Strings(lower)
+	sort.Strings(name)
+	return []NameList{{Name: ListLower, Names: lower}}
 }
 
 // trainWeights are the weights being trained, with the sums that averaging
@@ -340,19 +398,24 @@ func (s *mapScorer) score(keys []uint64, scores []float32) {
 	}
 }
 
-// quantize turns weights into one-byte codes (see levels), keeping at
-// most max rows, the weightiest (by the sum of absolute weights; ties by
-// key).
-func quantize(rows map[uint64][]float32, ntags, maxRows int) (*[127]float32, map[uint64][]int8) {
+// quantize turns each row of weights into a scale code and one int8 per
+// weight in units of that scale, keeping at most maxRows rows, the
+// weightiest (by the sum of absolute weights; ties by key). The 256 scales
+// grow geometrically from a millionth of the largest weight to the
+// largest, over 127; a row takes the smallest that holds its largest
+// weight.
+func quantize(rows map[uint64][]float32, ntags, maxRows int) (*[256]float32, map[uint64][]int8) {
 	type weighed struct {
 		key  uint64
 		mass float64
 	}
 	all := make([]weighed, 0, len(rows))
+	var top float64
 	for k, row := range rows {
 		var m float64
 		for _, v := range row {
 			m += math.Abs(float64(v))
+			top = math.Max(top, math.Abs(float64(v)))
 		}
 		all = append(all, weighed{k, m})
 	}
@@ -371,47 +434,35 @@ func quantize(rows map[uint64][]float32, ntags, maxRows int) (*[127]float32, map
 	if len(all) > maxRows {
 		all = all[:maxRows]
 	}
-	// Levels grow geometrically from a thousandth of the largest weight
-	// to the largest, so each weight keeps its size to within a few
-	// percent; smaller weights round to the smallest level or to 0.
-	var top float64
-	for _, w := range all {
-		for _, v := range rows[w.key] {
-			top = math.Max(top, math.Abs(float64(v)))
-		}
-	}
 	if top == 0 {
 		top = 1
 	}
-	const span = 1e-4
-	step := math.Log(1/span) / 126
-	levels := new([127]float32)
-	for c := range 127 {
-		levels[c] = float32(top * span * math.Exp(step*float64(c)))
-	}
-	code := func(v float32) int8 {
-		a := math.Abs(float64(v))
-		if a < top*span/2 {
-			return 0
-		}
-		c := int(math.Round(math.Log(a/(top*span)) / step))
-		c = max(0, min(c, 126))
-		if v < 0 {
-			return int8(-(c + 1))
-		}
-		return int8(c + 1)
+	scales := new([256]float32)
+	const span = 1e-6
+	step := math.Log(1/span) / 255
+	for c := range scales {
+		scales[c] = float32(top * span * math.Exp(step*float64(c)) / 127)
 	}
 	out := map[uint64][]int8{}
 	for _, w := range all {
-		row := make([]int8, ntags)
+		row := rows[w.key]
+		var rowTop float32
+		for _, v := range row {
+			rowTop = max(rowTop, float32(math.Abs(float64(v))))
+		}
+		c, _ := slices.BinarySearch(scales[:], rowTop/127)
+		c = min(c, 255)
+		q := make([]int8, 1+ntags)
+		q[0] = int8(uint8(c))
 		nonzero := false
-		for j, v := range rows[w.key] {
-			row[j] = code(v)
-			nonzero = nonzero || row[j] != 0
+		for j, v := range row {
+			x := math.Round(float64(v / scales[c]))
+			q[1+j] = int8(max(-127, min(127, x)))
+			nonzero = nonzero || q[1+j] != 0
 		}
 		if nonzero {
-			out[w.key] = row
+			out[w.key] = q
 		}
 	}
-	return levels, out
+	return scales, out
 }
