@@ -234,7 +234,8 @@ func lineMode(ws []word) uint8 {
 	switch {
 	case letters >= 2 && upper == letters && long > 0:
 		return modeUpper
-	case caps*10 >= letters*8 && (smallCap > 0 || (long >= 4 && longCaps == long)):
+	case caps*10 >= letters*8 && (smallCap > 0 || (long >= 4 && longCaps == long)),
+		letters >= 3 && caps == letters:
 		return modeTitle
 	}
 	return modeNormal
@@ -251,10 +252,6 @@ type docContext struct {
 	// last is the tag (plus one) last given to each word, by lower-case
 	// hash.
 	last map[uint64]uint8
-	// agg is, after the first pass, how it tagged each capitalized word
-	// across the whole document, by lower-case hash: bit k set when it was
-	// in an entity of type k, bit 15 when it was outside any.
-	agg map[uint64]uint16
 }
 
 func newDocContext() *docContext {
@@ -315,9 +312,6 @@ const (
 	fLen
 	fNameKey
 	fName
-	fAgg
-	fAggNext
-	fAggPrev
 )
 
 // sentenceInput is one sentence ready for feature extraction.
@@ -364,7 +358,7 @@ func (s *sentenceInput) features(i int, prev, prev2 uint8, out []uint64) []uint6
 }
 
 // static appends the feature keys of token i that depend on the text
-// alone, not on tags: tagging can score them once for both passes.
+// alone, not on tags.
 func (s *sentenceInput) static(i int, out []uint64) []uint64 {
 	w := &s.ws[i]
 	mode := uint64(s.mode)
@@ -419,8 +413,7 @@ func (s *sentenceInput) static(i int, out []uint64) []uint64 {
 }
 
 // dynamic appends the feature keys of token i that depend on tags: those
-// of the tokens before it, how earlier sentences tagged its word, and how
-// the first pass tagged its word across the document.
+// of the tokens before it, and how earlier sentences tagged its word.
 func (s *sentenceInput) dynamic(i int, prev, prev2 uint8, out []uint64) []uint64 {
 	w := &s.ws[i]
 	out = append(out,
@@ -429,36 +422,14 @@ func (s *sentenceInput) dynamic(i int, prev, prev2 uint8, out []uint64) []uint64
 		key2(fPrevTagLower, uint64(prev), w.hLower),
 		key2(fPrevTagShape, uint64(prev), w.hShort),
 	)
-	if s.doc != nil && useMemory {
+	if s.doc != nil {
 		out = append(out,
 			key2(fDocLast, s.lastAt(i), uint64(w.class)),
 			key2(fNextDocLast, s.lastAt(i+1), uint64(prev)),
 			key1(fPrevDocLast, s.lastAt(i-1)),
 		)
 	}
-	if s.doc != nil && passes > 1 {
-		out = append(out,
-			key2(fAgg, s.aggAt(i), uint64(w.class)),
-			key2(fAggNext, s.aggAt(i+1), uint64(prev)),
-			key2(fAggPrev, s.aggAt(i-1), uint64(prev)),
-		)
-	}
 	return out
-}
-
-var useMemory = true
-
-// aggAt returns how the first pass tagged token i's word across the
-// document (see docContext.agg), or a value of its own before the first
-// pass is done.
-func (s *sentenceInput) aggAt(i int) uint64 {
-	if i < 0 || i >= len(s.ws) {
-		return 1 << 20
-	}
-	if s.doc.agg == nil {
-		return 1 << 21
-	}
-	return uint64(s.doc.agg[s.ws[i].hLower])
 }
 
 // bitIndex returns the index of the lowest set bit of a non-zero x.

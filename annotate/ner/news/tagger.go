@@ -28,7 +28,13 @@ func (m *Model) NewDocument(sentences [][]string) *Document { return newDocument
 // newDocumentWith prepares a document, marking the names on m's name
 // lists (m may be nil).
 func newDocumentWith(sentences [][]string, m *Model) *Document {
-	d := &Document{sents: make([]sentenceInput, len(sentences)), ctx: newDocContext()}
+	return newDocumentIn(newDocContext(), sentences, m)
+}
+
+// newDocumentIn prepares sentences as a part of the document whose context
+// is ctx.
+func newDocumentIn(ctx *docContext, sentences [][]string, m *Model) *Document {
+	d := &Document{sents: make([]sentenceInput, len(sentences)), ctx: ctx}
 	for i, s := range sentences {
 		ws := make([]word, len(s))
 		for j, t := range s {
@@ -108,37 +114,6 @@ func (d *Document) record(i int, tags []Tag) {
 
 func capitalized(class uint8) bool { return class == clsTitle || class == clsUpper || class == clsMixed }
 
-// endFirstPass turns the first pass's tags into the document's aggregate
-// (docContext.agg) and forgets the earlier sentences' tags, for the second
-// pass.
-func (d *Document) endFirstPass(tags [][]Tag) {
-	agg := make(map[uint64]uint16)
-	for i, s := range d.sents {
-		for j, w := range s.ws {
-			if !capitalized(w.class) {
-				continue
-			}
-			if t := tags[i][j]; t == Outside {
-				agg[w.hLower] |= 1 << 15
-			} else {
-				agg[w.hLower] |= 1 << min(t.typ(), 14)
-			}
-		}
-	}
-	d.ctx.agg = agg
-	clear(d.ctx.last)
-}
-
-// startFirstPass forgets what an earlier tagging of the document left.
-func (d *Document) startFirstPass() {
-	d.ctx.agg = nil
-	clear(d.ctx.last)
-}
-
-
-// passes is how many times tagging reads a document.
-var passes = 1
-
 // scorer adds the weights of feature keys to per-tag scores.
 type scorer interface {
 	score(keys []uint64, scores []float32)
@@ -212,49 +187,32 @@ func (d *decoder) best(prev uint8, last bool) Tag {
 	return d.pick(prev, last)
 }
 
-// tagDocument tags every sentence of doc in two passes: the first gives
-// each word's tags across the document (docContext.agg) to the second.
-// The scores of the features that depend on the text alone are worked out
-// once for both passes.
+// tagDocument tags every sentence of doc, in order.
 func (d *decoder) tagDocument(doc *Document) [][]Tag {
-	n := d.ntags
-	static := make([][]float32, len(doc.sents))
 	tags := make([][]Tag, len(doc.sents))
 	for si := range doc.sents {
 		s := &doc.sents[si]
-		static[si] = make([]float32, len(s.ws)*n)
 		tags[si] = make([]Tag, len(s.ws))
-		for i := range s.ws {
-			d.feats = s.static(i, d.feats[:0])
-			d.sc.score(d.feats, static[si][i*n:(i+1)*n])
-		}
-	}
-	doc.startFirstPass()
-	for pass := 1; pass <= passes; pass++ {
-		for si := range doc.sents {
-			s := &doc.sents[si]
-			prev, prev2 := uint8(tagStart), uint8(tagStart)
-			for i := range s.ws {
-				copy(d.scores, static[si][i*n:(i+1)*n])
-				d.feats = s.dynamic(i, prev, prev2, d.feats[:0])
-				d.sc.score(d.feats, d.scores)
-				t := d.pick(prev, i == len(s.ws)-1)
-				tags[si][i] = t
-				prev2, prev = prev, uint8(t)
-			}
-			doc.record(si, tags[si])
-		}
-		if pass == 1 {
-			doc.endFirstPass(tags)
-		}
+		d.tag(s, tags[si])
+		doc.record(si, tags[si])
 	}
 	return tags
 }
 
-// Tag tags every sentence of d with the model plus delta (which may be
-// nil) and returns the tags, sentence by sentence. Tagging reads the
-// document twice: the second pass knows how the first tagged each word
-// everywhere in it.
+// tag tags sentence s into tags.
+func (d *decoder) tag(s *sentenceInput, tags []Tag) {
+	prev, prev2 := uint8(tagStart), uint8(tagStart)
+	for i := range s.ws {
+		d.feats = s.features(i, prev, prev2, d.feats[:0])
+		t := d.best(prev, i == len(s.ws)-1)
+		tags[i] = t
+		prev2, prev = prev, uint8(t)
+	}
+}
+
+// Tag tags the sentences of d, in order, with the model plus delta (which
+// may be nil), and returns their tags, sentence by sentence. Each
+// sentence's tagging knows how the sentences before it tagged its words.
 func (m *Model) Tag(d *Document, delta Delta) [][]Tag {
 	return newDecoder(m.ntags, m.scorer(delta)).tagDocument(d)
 }

@@ -40,7 +40,7 @@ func Tokenize(text string) []Token {
 			j += n
 		}
 		first := len(toks)
-		toks = splitWord(text, i, j, toks)
+		toks = splitSlashes(text, i, j, toks)
 		if newline && len(toks) > first {
 			toks[first].Line = true
 		}
@@ -48,6 +48,31 @@ func Tokenize(text string) []Token {
 		i = j
 	}
 	return toks
+}
+
+// splitSlashes appends the tokens of the word text[i:j], splitting it at
+// each slash between two letters ("Ruscio/Getty"); dates and fractions
+// ("12/03/2017", "1/2") and web addresses keep theirs.
+func splitSlashes(text string, i, j int, toks []Token) []Token {
+	w := text[i:j]
+	if !strings.Contains(w, "/") || strings.Contains(w, "://") {
+		return splitWord(text, i, j, toks)
+	}
+	start := i
+	for k := i; k < j; k++ {
+		if text[k] != '/' || k == start || k+1 >= j {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(text[start:k])
+		after, _ := utf8.DecodeRuneInString(text[k+1 : j])
+		if !unicode.IsLetter(before) || !unicode.IsLetter(after) {
+			continue
+		}
+		toks = splitWord(text, start, k, toks)
+		toks = append(toks, Token{Start: k, End: k + 1})
+		start = k + 1
+	}
+	return splitWord(text, start, j, toks)
 }
 
 // leading are the characters split off the front of a word; trailing those

@@ -151,18 +151,10 @@ func Train(docs []TrainDocument, opt TrainOptions) (*Model, []byte, error) {
 				gold[si] = encodeBILOU(len(s.Words), mentionChunks(s.Entities, typeIndex))
 				tags[si] = make([]Tag, len(s.Words))
 			}
-			// Both passes learn: the first without the document's
-			// aggregate, the second with it, as tagging runs them.
-			d.startFirstPass()
-			for pass := 1; pass <= passes; pass++ {
-				for si, s := range doc {
-					p.Mistakes += dec.learn(&d.sents[si], gold[si], s.Unsure, tags[si], w.update, w.tick)
-					p.Tokens += len(s.Words)
-					d.record(si, tags[si])
-				}
-				if pass == 1 {
-					d.endFirstPass(tags)
-				}
+			for si, s := range doc {
+				p.Mistakes += dec.learn(&d.sents[si], gold[si], s.Unsure, tags[si], w.update, w.tick)
+				p.Tokens += len(s.Words)
+				d.record(si, tags[si])
 			}
 		}
 		avg := w.average()
