@@ -16,6 +16,7 @@ import (
 	"path/filepath"
 
 	"glossa/annotate/ner/news"
+	"glossa/annotate/ner/news/lists"
 )
 
 func main() {
@@ -38,7 +39,7 @@ func main() {
 		Dev:       dev,
 		MaxRows:   *maxRows,
 		TitleCase: *titleCase,
-		Lists:     news.BuiltinLists(),
+		Lists:     lists.Builtin(),
 		Info: news.Info{
 			Name:    news.BuiltinName,
 			Trained: "CoNLL-2003 English train split (Reuters), passes chosen on the dev split",

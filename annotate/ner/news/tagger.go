@@ -112,7 +112,9 @@ func (d *Document) record(i int, tags []Tag) {
 	}
 }
 
-func capitalized(class uint8) bool { return class == clsTitle || class == clsUpper || class == clsMixed }
+func capitalized(class uint8) bool {
+	return class == clsTitle || class == clsUpper || class == clsMixed
+}
 
 // scorer adds the weights of feature keys to per-tag scores.
 type scorer interface {

@@ -1,0 +1,265 @@
+//go:build !wasm
+
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"glossa/annotate"
+)
+
+// Large inputs are tagged as a stream: the file is read twice (once for
+// the document's ID, which every annotation's target names, and its title;
+// once to tag it), a chunk of whole blocks at a time, chunks tagged in
+// parallel where the recognizer allows, and the annotations spooled to a
+// temporary file until their count, which the collection states before
+// them, is known. Memory stays flat whatever the size of the input. The
+// output has the form of the in-memory path's, byte for byte; a
+// DocumentRecognizer reads each chunk (a megabyte of whole blocks) as a
+// document, where the in-memory path reads the whole text as one.
+
+// streamAbove is the input size from which annotate streams and shows
+// progress.
+const streamAbove = 4 << 20
+
+// chunkSize is the size of the chunks a stream is tagged in (a variable
+// for tests).
+var chunkSize = 1 << 20
+
+// streamInput is an input to stream: a file that can be read twice.
+type streamInput struct {
+	name string
+	path string
+	size int64
+}
+
+// annotateStream tags a large file and writes its collection to out,
+// reporting progress on progress (which may be nil).
+func annotateStream(in streamInput, rec annotate.Recognizer, out io.Writer, progress io.Writer, newID annotate.IDFunc, now time.Time) error {
+	// Pass 1: the ID and the title.
+	f, err := os.Open(in.path)
+	if err != nil {
+		return fmt.Errorf("%s: %w", in.name, err)
+	}
+	tr := annotate.NewTextReader(f)
+	title := ""
+	for first := true; ; first = false {
+		chunk, _, err := tr.Next(chunkSize)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			f.Close()
+			return fmt.Errorf("%s: %w", in.name, err)
+		}
+		if first {
+			title = annotate.NewDocument(chunk).Title
+		}
+		report(progress, in, tr.Offset()/2)
+	}
+	f.Close()
+	id := tr.ID()
+
+	// Pass 2: tag, spooling the annotations.
+	spool, err := os.CreateTemp("", "glossa-annotate-*.json")
+	if err != nil {
+		return fmt.Errorf("%s: a temporary file for the annotations: %w", in.name, err)
+	}
+	defer os.Remove(spool.Name())
+	defer spool.Close()
+	items := bufio.NewWriterSize(spool, 256<<10)
+	total, err := tagStream(in, id, rec, items, progress, newID, now)
+	if err != nil {
+		return err
+	}
+	if err := items.Flush(); err != nil {
+		return fmt.Errorf("%s: writing the temporary file: %w", in.name, err)
+	}
+
+	// The collection, its items copied in from the spool.
+	coll := annotate.Collection{
+		Context: annotate.AnnoContext,
+		ID:      newID(),
+		Type:    "AnnotationCollection",
+		Label:   title,
+		Total:   total,
+		First:   annotate.Page{ID: newID(), Type: "AnnotationPage", StartIndex: 0, Items: []annotate.Annotation{}},
+	}
+	var shell bytes.Buffer
+	enc := json.NewEncoder(&shell)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(coll); err != nil {
+		return err
+	}
+	head, tail, ok := strings.Cut(shell.String(), `"items": []`)
+	if !ok {
+		return fmt.Errorf("%s: the collection's shape is not the expected one", in.name)
+	}
+	w := bufio.NewWriterSize(out, 256<<10)
+	w.WriteString(head)
+	if total == 0 {
+		w.WriteString(`"items": []`)
+	} else {
+		w.WriteString("\"items\": [\n")
+		if _, err := spool.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		if _, err := io.Copy(w, spool); err != nil {
+			return fmt.Errorf("%s: reading the temporary file: %w", in.name, err)
+		}
+		w.WriteString("\n    ]")
+	}
+	w.WriteString(tail)
+	if progress != nil {
+		fmt.Fprintf(progress, "\rglossa annotate: %s: %d annotations%s\n", in.name, total, strings.Repeat(" ", 20))
+	}
+	return w.Flush()
+}
+
+// chunkJob is a chunk of the text, with what its annotations' quotes need
+// around it.
+type chunkJob struct {
+	text       string
+	start      int    // code point offset of text in the document
+	before     string // up to 32 code points of the text before it
+	after      string // up to 32 code points of the text after it
+	offset     int64  // bytes of the file read when it was
+	ents       []annotate.Entity
+	err        error
+	done       chan struct{}
+}
+
+// tagStream tags the file's chunks and writes their annotations to w,
+// each indented as an item of the collection, separated by ",\n". It
+// returns how many it wrote.
+func tagStream(in streamInput, id string, rec annotate.Recognizer, w io.Writer, progress io.Writer, newID annotate.IDFunc, now time.Time) (int, error) {
+	f, err := os.Open(in.path)
+	if err != nil {
+		return 0, fmt.Errorf("%s: %w", in.name, err)
+	}
+	defer f.Close()
+	tr := annotate.NewTextReader(f)
+
+	workers := 1
+	if _, ok := rec.(annotate.DocumentRecognizer); ok {
+		workers = runtime.GOMAXPROCS(0)
+	}
+	jobs := make(chan *chunkJob, workers)
+	ordered := make(chan *chunkJob, workers)
+	for range workers {
+		go func() {
+			for j := range jobs {
+				j.ents, j.err = annotate.RecognizeBlocks(annotate.NewDocument(j.text), rec, nil)
+				close(j.done)
+			}
+		}()
+	}
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(ordered)
+		defer close(jobs)
+		var prev *chunkJob
+		for {
+			text, start, err := tr.Next(chunkSize)
+			if err != nil && err != io.EOF {
+				readErr <- fmt.Errorf("%s: %w", in.name, err)
+				return
+			}
+			var next *chunkJob
+			if err == nil {
+				next = &chunkJob{text: text, start: start, offset: tr.Offset(), done: make(chan struct{})}
+				if prev != nil {
+					next.before = lastPoints(prev.text, 32)
+					prev.after = firstPoints(text, 32)
+				}
+			}
+			if prev != nil {
+				jobs <- prev
+				ordered <- prev
+			}
+			if next == nil {
+				readErr <- nil
+				return
+			}
+			prev = next
+		}
+	}()
+
+	total := 0
+	var failed error
+	for j := range ordered {
+		<-j.done
+		if failed != nil {
+			continue
+		}
+		if j.err != nil {
+			failed = fmt.Errorf("%s: %w", in.name, j.err)
+			continue
+		}
+		ctx := &annotate.Document{ID: id, Text: annotate.NewText(j.before + j.text + j.after)}
+		shift := utf8.RuneCountInString(j.before)
+		for _, e := range j.ents {
+			local := e.Span
+			local.Start += shift
+			local.End += shift
+			a := annotate.SuggestionAnnotation(ctx, annotate.Entity{Span: local, Label: e.Label, Text: e.Text}, newID(), rec.Name(), now)
+			a.Target.Position = annotate.TextPositionSelector{Start: j.start + e.Start, End: j.start + e.End}
+			var buf bytes.Buffer
+			item := json.NewEncoder(&buf)
+			item.SetEscapeHTML(false)
+			item.SetIndent("      ", "  ")
+			if err := item.Encode(a); err != nil {
+				return total, err
+			}
+			if total > 0 {
+				io.WriteString(w, ",\n")
+			}
+			io.WriteString(w, "      ")
+			w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
+			total++
+		}
+		report(progress, in, in.size/2+j.offset/2)
+	}
+	if err := <-readErr; err != nil {
+		return total, err
+	}
+	return total, failed
+}
+
+// report shows how far a stream has got, as a share of the two passes.
+func report(progress io.Writer, in streamInput, done int64) {
+	if progress == nil || in.size == 0 {
+		return
+	}
+	fmt.Fprintf(progress, "\rglossa annotate: %s: %3d%% (%.1f MB)", in.name, 100*done/in.size, float64(in.size)/1e6)
+}
+
+// lastPoints returns the last n code points of s.
+func lastPoints(s string, n int) string {
+	i := len(s)
+	for ; i > 0 && n > 0; n-- {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+// firstPoints returns the first n code points of s.
+func firstPoints(s string, n int) string {
+	i := 0
+	for ; i < len(s) && n > 0; n-- {
+		_, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+	}
+	return s[:i]
+}
