@@ -129,14 +129,14 @@ func annotateStream(in streamInput, rec annotate.Recognizer, out io.Writer, prog
 // chunkJob is a chunk of the text, with what its annotations' quotes need
 // around it.
 type chunkJob struct {
-	text       string
-	start      int    // code point offset of text in the document
-	before     string // up to 32 code points of the text before it
-	after      string // up to 32 code points of the text after it
-	offset     int64  // bytes of the file read when it was
-	ents       []annotate.Entity
-	err        error
-	done       chan struct{}
+	text   string
+	start  int    // code point offset of text in the document
+	before string // up to 32 code points of the text before it
+	after  string // up to 32 code points of the text after it
+	offset int64  // bytes of the file read when it was
+	ents   []annotate.Entity
+	err    error
+	done   chan struct{}
 }
 
 // tagStream tags the file's chunks and writes their annotations to w,

@@ -86,8 +86,10 @@ func TestStreamMatchesWhole(t *testing.T) {
 // blockRecognizer hides a recognizer's ForDocument.
 type blockRecognizer struct{ r annotate.Recognizer }
 
-func (b blockRecognizer) Recognize(text string) ([]annotate.Entity, error) { return b.r.Recognize(text) }
-func (b blockRecognizer) Name() string                                     { return b.r.Name() }
+func (b blockRecognizer) Recognize(text string) ([]annotate.Entity, error) {
+	return b.r.Recognize(text)
+}
+func (b blockRecognizer) Name() string { return b.r.Name() }
 
 func TestTextReaderErrorsAsNormalizeText(t *testing.T) {
 	for name, raw := range map[string]string{
