@@ -79,7 +79,11 @@ func findDates(s *sentenceTokens) []span {
 	var out []span
 	lw := make([]string, len(s.words))
 	for i, w := range s.words {
-		lw[i] = strings.ToLower(w)
+		if s.in != nil {
+			lw[i] = s.in.ws[i].lower
+		} else {
+			lw[i] = toLower(w)
+		}
 	}
 	for i := 0; i < len(lw); {
 		start, end := dateAt(s.words, lw, i)

@@ -235,7 +235,7 @@ func lineMode(ws []word) uint8 {
 	case letters >= 2 && upper == letters && long > 0:
 		return modeUpper
 	case caps*10 >= letters*8 && (smallCap > 0 || (long >= 4 && longCaps == long)),
-		letters >= 3 && caps == letters:
+		letters >= 4 && caps == letters:
 		return modeTitle
 	}
 	return modeNormal

@@ -107,6 +107,24 @@ func (m *Model) row(key uint64) int {
 	}
 }
 
+// probe looks for fingerprint fp from the slot after the one at byte
+// offset at, and returns its byte offset or -1.
+func (m *Model) probe(at int, fp uint32) int {
+	for {
+		at += m.stride
+		if at == len(m.table) {
+			at = 0
+		}
+		k := binary.LittleEndian.Uint32(m.table[at:])
+		if k == fp {
+			return at
+		}
+		if k == 0 {
+			return -1
+		}
+	}
+}
+
 // lists returns the bit mask of the name lists holding a name key.
 func (m *Model) lists(key uint64) uint8 {
 	n := len(m.gazKeys)

@@ -2,6 +2,7 @@ package news
 
 import (
 	"slices"
+	"unicode/utf8"
 
 	"glossa/annotate"
 )
@@ -146,13 +147,26 @@ func (d *docRecognizer) Recognize(text string) ([]annotate.Entity, error) {
 	if len(spans) == 0 {
 		return nil, nil
 	}
-	t := annotate.NewText(text)
 	ents := make([]annotate.Entity, 0, len(spans))
+	var p points
 	for _, sp := range spans {
-		start, end := t.BytePoint(sp.start), t.BytePoint(sp.end)
+		start, end := p.at(text, sp.start), p.at(text, sp.end)
 		ents = append(ents, annotate.Entity{Span: annotate.Span{Start: start, End: end}, Label: sp.label, Text: text[sp.start:sp.end]})
 	}
 	return ents, nil
+}
+
+// points converts byte offsets of a text, asked in increasing order, to
+// code points.
+type points struct{ b, p int }
+
+func (c *points) at(text string, b int) int {
+	if b < c.b {
+		c.b, c.p = 0, 0
+	}
+	c.p += utf8.RuneCountInString(text[c.b:b])
+	c.b = b
+	return c.p
 }
 
 // sentenceTokens is a sentence of a block being tagged.

@@ -1,5 +1,7 @@
 package news
 
+import "encoding/binary"
+
 // Delta is a sparse change to a model's weights: what online learning from
 // a reader's corrections adds to the base model, kept apart from it so the
 // base model file stays as shipped. Values are in the units of a perceptron
@@ -131,19 +133,44 @@ func (s *modelScorer) score(keys []uint64, scores []float32) {
 	m := s.m
 	n := m.ntags
 	scores = scores[:n]
-	for _, k := range keys {
-		at := m.row(k)
-		if at < 0 {
-			continue
-		}
-		scale := m.scales[m.table[at+4]]
-		row := m.table[at+5 : at+5+n]
-		for j, w := range row {
-			scores[j] += scale * float32(int8(w))
+	all := keys
+	if m.slots > 0 {
+		// First read every key's home slot, loads the processor can
+		// overlap, then probe and add: the table is larger than the
+		// caches, and waiting on each load in turn is most of the cost.
+		var homes [64]int32
+		var firsts [64]uint32
+		for len(keys) > 0 {
+			batch := keys[:min(len(keys), len(homes))]
+			keys = keys[len(batch):]
+			for i, k := range batch {
+				slot, _ := home(k, m.slots)
+				at := slot * m.stride
+				homes[i] = int32(at)
+				firsts[i] = binary.LittleEndian.Uint32(m.table[at:])
+			}
+			for i, k := range batch {
+				fp := uint32(k) | 1
+				at := int(homes[i])
+				switch firsts[i] {
+				case fp:
+				case 0:
+					continue
+				default:
+					if at = m.probe(at, fp); at < 0 {
+						continue
+					}
+				}
+				scale := m.scales[m.table[at+4]]
+				row := m.table[at+5 : at+5+n]
+				for j, w := range row {
+					scores[j] += scale * float32(int8(w))
+				}
+			}
 		}
 	}
 	if len(s.delta) > 0 {
-		for _, k := range keys {
+		for _, k := range all {
 			for j := range n {
 				scores[j] += s.delta[DeltaKey{k, Tag(j)}]
 			}

@@ -131,21 +131,26 @@ func splitWord(text string, i, j int, toks []Token) []Token {
 // starts in w ('s, n't, 're, 've, 'll, 'd, 'm, with straight or curly
 // apostrophes), or 0.
 func cliticAt(w string) int {
-	lower := strings.ToLower(w)
-	for _, c := range [...]string{"n't", "n\u2019t"} {
+	if !strings.ContainsRune(w, '\'') && !strings.Contains(w, "\u2019") {
+		return 0
+	}
+	lower := toLower(w)
+	if len(lower) != len(w) {
+		return 0 // a word whose lower case is longer: no clitic to cut
+	}
+	for _, c := range clitics {
 		if strings.HasSuffix(lower, c) && len(lower) > len(c) {
 			return len(w) - len(c)
 		}
 	}
-	for _, apos := range [...]string{"'", "\u2019"} {
-		for _, c := range [...]string{"s", "re", "ve", "ll", "d", "m"} {
-			suffix := apos + c
-			if strings.HasSuffix(lower, suffix) && len(lower) > len(suffix) {
-				return len(w) - len(suffix)
-			}
-		}
-	}
 	return 0
+}
+
+// clitics are the endings cliticAt cuts off.
+var clitics = [...]string{
+	"n't", "n\u2019t",
+	"'s", "'re", "'ve", "'ll", "'d", "'m",
+	"\u2019s", "\u2019re", "\u2019ve", "\u2019ll", "\u2019d", "\u2019m",
 }
 
 // abbreviations keep their final period, as in CoNLL.
