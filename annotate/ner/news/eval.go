@@ -119,3 +119,49 @@ func evaluate(sc scorer, ntags int, types []string, lists *Model, docs []TrainDo
 	}
 	return s
 }
+
+// EvaluateMapped scores the recognizer's model on docs in Glossa's labels:
+// the model's entities and the gold ones both go through the label
+// mapping (labels.go), so the scores show what the mapping makes of the
+// model's types. It also counts, for the gold entities, which label each
+// of the model's types became ("LOC→GPE"). Dates, headline trimming and
+// the other rules of Recognize are left out: the data is tokenized.
+func (r *Recognizer) EvaluateMapped(docs []TrainDocument) (Scores, map[string]int) {
+	s := Scores{ByType: map[string]Counts{}}
+	mapping := map[string]int{}
+	typeIndex := map[string]int{}
+	for i, t := range r.m.info.Types {
+		typeIndex[t] = i
+	}
+	dec := newDecoder(r.m.ntags, r.m.scorer(r.delta))
+	for _, doc := range docs {
+		d := prepare(doc, r.m)
+		tags := dec.tagDocument(d)
+		for i, sent := range doc {
+			st := sentenceTokens{words: sent.Words, in: &d.sents[i]}
+			var b []byte
+			for _, w := range sent.Words {
+				if len(b) > 0 {
+					b = append(b, ' ')
+				}
+				st.toks = append(st.toks, Token{Start: len(b), End: len(b) + len(w)})
+				b = append(b, w...)
+			}
+			st.text = string(b)
+			var gold, predicted []Mention
+			for _, c := range mentionChunks(sent.Entities, typeIndex) {
+				if sp, ok := r.mapEntity(&st, c); ok {
+					gold = append(gold, Mention{Start: sp.start, End: sp.end, Type: string(sp.label)})
+					mapping[r.m.info.Types[c.typ]+"→"+string(sp.label)]++
+				}
+			}
+			for _, c := range chunks(tags[i]) {
+				if sp, ok := r.mapEntity(&st, c); ok {
+					predicted = append(predicted, Mention{Start: sp.start, End: sp.end, Type: string(sp.label)})
+				}
+			}
+			s.Count(gold, predicted)
+		}
+	}
+	return s, mapping
+}
