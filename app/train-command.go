@@ -23,7 +23,7 @@ func trainCommand(args []string, stdout, stderr io.Writer) int {
 	flags.SetOutput(stderr)
 	out := flags.String("o", "", "write the model file to `FILE` (required)")
 	dev := flags.String("dev", "", "held-out data to score each pass on, and to keep the best pass by (`FILE`, any format train reads)")
-	epochs := flags.Int("epochs", 12, "most passes over the training data")
+	epochs := flags.Int("epochs", 14, "most passes over the training data")
 	name := flags.String("name", "", "the model's name in the annotations it suggests (default: from -o)")
 	seed := flags.Uint64("seed", 1, "seed of the order of documents in each pass")
 	if err := flags.Parse(args); err != nil {

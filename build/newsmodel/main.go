@@ -24,9 +24,9 @@ func main() {
 	log.SetPrefix("newsmodel: ")
 	dir := flag.String("conll", "", "folder of the CoNLL-2003 English data: train.txt and valid.txt")
 	out := flag.String("out", "", "write the model file to `FILE`")
-	epochs := flag.Int("epochs", 12, "most passes over the training data")
+	epochs := flag.Int("epochs", 14, "most passes over the training data")
 	maxRows := flag.Int("rows", 0, "most feature rows to keep (0: the default)")
-	titleCase := flag.Float64("titlecase", 0, "share of documents given a title-case headline (0: the default, <0: none)")
+	titleCase := flag.Float64("titlecase", 0, "share of documents given a title-case headline in each pass (default: none)")
 	flag.Parse()
 	if *dir == "" || *out == "" || flag.NArg() > 0 {
 		flag.Usage()

@@ -7,8 +7,8 @@ import "glossa/annotate"
 // wrong: every word is capitalized, so capitals say nothing about names.
 // The model sees the line's case as a feature; on top of that, in such a
 // line an entity loses the words at its ends that are common words (on the
-// model's list of words mostly seen in lower case, or seen in lower case
-// elsewhere in the document), unless the whole name is on a name list; an
+// model's lists of words seen in lower case more often than not, or seen
+// in lower case elsewhere in the document), unless the whole name is on a name list; an
 // entity of common words only is dropped. What is left is mapped again by
 // the name lists: "UK Warns Government" becomes "UK", a GPE.
 
@@ -21,7 +21,8 @@ func (r *Recognizer) common(s *sentenceTokens, i int) bool {
 	if w.class == clsDigit || w.class == clsOther {
 		return true
 	}
-	return s.in.doc.seenLower[w.hLower] || r.bits.lower != 0 && r.m.lists(nameKey(s.words[i:i+1]))&r.bits.lower != 0
+	common := r.bits.lower | r.bits.lower2
+	return s.in.doc.seenLower[w.hLower] || common != 0 && r.m.lists(nameKey(s.words[i:i+1]))&common != 0
 }
 
 // trimHeadline trims the entities of a title-case or capitals line.

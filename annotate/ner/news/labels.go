@@ -11,14 +11,17 @@ import (
 // The built-in model tags CoNLL-2003's four types; Glossa's reader keeps
 // nine labels, so the mapping splits them by name lists and word rules:
 //
+//   - A name the model calls PER, LOC or MISC that ends in an
+//     organization word ("Lab", "Images", "Party") is an ORG.
 //   - PER is PERSON; a PER that is a country or state on the lists is GPE,
 //     and one that is a demonym is NORP (headlines confuse the model).
 //   - LOC is GPE (countries, states, cities: most places in news), LOC when
 //     the name is on the region list or names a natural feature ("River",
 //     "Mount"), FAC when it ends in a facility word ("Airport", "Bridge",
 //     "Convention Center").
-//   - ORG is ORG, FAC when it ends in a facility word, EVENT when a year
-//     follows it ("Cybertech Europa 2017").
+//   - ORG is ORG, GPE when it is a country or state on the lists ("UK"),
+//     FAC when it ends in a facility word, EVENT when a year follows it
+//     ("Cybertech Europa 2017").
 //   - MISC is NORP on the demonym list ("Russian", "Muslims") or shaped
 //     like a demonym ("Palestinian", "Congolese"); EVENT with an event word
 //     ("World Cup", "Olympics", "election") or a year at its end, which
@@ -35,6 +38,9 @@ func (r *Recognizer) mapEntity(s *sentenceTokens, c chunk) (span, bool) {
 	typ := r.m.info.Types[c.typ]
 	words := s.words[c.start:c.end]
 	lists := r.m.lists(nameKey(words))
+	if len(words) >= 2 && orgWords[strings.ToLower(words[len(words)-1])] && (typ == "PER" || typ == "MISC" || typ == "LOC") && !isFacility(words) {
+		typ = "ORG"
+	}
 	switch typ {
 	case "PER":
 		sp.label = annotate.Person
@@ -58,6 +64,8 @@ func (r *Recognizer) mapEntity(s *sentenceTokens, c chunk) (span, bool) {
 	case "ORG":
 		sp.label = annotate.Org
 		switch {
+		case lists&(r.bits.country|r.bits.state) != 0:
+			sp.label = annotate.GPE
 		case isFacility(words):
 			sp.label = annotate.Fac
 		case len(words) >= 2 && c.end < len(s.words) && isYear(s.words[c.end]):
@@ -92,6 +100,21 @@ func (r *Recognizer) mapEntity(s *sentenceTokens, c chunk) (span, bool) {
 		}
 	}
 	return sp, true
+}
+
+// orgWords end the names of organizations: a name the model calls a
+// person, a place or MISC that ends in one is an ORG ("Kaspersky Lab",
+// "Getty Images").
+var orgWords = map[string]bool{
+	"lab": true, "labs": true, "inc": true, "inc.": true, "corp": true, "corp.": true, "ltd": true,
+	"ltd.": true, "plc": true, "llc": true, "group": true, "bank": true, "agency": true, "ministry": true,
+	"council": true, "party": true, "university": true, "institute": true, "association": true,
+	"company": true, "co": true, "co.": true, "airlines": true, "airways": true, "motors": true,
+	"systems": true, "technologies": true, "holdings": true, "partners": true, "foundation": true,
+	"committee": true, "commission": true, "department": true, "authority": true, "federation": true,
+	"league": true, "club": true, "fc": true, "images": true, "press": true, "news": true,
+	"times": true, "post": true, "journal": true, "bureau": true, "police": true, "army": true,
+	"navy": true, "court": true, "parliament": true, "congress": true, "senate": true,
 }
 
 // participles join a place to make an adjective: "Moscow-based".

@@ -29,7 +29,7 @@ var (
 
 // listBits are the bits of the name lists the label mapping reads in the
 // model's lists, 0 for those the model lacks.
-type listBits struct{ country, city, demonym, region, state, lower uint8 }
+type listBits struct{ country, city, demonym, region, state, lower, lower2 uint8 }
 
 // New returns a recognizer on m.
 func New(m *Model) *Recognizer {
@@ -41,7 +41,7 @@ func New(m *Model) *Recognizer {
 	}
 	return &Recognizer{m: m, bits: listBits{
 		country: bit(ListCountry), city: bit(ListCity), demonym: bit(ListDemonym),
-		region: bit(ListRegion), state: bit(ListState), lower: bit(ListLower),
+		region: bit(ListRegion), state: bit(ListState), lower: bit(ListLower), lower2: bit(ListLower2),
 	}}
 }
 

@@ -144,7 +144,9 @@ func TestLearnDelta(t *testing.T) {
 	m.Scores(feats[0], delta, scores)
 	best := 0
 	for j := range scores {
-		if scores[j] > scores[best] {
+		// A sentence's first tag cannot continue an entity.
+		name := m.TagName(news.Tag(j))
+		if !strings.HasPrefix(name, "I-") && !strings.HasPrefix(name, "L-") && scores[j] > scores[best] {
 			best = j
 		}
 	}
