@@ -245,6 +245,9 @@ func isDecade(w string) bool {
 
 // isISODate reports whether w is a numeric date: 1996-08-22, 12/03/2017.
 func isISODate(w string) bool {
+	if len(w) < 8 || len(w) > 10 || w[0] < '0' || w[0] > '9' {
+		return false
+	}
 	parts := strings.FieldsFunc(w, func(r rune) bool { return r == '-' || r == '/' })
 	if len(parts) != 3 || len(w) < 8 || len(w) > 10 {
 		return false
