@@ -319,6 +319,36 @@ type sentenceInput struct {
 	ws   []word
 	mode uint8
 	doc  *docContext
+	// What doc says of each word, read once before the sentence is
+	// tagged (see snapshot): the tag it last had plus one, and how it is
+	// cased elsewhere (bit 1: in lower case; bit 2: capitalized in
+	// running text).
+	last, evidence []uint8
+}
+
+// snapshot reads what the document says of the sentence's words: how it
+// tagged them last and how it cases them. Call it before tagging the
+// sentence, after the sentences before it are recorded.
+func (s *sentenceInput) snapshot() {
+	if s.doc == nil {
+		return
+	}
+	if len(s.last) != len(s.ws) {
+		s.last = make([]uint8, len(s.ws))
+		s.evidence = make([]uint8, len(s.ws))
+	}
+	for i := range s.ws {
+		h := s.ws[i].hLower
+		s.last[i] = s.doc.last[h]
+		var e uint8
+		if s.doc.seenLower[h] {
+			e |= 1
+		}
+		if s.doc.seenName[h] {
+			e |= 2
+		}
+		s.evidence[i] = e
+	}
 }
 
 var boundary = hashString("<s>")
@@ -348,7 +378,7 @@ func (s *sentenceInput) lastAt(i int) uint64 {
 	if i < 0 || i >= len(s.ws) || s.doc == nil {
 		return 255
 	}
-	return uint64(s.doc.last[s.ws[i].hLower])
+	return uint64(s.last[i])
 }
 
 // features appends all the feature keys of token i to out, given the
@@ -400,13 +430,7 @@ func (s *sentenceInput) static(i int, out []uint64) []uint64 {
 		out = append(out, key2(fName, b, uint64(w.class)))
 	}
 	if s.doc != nil {
-		evidence := uint64(0)
-		if s.doc.seenLower[w.hLower] {
-			evidence |= 1
-		}
-		if s.doc.seenName[w.hLower] {
-			evidence |= 2
-		}
+		evidence := uint64(s.evidence[i])
 		out = append(out, key2(fDocEvidence, evidence, uint64(w.class)<<4|mode<<8|boolBit(i == 0)))
 	}
 	return out

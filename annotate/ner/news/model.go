@@ -9,6 +9,7 @@ import (
 	"hash/crc32"
 	"math"
 	"slices"
+	"unsafe"
 )
 
 // ErrBadModel is wrapped by the error ParseModel returns for data that is
@@ -24,10 +25,10 @@ var ErrBadModel = errors.New("not a usable Glossa entity model")
 //	           to a multiple of 4
 //	slots      u32: the number of slots of the weight table
 //	scales     256 × f32: the row scales a scale code stands for
-//	rows       slots × (4 + 1 + tags) bytes, each slot: its feature
-//	           fingerprint (u32, 0 when empty), its scale code (u8) and
-//	           one weight per tag (i8, in units of the scale), padded with
-//	           zeros to a multiple of 4
+//	rows       slots × stride bytes, stride being 5 + tags rounded up to a
+//	           multiple of 4; each slot: its feature fingerprint (u32, 0
+//	           when empty), its scale code (u8), one weight per tag (i8,
+//	           in units of the scale), zeros to the stride
 //	gazSlots   u32: the number of slots of the name-list table
 //	gazKeys    gazSlots × u32: fingerprints of listed names, 0 when empty
 //	gazMasks   gazSlots × u8: the lists each name is on, one bit per list,
@@ -37,11 +38,13 @@ var ErrBadModel = errors.New("not a usable Glossa entity model")
 // Both tables are open-addressed with linear probing: a 64-bit key's home
 // slot is its high 32 bits scaled to the table's size, its fingerprint its
 // low 32 bits with the lowest bit set. Loading uses the weight table where
-// it lies in the file, with no work per entry: a slot's fingerprint, scale
-// and weights are next to each other, so a lookup touches one place.
+// it lies in the file, with no work per entry (on a little-endian machine,
+// the fingerprints are read in place as 32-bit words): a slot's
+// fingerprint, scale and weights are next to each other, so a lookup
+// touches one place.
 const (
 	magic       = "GLOSSNER"
-	fileVersion = 1
+	fileVersion = 2
 )
 
 // Info describes a model: it travels in the model file.
@@ -65,8 +68,9 @@ type Model struct {
 	ntags   int
 	scales  [256]float32 // the scale each scale code stands for
 	slots   int
-	stride  int    // bytes per slot: 5 + ntags
-	table   []byte // the slots, as in the file
+	stride  int      // bytes per slot: 5 + ntags, rounded up to a multiple of 4
+	table   []byte   // the slots, as in the file
+	words   []uint32 // the same bytes as 32-bit words: words[at/4] is the fingerprint of the slot at byte at
 	gazKeys []uint32
 	gazMask []uint8
 	size    int // bytes of the file
@@ -93,7 +97,7 @@ func (m *Model) row(key uint64) int {
 	slot, fp := home(key, n)
 	at := slot * m.stride
 	for {
-		k := binary.LittleEndian.Uint32(m.table[at:])
+		k := m.words[at>>2]
 		if k == fp {
 			return at
 		}
@@ -115,7 +119,7 @@ func (m *Model) probe(at int, fp uint32) int {
 		if at == len(m.table) {
 			at = 0
 		}
-		k := binary.LittleEndian.Uint32(m.table[at:])
+		k := m.words[at>>2]
 		if k == fp {
 			return at
 		}
@@ -148,7 +152,8 @@ func (m *Model) lists(key uint64) uint8 {
 }
 
 // ParseModel loads a model file. A file that is not one, or is damaged,
-// gets an error wrapping ErrBadModel that says which.
+// gets an error wrapping ErrBadModel that says which. The model reads data
+// where it is: data must not change while the model is in use.
 func ParseModel(data []byte) (*Model, error) {
 	bad := func(format string, args ...any) error {
 		return fmt.Errorf("%w: %s", ErrBadModel, fmt.Sprintf(format, args...))
@@ -190,11 +195,12 @@ func ParseModel(data []byte) (*Model, error) {
 	if r.err == nil && slots > len(body)/4 {
 		return nil, bad("its weight table header is damaged")
 	}
-	m.slots, m.stride = slots, 5+m.ntags
+	m.slots, m.stride = slots, stride(m.ntags)
 	if r.err == nil && slots > len(body)/m.stride {
 		return nil, bad("its weight table header is damaged")
 	}
 	m.table = r.bytes(slots * m.stride)
+	m.words = asWords(m.table)
 	r.align()
 	gazSlots := int(r.u32())
 	if r.err == nil && gazSlots > len(body)/4 {
@@ -212,12 +218,36 @@ func ParseModel(data []byte) (*Model, error) {
 	// A table with no empty slot would make lookups of absent keys loop.
 	empty := false
 	for at := 0; at < len(m.table) && !empty; at += m.stride {
-		empty = binary.LittleEndian.Uint32(m.table[at:]) == 0
+		empty = m.words[at>>2] == 0
 	}
 	if slots > 0 && !empty || gazSlots > 0 && !slices.Contains(m.gazKeys, 0) {
 		return nil, bad("a table has no empty slot")
 	}
 	return m, nil
+}
+
+// stride returns the bytes of a weight table slot for ntags tags.
+func stride(ntags int) int { return (5 + ntags + 3) &^ 3 }
+
+// littleEndian is true on the machines Glossa runs on (amd64, arm64,
+// WebAssembly).
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// asWords returns b (a multiple of 4 bytes of little-endian words) as
+// 32-bit words: b itself when it is aligned and the machine is
+// little-endian, else a decoded copy.
+func asWords(b []byte) []uint32 {
+	if len(b) == 0 {
+		return nil
+	}
+	if littleEndian && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%4 == 0 {
+		return unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/4)
+	}
+	w := make([]uint32, len(b)/4)
+	for i := range w {
+		w[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return w
 }
 
 // reader decodes the model file's parts in order.
@@ -318,7 +348,7 @@ func encode(info Info, scales *[256]float32, rows map[uint64][]int8, names map[u
 
 	keys := sortedKeys(rows)
 	t := newTable(len(keys))
-	stride := 5 + ntags
+	stride := stride(ntags)
 	slots := make([]byte, len(t.keys)*stride)
 	for _, k := range keys {
 		if slot := t.insert(k); slot >= 0 {

@@ -76,13 +76,13 @@ func (r *Recognizer) Recognize(text string) ([]annotate.Entity, error) {
 func (r *Recognizer) ForDocument(text string) annotate.Recognizer {
 	ctx := newDocContext()
 	toks := Tokenize(text)
+	var ws []word
 	for _, s := range sentences(text, toks) {
-		ws := make([]word, s.end-s.start)
-		for i := range ws {
-			t := toks[s.start+i]
+		ws = ws[:0]
+		for _, t := range toks[s.start:s.end] {
 			w := text[t.Start:t.End]
-			ws[i] = word{text: w, lower: toLower(w), class: classOf(w)}
-			ws[i].hLower = hashString(ws[i].lower)
+			lower := toLower(w)
+			ws = append(ws, word{text: w, lower: lower, hLower: hashString(lower), class: classOf(w)})
 		}
 		ctx.observe(ws, lineMode(ws))
 	}

@@ -1,7 +1,5 @@
 package news
 
-import "encoding/binary"
-
 // Delta is a sparse change to a model's weights: what online learning from
 // a reader's corrections adds to the base model, kept apart from it so the
 // base model file stays as shipped. Values are in the units of a perceptron
@@ -147,7 +145,7 @@ func (s *modelScorer) score(keys []uint64, scores []float32) {
 				slot, _ := home(k, m.slots)
 				at := slot * m.stride
 				homes[i] = int32(at)
-				firsts[i] = binary.LittleEndian.Uint32(m.table[at:])
+				firsts[i] = m.words[at>>2]
 			}
 			for i, k := range batch {
 				fp := uint32(k) | 1
@@ -230,6 +228,7 @@ func (d *decoder) tagDocument(doc *Document) [][]Tag {
 
 // tag tags sentence s into tags.
 func (d *decoder) tag(s *sentenceInput, tags []Tag) {
+	s.snapshot()
 	prev, prev2 := uint8(tagStart), uint8(tagStart)
 	for i := range s.ws {
 		d.feats = s.features(i, prev, prev2, d.feats[:0])
@@ -251,6 +250,7 @@ func (m *Model) Tag(d *Document, delta Delta) [][]Tag {
 // features) and what d knows from its last tagging.
 func (m *Model) Features(d *Document, i int, tags []Tag) [][]uint64 {
 	s := &d.sents[i]
+	s.snapshot()
 	out := make([][]uint64, len(s.ws))
 	prev, prev2 := uint8(tagStart), uint8(tagStart)
 	for j := range s.ws {
@@ -297,6 +297,7 @@ func (m *Model) Learn(d *Document, i int, gold []Tag, delta Delta) int {
 // when not nil, and calls tick after each token, when not nil. It returns
 // the number of tokens tagged wrong.
 func (d *decoder) learn(s *sentenceInput, gold []Tag, unsure []bool, tags []Tag, update func(feats []uint64, gold, pred Tag), tick func()) int {
+	s.snapshot()
 	wrong := 0
 	prev, prev2 := uint8(tagStart), uint8(tagStart)
 	for j := range s.ws {

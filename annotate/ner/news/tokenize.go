@@ -20,7 +20,7 @@ type Token struct {
 // Tokenize splits text into tokens. Every token is non-empty, they are in
 // order and do not overlap, and white space falls in no token.
 func Tokenize(text string) []Token {
-	var toks []Token
+	toks := make([]Token, 0, len(text)/5+1)
 	newline := true
 	for i := 0; i < len(text); {
 		r, n := utf8.DecodeRuneInString(text[i:])
@@ -84,7 +84,8 @@ const (
 
 // splitWord appends the tokens of the white-space-free word text[i:j].
 func splitWord(text string, i, j int, toks []Token) []Token {
-	var tail []Token // trailing pieces, in reverse order
+	var tailBuf [8]Token
+	tail := tailBuf[:0] // trailing pieces, in reverse order
 	for i < j {
 		r, n := utf8.DecodeRuneInString(text[i:])
 		if j-i > n && strings.ContainsRune(leading, r) {

@@ -5,6 +5,7 @@
 package builtin
 
 import (
+	"bytes"
 	_ "embed"
 	"sync"
 
@@ -16,8 +17,10 @@ import (
 //go:embed news.model
 var File []byte
 
-// Model returns the built-in model, parsed once per process.
-var Model = sync.OnceValues(func() (*news.Model, error) { return news.ParseModel(File) })
+// Model returns the built-in model, parsed once per process. It parses a
+// copy of File: a fresh slice is aligned for reading the model's table as
+// 32-bit words in place, which embedded data need not be.
+var Model = sync.OnceValues(func() (*news.Model, error) { return news.ParseModel(bytes.Clone(File)) })
 
 // Recognizer returns a recognizer on the built-in model.
 func Recognizer() (*news.Recognizer, error) {
