@@ -19,21 +19,22 @@ import (
 
 // Large inputs are tagged as a stream: the file is read twice (once for
 // the document's ID, which every annotation's target names, and its title;
-// once to tag it), a chunk of whole blocks at a time, chunks tagged in
-// parallel where the recognizer allows, and the annotations spooled to a
+// once to tag it), a chunk of whole blocks at a time, chunks tagged and
+// their annotations encoded in parallel where the recognizer allows, and the annotations spooled to a
 // temporary file until their count, which the collection states before
 // them, is known. Memory stays flat whatever the size of the input. The
 // output has the form of the in-memory path's, byte for byte; a
-// DocumentRecognizer reads each chunk (a megabyte of whole blocks) as a
-// document, where the in-memory path reads the whole text as one.
+// DocumentRecognizer reads each chunk (a quarter megabyte of whole blocks)
+// as a document, where the in-memory path reads the whole text as one.
 
 // streamAbove is the input size from which annotate streams and shows
 // progress.
 const streamAbove = 4 << 20
 
-// chunkSize is the size of the chunks a stream is tagged in (a variable
-// for tests).
-var chunkSize = 1 << 20
+// chunkSize is the size of the chunks a stream is tagged in: each is read
+// as a document, and its annotations, some 30 times its size as JSON, are
+// held until written (a variable for tests).
+var chunkSize = 256 << 10
 
 // streamInput is an input to stream: a file that can be read twice.
 type streamInput struct {
@@ -127,21 +128,25 @@ func annotateStream(in streamInput, rec annotate.Recognizer, out io.Writer, prog
 }
 
 // chunkJob is a chunk of the text, with what its annotations' quotes need
-// around it.
+// around it, and, once done, its annotations.
 type chunkJob struct {
 	text   string
 	start  int    // code point offset of text in the document
 	before string // up to 32 code points of the text before it
 	after  string // up to 32 code points of the text after it
 	offset int64  // bytes of the file read when it was
-	ents   []annotate.Entity
+	items  []byte // its annotations, each indented as an item, separated by ",\n"
+	count  int
 	err    error
 	done   chan struct{}
 }
 
 // tagStream tags the file's chunks and writes their annotations to w,
 // each indented as an item of the collection, separated by ",\n". It
-// returns how many it wrote.
+// returns how many it wrote. Chunks are tagged and their annotations
+// encoded on every core when the recognizer reads each chunk as a
+// document of its own (a DocumentRecognizer); newID must then be safe for
+// concurrent use.
 func tagStream(in streamInput, id string, rec annotate.Recognizer, w io.Writer, progress io.Writer, newID annotate.IDFunc, now time.Time) (int, error) {
 	f, err := os.Open(in.path)
 	if err != nil {
@@ -159,7 +164,7 @@ func tagStream(in streamInput, id string, rec annotate.Recognizer, w io.Writer, 
 	for range workers {
 		go func() {
 			for j := range jobs {
-				j.ents, j.err = annotate.RecognizeBlocks(annotate.NewDocument(j.text), rec, nil)
+				j.err = tagChunk(j, id, rec, newID, now)
 				close(j.done)
 			}
 		}()
@@ -206,34 +211,55 @@ func tagStream(in streamInput, id string, rec annotate.Recognizer, w io.Writer, 
 			failed = fmt.Errorf("%s: %w", in.name, j.err)
 			continue
 		}
-		ctx := &annotate.Document{ID: id, Text: annotate.NewText(j.before + j.text + j.after)}
-		shift := utf8.RuneCountInString(j.before)
-		for _, e := range j.ents {
-			local := e.Span
-			local.Start += shift
-			local.End += shift
-			a := annotate.SuggestionAnnotation(ctx, annotate.Entity{Span: local, Label: e.Label, Text: e.Text}, newID(), rec.Name(), now)
-			a.Target.Position = annotate.TextPositionSelector{Start: j.start + e.Start, End: j.start + e.End}
-			var buf bytes.Buffer
-			item := json.NewEncoder(&buf)
-			item.SetEscapeHTML(false)
-			item.SetIndent("      ", "  ")
-			if err := item.Encode(a); err != nil {
-				return total, err
-			}
+		if j.count > 0 {
 			if total > 0 {
 				io.WriteString(w, ",\n")
 			}
-			io.WriteString(w, "      ")
-			w.Write(bytes.TrimSuffix(buf.Bytes(), []byte("\n")))
-			total++
+			if _, err := w.Write(j.items); err != nil {
+				failed = err
+				continue
+			}
+			total += j.count
 		}
+		j.items = nil
 		report(progress, in, in.size/2+j.offset/2)
 	}
 	if err := <-readErr; err != nil {
 		return total, err
 	}
 	return total, failed
+}
+
+// tagChunk tags a chunk and encodes its annotations into j.items.
+func tagChunk(j *chunkJob, id string, rec annotate.Recognizer, newID annotate.IDFunc, now time.Time) error {
+	ents, err := annotate.RecognizeBlocks(annotate.NewDocument(j.text), rec, nil)
+	if err != nil {
+		return err
+	}
+	ctx := &annotate.Document{ID: id, Text: annotate.NewText(j.before + j.text + j.after)}
+	shift := utf8.RuneCountInString(j.before)
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("      ", "  ")
+	for _, e := range ents {
+		local := e.Span
+		local.Start += shift
+		local.End += shift
+		a := annotate.SuggestionAnnotation(ctx, annotate.Entity{Span: local, Label: e.Label, Text: e.Text}, newID(), rec.Name(), now)
+		a.Target.Position = annotate.TextPositionSelector{Start: j.start + e.Start, End: j.start + e.End}
+		if j.count > 0 {
+			buf.WriteString(",\n")
+		}
+		buf.WriteString("      ")
+		if err := enc.Encode(a); err != nil {
+			return err
+		}
+		buf.Truncate(buf.Len() - 1) // Encode's newline
+		j.count++
+	}
+	j.items = buf.Bytes()
+	return nil
 }
 
 // report shows how far a stream has got, as a share of the two passes.
