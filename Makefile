@@ -9,6 +9,8 @@ WASM_EXEC := $(GOROOT)/lib/wasm/wasm_exec.js
 WASMFLAGS := -trimpath -ldflags="-s -w"
 GOFILES   := $(shell find . -name '*.go' -not -path './dist/*') go.mod go.sum
 WEBFILES  := $(shell find web -type f -not -name '*.wasm' -not -name '*.model')
+# The built-in entity model: committed, remade by `make model CONLL_DIR=…`.
+NEWS_MODEL := annotate/ner/news/builtin/news.model
 # Packages tested natively: all but the browser tests.
 UNIT_PKGS  = $(shell $(GO) list ./... | grep -v /e2e)
 # Packages that also run as WebAssembly (under Node.js).
@@ -16,7 +18,7 @@ WASM_PKGS := ./annotate/... ./app/sample
 # Packages built for the browser (the rest drive Chromium natively).
 WASM_VET_PKGS := ./annotate/... ./app ./app/tagger ./app/sample
 
-.PHONY: all build run test check-fmt vet unit wasm-test e2e purity chromium node bench fuzz screenshot clean
+.PHONY: all build run test check-fmt vet unit wasm-test e2e purity chromium node bench fuzz screenshot clean model model-eval
 
 all: build
 
@@ -31,12 +33,29 @@ web/app.wasm: $(GOFILES)
 web/tagger.wasm: $(GOFILES)
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $@ ./app/tagger
 
-# The tagger's model: prose's, converted to the compact format.
+# The tagger's models: Glossa's news model (the default), and prose's,
+# converted to the compact format, for a reader who chooses it.
+web/news.model: $(NEWS_MODEL)
+	cp $< $@
+
 web/ner.model: $(GOFILES)
 	$(GO) run ./build/nermodel -out $@
 
-dist/site/index.html: dist/glossa web/app.wasm web/tagger.wasm web/ner.model $(WEBFILES)
+dist/site/index.html: dist/glossa web/app.wasm web/tagger.wasm web/news.model web/ner.model $(WEBFILES)
 	dist/glossa site -web web -out dist/site -wasm-exec $(WASM_EXEC)
+
+# Train the built-in news model on CoNLL-2003 (English): CONLL_DIR holds
+# train.txt and valid.txt (never committed; see the note beside the
+# model). The same data gives the same bytes.
+model:
+	@test -n "$(CONLL_DIR)" || { echo "give the CoNLL-2003 folder: make model CONLL_DIR=/path/with/train.txt-and-valid.txt"; exit 1; }
+	$(GO) run ./build/newsmodel -conll $(CONLL_DIR) -out $(NEWS_MODEL)
+	$(GO) run ./build/newseval -conll $(CONLL_DIR)
+
+# Print the committed model's scores on the CoNLL-2003 dev split.
+model-eval:
+	@test -n "$(CONLL_DIR)" || { echo "give the CoNLL-2003 folder: make model-eval CONLL_DIR=…"; exit 1; }
+	$(GO) run ./build/newseval -conll $(CONLL_DIR)
 
 run: build
 	dist/glossa serve -addr $(ADDR)
@@ -63,7 +82,7 @@ FUZZ_TARGETS := ./annotate:FuzzTextOffsets ./annotate:FuzzTagJSONL ./annotate:Fu
 	./annotate/formats:FuzzImportJSONL ./annotate/formats:FuzzImportBrat ./annotate/webpage:FuzzExtractHTML \
 	./annotate/markdown:FuzzExtractMarkdown \
 	./annotate/ner/compact:FuzzLoadModel ./annotate/ner/compact:FuzzFastMatchesProse \
-	./annotate/claims:FuzzFind
+	./annotate/claims:FuzzFind ./annotate/ner/news:FuzzParseModel ./annotate/ner/news:FuzzReadCoNLL ./annotate:FuzzTextReader
 FUZZTIME ?= 8s
 
 unit:
@@ -116,4 +135,4 @@ screenshot: build chromium
 	status=$$?; kill $$pid; exit $$status
 
 clean:
-	rm -rf dist web/app.wasm web/tagger.wasm web/ner.model
+	rm -rf dist web/app.wasm web/tagger.wasm web/ner.model web/news.model

@@ -33,15 +33,46 @@ const (
 	headerLine   = 80 // each a single line of at most this many code points
 )
 
-// splitBlocks finds the blocks of t, each trimmed of surrounding white
-// space. Lines that are empty or white space only separate paragraphs;
-// where the text has no such line between two lines of text, each line is
-// a paragraph (text pasted with single line breaks). The first line is the
-// headline; if its block has more lines, the rest is a block of its own.
-// Then come the header (classifyHeader): of the next few blocks that are
-// short single lines, a "By …" line is the byline and a line with a date
-// or a time the dateline. Every other block is a paragraph.
-func splitBlocks(t *Text) []Block {
+// Layout says how a text splits into blocks: what NewDocument finds in a
+// whole text (LayoutOf), and what a part of a longer one (a chunk of a
+// large file, see TextReader) must follow to split as the whole does.
+type Layout struct {
+	// LineParagraphs makes every line a paragraph: the text has no blank
+	// line between two lines of text (text pasted with single line
+	// breaks). Otherwise blank lines separate paragraphs.
+	LineParagraphs bool
+	// Continued marks a part after the text's start: its first line is no
+	// headline, and it has no byline or dateline.
+	Continued bool
+}
+
+// LayoutOf returns the layout of a whole text: line paragraphs when it has
+// no blank line between two lines of text.
+func LayoutOf(text string) Layout {
+	seenText, blankAfter := false, false
+	for line := range strings.Lines(text) {
+		blank := strings.TrimSpace(line) == ""
+		switch {
+		case !blank && seenText && blankAfter:
+			return Layout{}
+		case !blank:
+			seenText = true
+		case seenText:
+			blankAfter = true
+		}
+	}
+	return Layout{LineParagraphs: true}
+}
+
+// splitBlocks finds the blocks of t, laid out as l says, each trimmed of
+// surrounding white space. Lines that are empty or white space only
+// separate paragraphs; with l.LineParagraphs each line is a paragraph.
+// Unless l.Continued, the first line is the headline (if its block has
+// more lines, the rest is a block of its own), and then comes the header
+// (classifyHeader): of the next few blocks that are short single lines, a
+// "By …" line is the byline and a line with a date or a time the
+// dateline. Every other block is a paragraph.
+func splitBlocks(t *Text, l Layout) []Block {
 	runes := []rune(t.String())
 	type line struct {
 		span  Span // trimmed; empty for a blank line
@@ -63,34 +94,21 @@ func splitBlocks(t *Text) []Block {
 		lines = append(lines, line{Span{s, e}, s == e})
 		start = end + 1
 	}
-	// Is there a blank line between two lines of text?
-	paragraphs := false
-	seenText, blankAfter := false, false
-	for _, l := range lines {
-		switch {
-		case !l.blank && seenText && blankAfter:
-			paragraphs = true
-		case !l.blank:
-			seenText = true
-		case seenText:
-			blankAfter = true
-		}
-	}
 	var blocks []Block
 	open := false
-	for _, l := range lines {
+	for _, ln := range lines {
 		switch {
-		case l.blank:
+		case ln.blank:
 			open = false
-		case open && paragraphs:
-			blocks[len(blocks)-1].End = l.span.End
+		case open && !l.LineParagraphs:
+			blocks[len(blocks)-1].End = ln.span.End
 		default:
-			blocks = append(blocks, Block{Span: l.span, Kind: Paragraph})
+			blocks = append(blocks, Block{Span: ln.span, Kind: Paragraph})
 			open = true
 		}
 	}
-	if len(blocks) == 0 {
-		return nil
+	if len(blocks) == 0 || l.Continued {
+		return blocks
 	}
 	// The headline is the first line only.
 	first := blocks[0]

@@ -64,11 +64,19 @@ func DocumentID(text string) string {
 // it splits the blocks and takes the first, the headline (the text's first
 // line), as the title.
 func NewDocument(text string) *Document {
+	return NewDocumentWith(text, LayoutOf(text))
+}
+
+// NewDocumentWith returns the document of text, split into blocks as the
+// layout says: for a part of a longer text (a chunk of a large file, see
+// TextReader), the whole text's layout, Continued after its first part, so
+// that its blocks are those of the whole text.
+func NewDocumentWith(text string, l Layout) *Document {
 	d := &Document{
 		ID:   DocumentID(text),
 		Text: NewText(text),
 	}
-	d.Blocks = splitBlocks(d.Text)
+	d.Blocks = splitBlocks(d.Text, l)
 	if len(d.Blocks) > 0 {
 		d.Title = d.Text.Slice(d.Blocks[0].Start, d.Blocks[0].End)
 	}

@@ -279,7 +279,7 @@ func TestSplitBlocks(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			tx := NewText(tc.text)
-			blocks := splitBlocks(tx)
+			blocks := splitBlocks(tx, LayoutOf(tc.text))
 			var got []block
 			for _, b := range blocks {
 				got = append(got, block{b.Kind, tx.Slice(b.Start, b.End)})
@@ -306,7 +306,7 @@ func TestSplitBlocks(t *testing.T) {
 func TestSplitBlocksOffsets(t *testing.T) {
 	// Spans are code points, not bytes or UTF-16 units: "😀 Head" is 6
 	// code points (9 bytes, 7 UTF-16 units).
-	got := splitBlocks(NewText("😀 Head\n\nBy 😀\n \n“x”"))
+	got := splitBlocks(NewText("😀 Head\n\nBy 😀\n \n“x”"), Layout{})
 	want := []Block{
 		{Span{0, 6}, Headline},
 		{Span{8, 12}, Byline},

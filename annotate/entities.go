@@ -46,13 +46,28 @@ type Recognizer interface {
 	Name() string
 }
 
+// DocumentRecognizer is a Recognizer that reads a document's blocks as
+// parts of one document: how a word is written elsewhere in it, and how
+// earlier blocks were tagged, inform each block's entities.
+type DocumentRecognizer interface {
+	Recognizer
+	// ForDocument returns a Recognizer for the blocks of one document,
+	// to be called on them in order. text is the document's text, or as
+	// much of it as the caller holds, which it may read before tagging.
+	ForDocument(text string) Recognizer
+}
+
 // RecognizeBlocks runs r over each block of d in order, the block being the
 // unit of tagging, and hands each block's entities, with offsets into the
 // whole document, to found as soon as that block is done (found may be nil).
-// It stores all entities in d.Entities and returns them. Entities the
-// recognizer reports outside the block are an error, naming the block.
+// A DocumentRecognizer reads the blocks as one document. It stores all
+// entities in d.Entities and returns them. Entities the recognizer reports
+// outside the block are an error, naming the block.
 func RecognizeBlocks(d *Document, r Recognizer, found func(block int, entities []Entity)) ([]Entity, error) {
 	var all []Entity
+	if dr, ok := r.(DocumentRecognizer); ok {
+		r = dr.ForDocument(d.Text.String())
+	}
 	for i, b := range d.Blocks {
 		found0, err := r.Recognize(d.BlockText(i))
 		if err != nil {

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -18,6 +19,8 @@ import (
 	"glossa/annotate/claims"
 	"glossa/annotate/ner"
 	"glossa/annotate/w3c"
+	"glossa/annotate/ner/news"
+	"glossa/annotate/ner/news/builtin"
 )
 
 // annotateCommand tags files (or standard input) and prints one W3C
@@ -27,10 +30,15 @@ func annotateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 	flags := flag.NewFlagSet("annotate", flag.ContinueOnError)
 	flags.SetOutput(stderr)
 	jsonl := flags.Bool("jsonl", false, `read {"id","text"} JSON lines from standard input, write entities and claims as JSON lines`)
+	model := flags.String("model", "", "the entity model: the built-in one (the default), \"prose\" for prose's, or a model `FILE` (glossa train makes them)")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
-	rec := ner.NewProse()
+	rec, err := loadRecognizer(*model)
+	if err != nil {
+		fmt.Fprintf(stderr, "glossa annotate: %v\n", err)
+		return 1
+	}
 	if *jsonl {
 		if flags.NArg() > 0 {
 			fmt.Fprintln(stderr, "glossa annotate: --jsonl reads standard input; give no files")
@@ -59,6 +67,21 @@ func annotateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 		inputs = []string{"-"}
 	}
 	for _, name := range inputs {
+		if in, ok, err := largeInput(name, &stdin); err != nil {
+			fmt.Fprintf(stderr, "glossa annotate: %v\n", err)
+			status = 1
+			continue
+		} else if ok {
+			err := annotateStream(in, rec, stdout, stderr, newURN, time.Now())
+			if in.path != name {
+				os.Remove(in.path)
+			}
+			if err != nil {
+				fmt.Fprintf(stderr, "\nglossa annotate: %v\n", err)
+				status = 1
+			}
+			continue
+		}
 		coll, err := annotateFile(name, stdin, rec)
 		if err != nil {
 			fmt.Fprintf(stderr, "glossa annotate: %v\n", err)
@@ -71,6 +94,64 @@ func annotateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 		}
 	}
 	return status
+}
+
+// loadRecognizer returns the recognizer --model names: "" for the built-in
+// model, "prose" for prose's, or a model file.
+func loadRecognizer(model string) (annotate.Recognizer, error) {
+	switch model {
+	case "":
+		r, err := builtin.Recognizer()
+		if err != nil {
+			return nil, fmt.Errorf("the built-in model does not load (a damaged build?): %w", err)
+		}
+		return r, nil
+	case "prose":
+		return ner.NewProse(), nil
+	}
+	data, err := os.ReadFile(model)
+	if err != nil {
+		return nil, fmt.Errorf("--model: %w", err)
+	}
+	m, err := news.ParseModel(data)
+	if err != nil {
+		return nil, fmt.Errorf("--model %s: %w (give a file glossa train or make model wrote, or \"prose\")", model, err)
+	}
+	return news.New(m), nil
+}
+
+// largeInput reports whether the input name ("-" is standard input) is
+// over streamAbove bytes, and if so returns it as a file to stream:
+// standard input is then copied to a temporary file, which the caller
+// removes. A small standard input is left to read again from *stdin.
+func largeInput(name string, stdin *io.Reader) (streamInput, bool, error) {
+	if name != "-" {
+		info, err := os.Stat(name)
+		if err != nil || info.IsDir() || !info.Mode().IsRegular() || info.Size() <= streamAbove {
+			return streamInput{}, false, nil // annotateFile reports what is wrong
+		}
+		return streamInput{name: name, path: name, size: info.Size()}, true, nil
+	}
+	head := make([]byte, streamAbove+1)
+	n, err := io.ReadFull(*stdin, head)
+	if err != nil && err != io.ErrUnexpectedEOF && err != io.EOF {
+		return streamInput{}, false, fmt.Errorf("standard input: %w", err)
+	}
+	if n <= streamAbove {
+		*stdin = bytes.NewReader(head[:n])
+		return streamInput{}, false, nil
+	}
+	tmp, err := os.CreateTemp("", "glossa-stdin-*.txt")
+	if err != nil {
+		return streamInput{}, false, fmt.Errorf("standard input: a temporary file: %w", err)
+	}
+	defer tmp.Close()
+	size, err := io.Copy(tmp, io.MultiReader(bytes.NewReader(head[:n]), *stdin))
+	if err != nil {
+		os.Remove(tmp.Name())
+		return streamInput{}, false, fmt.Errorf("standard input: %w", err)
+	}
+	return streamInput{name: "standard input", path: tmp.Name(), size: size}, true, nil
 }
 
 // annotateFile reads and tags one file ("-" is standard input).

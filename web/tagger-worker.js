@@ -1,7 +1,8 @@
 // Glossa's tagging worker: runs the Go tagger off the page's main thread.
 // The tagger's WebAssembly and its model file are named by this script's
 // "wasm" and "model" query parameters (content-hashed names come from the
-// site build); both download at once. Messages in:
+// site build; the model is the news model, news.model, or prose's,
+// ner.model: the tagger tells them apart); both download at once. Messages in:
 // {type: "warm"} (load the model now), {type: "tag", job, text},
 // {type: "extract", job, kind, bytes} (article text of a web page, kind
 // "html", or of a Markdown file, kind "markdown"; answered by
@@ -27,7 +28,7 @@ function startTagger() {
     const go = new Go();
     const params = new URL(self.location.href).searchParams;
     const response = fetch(params.get("wasm") || "/web/tagger.wasm");
-    const model = fetch(params.get("model") || "/web/ner.model").then((r) => {
+    const model = fetch(params.get("model") || "/web/news.model").then((r) => {
       if (!r.ok) throw new Error("the model file answered " + r.status);
       return r.arrayBuffer();
     });

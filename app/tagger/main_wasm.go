@@ -3,29 +3,32 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"syscall/js"
 
 	"glossa/annotate"
 	"glossa/annotate/markdown"
 	"glossa/annotate/ner/compact"
+	"glossa/annotate/ner/news"
 	"glossa/annotate/webpage"
 )
 
 func main() {
-	var recognizer *compact.Recognizer
+	var recognizer annotate.Recognizer
 	js.Global().Set("glossaLoadModel", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) != 1 || args[0].Type() != js.TypeObject {
 			return failure("glossaLoadModel(bytes): want the model file's bytes")
 		}
 		data := make([]byte, args[0].Get("byteLength").Int())
 		js.CopyBytesToGo(data, args[0])
-		m, err := compact.ParseModel(data)
+		r, err := loadModel(data)
 		if err != nil {
-			return failure("the language model file is damaged: " + err.Error())
+			return failure(err.Error())
 		}
-		recognizer = compact.New(m)
-		return map[string]any{"ok": true}
+		recognizer = r
+		return map[string]any{"ok": true, "recognizer": r.Name()}
 	}))
 	js.Global().Set("glossaTag", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if recognizer == nil {
@@ -79,6 +82,24 @@ func main() {
 	}))
 	js.Global().Call("glossaTaggerReady")
 	select {}
+}
+
+// loadModel loads either model file the site ships: the news model
+// (news.model, the default) or prose's compact model (ner.model), told
+// apart by their first bytes.
+func loadModel(data []byte) (annotate.Recognizer, error) {
+	if bytes.HasPrefix(data, []byte("GLOSSNER")) {
+		m, err := news.ParseModel(data)
+		if err != nil {
+			return nil, err
+		}
+		return news.New(m), nil
+	}
+	m, err := compact.ParseModel(data)
+	if err != nil {
+		return nil, errors.New("the language model file is damaged or of another kind: " + err.Error())
+	}
+	return compact.New(m), nil
 }
 
 // failure is a call's result when it fails. (A panic would end the Go

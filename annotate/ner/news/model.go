@@ -1,0 +1,447 @@
+package news
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"unsafe"
+)
+
+// ErrBadModel is wrapped by the error ParseModel returns for data that is
+// not a model file this package reads: another kind of file, a damaged or
+// truncated one, or one written by a newer Glossa.
+var ErrBadModel = errors.New("not a usable Glossa entity model")
+
+// The model file, all integers little-endian:
+//
+//	magic      8 bytes "GLOSSNER"
+//	version    u32 (fileVersion)
+//	metaLen    u32, then metaLen bytes of Info: the name, what it was
+//	           trained on, the count of types and each type, the count of
+//	           lists and each list, each string a u32 length and its UTF-8
+//	           bytes; padded with zeros to a multiple of 4
+//	slots      u32: the number of slots of the weight table
+//	scales     256 × f32: the row scales a scale code stands for
+//	rows       slots × stride bytes, stride being 5 + tags rounded up to a
+//	           multiple of 4; each slot: its feature fingerprint (u32, 0
+//	           when empty), its scale code (u8), one weight per tag (i8,
+//	           in units of the scale), zeros to the stride
+//	gazSlots   u32: the number of slots of the name-list table
+//	gazKeys    gazSlots × u32: fingerprints of listed names, 0 when empty
+//	gazMasks   gazSlots × u8: the lists each name is on, one bit per list,
+//	           padded with zeros to a multiple of 4
+//	sum        u64: checksum (see checksum) of everything before it
+//
+// Both tables are open-addressed with linear probing: a 64-bit key's home
+// slot is its high 32 bits scaled to the table's size, its fingerprint its
+// low 32 bits with the lowest bit set. Loading uses the weight table where
+// it lies in the file, with no work per entry (on a little-endian machine,
+// the fingerprints are read in place as 32-bit words): a slot's
+// fingerprint, scale and weights are next to each other, so a lookup
+// touches one place.
+const (
+	magic       = "GLOSSNER"
+	fileVersion = 3
+)
+
+// Info describes a model: it travels in the model file.
+type Info struct {
+	// Name names the model in the annotations it suggests.
+	Name string `json:"name"`
+	// Types are the entity types the model tags, in tag order: CoNLL's
+	// PER, LOC, ORG, MISC for the built-in model, Glossa's labels for
+	// one trained on a reader's annotations.
+	Types []string `json:"types"`
+	// Lists names the name lists of the gazetteer table, in bit order.
+	Lists []string `json:"lists,omitempty"`
+	// Trained says what the model was trained on and how, in a sentence.
+	Trained string `json:"trained,omitempty"`
+}
+
+// Model is a trained entity model, loaded from a model file (ParseModel).
+// It is read-only and safe for concurrent use.
+type Model struct {
+	info    Info
+	ntags   int
+	scales  [256]float32 // the scale each scale code stands for
+	slots   int
+	stride  int      // bytes per slot: 5 + ntags, rounded up to a multiple of 4
+	table   []byte   // the slots, as in the file
+	words   []uint32 // the same bytes as 32-bit words: words[at/4] is the fingerprint of the slot at byte at
+	gazKeys []uint32
+	gazMask []uint8
+	size    int // bytes of the file
+}
+
+// Info returns what the model file says about the model.
+func (m *Model) Info() Info { return m.info }
+
+// Size returns the size of the model file in bytes.
+func (m *Model) Size() int { return m.size }
+
+// home returns a key's home slot in a table of n slots and its
+// fingerprint.
+func home(key uint64, n int) (int, uint32) {
+	return int((key >> 32) * uint64(n) >> 32), uint32(key) | 1
+}
+
+// row returns the byte offset in m.table of a feature key's slot, or -1.
+func (m *Model) row(key uint64) int {
+	n := m.slots
+	if n == 0 {
+		return -1
+	}
+	slot, fp := home(key, n)
+	at := slot * m.stride
+	for {
+		k := m.words[at>>2]
+		if k == fp {
+			return at
+		}
+		if k == 0 {
+			return -1
+		}
+		at += m.stride
+		if at == len(m.table) {
+			at = 0
+		}
+	}
+}
+
+// probe looks for fingerprint fp from the slot after the one at byte
+// offset at, and returns its byte offset or -1.
+func (m *Model) probe(at int, fp uint32) int {
+	for {
+		at += m.stride
+		if at == len(m.table) {
+			at = 0
+		}
+		k := m.words[at>>2]
+		if k == fp {
+			return at
+		}
+		if k == 0 {
+			return -1
+		}
+	}
+}
+
+// lists returns the bit mask of the name lists holding a name key.
+func (m *Model) lists(key uint64) uint8 {
+	n := len(m.gazKeys)
+	if n == 0 {
+		return 0
+	}
+	slot, fp := home(key, n)
+	for {
+		k := m.gazKeys[slot]
+		if k == fp {
+			return m.gazMask[slot]
+		}
+		if k == 0 {
+			return 0
+		}
+		slot++
+		if slot == n {
+			slot = 0
+		}
+	}
+}
+
+// ParseModel loads a model file. A file that is not one, or is damaged,
+// gets an error wrapping ErrBadModel that says which. The model reads data
+// where it is: data must not change while the model is in use.
+func ParseModel(data []byte) (*Model, error) {
+	bad := func(format string, args ...any) error {
+		return fmt.Errorf("%w: %s", ErrBadModel, fmt.Sprintf(format, args...))
+	}
+	if len(data) < len(magic)+12 || string(data[:len(magic)]) != magic {
+		return nil, bad("the file does not start as a Glossa entity model does (another kind of file?)")
+	}
+	body := data[:len(data)-8]
+	if len(body)%4 != 0 || checksum(body) != binary.LittleEndian.Uint64(data[len(data)-8:]) {
+		return nil, bad("the file is damaged or truncated (its checksum does not match): download or copy it again")
+	}
+	r := reader{b: body, off: len(magic)}
+	if v := r.u32(); v != fileVersion {
+		return nil, bad("model file version %d; this Glossa reads version %d: use a Glossa as new as the model", v, fileVersion)
+	}
+	m := &Model{size: len(data)}
+	meta := reader{b: r.bytes(int(r.u32()))}
+	r.align()
+	m.info.Name = meta.str()
+	m.info.Trained = meta.str()
+	m.info.Types = meta.strs(60)
+	m.info.Lists = meta.strs(8)
+	if meta.err != nil || meta.off != len(meta.b) {
+		return nil, bad("its description is damaged")
+	}
+	if len(m.info.Types) == 0 || len(m.info.Types) > 60 {
+		return nil, bad("it names %d entity types; a model has 1 to 60", len(m.info.Types))
+	}
+	if len(m.info.Lists) > 8 {
+		return nil, bad("it names %d name lists; a model has at most 8", len(m.info.Lists))
+	}
+	m.ntags = numTags(len(m.info.Types))
+	slots := int(r.u32())
+	for c := range m.scales {
+		v := math.Float32frombits(r.u32())
+		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+			return nil, bad("its weight scales are damaged")
+		}
+		m.scales[c] = v
+	}
+	if r.err == nil && slots > len(body)/4 {
+		return nil, bad("its weight table header is damaged")
+	}
+	m.slots, m.stride = slots, stride(m.ntags)
+	if r.err == nil && slots > len(body)/m.stride {
+		return nil, bad("its weight table header is damaged")
+	}
+	m.table = r.bytes(slots * m.stride)
+	m.words = asWords(m.table)
+	r.align()
+	gazSlots := int(r.u32())
+	if r.err == nil && gazSlots > len(body)/4 {
+		return nil, bad("its name-list table header is damaged")
+	}
+	m.gazKeys = asWords(r.bytes(4 * gazSlots))
+	m.gazMask = r.bytes(gazSlots)
+	r.align()
+	if r.err != nil {
+		return nil, bad("it ends early: %v", r.err)
+	}
+	if r.off != len(body) {
+		return nil, bad("%d bytes follow its tables", len(body)-r.off)
+	}
+	// A table with no empty slot would make lookups of absent keys loop.
+	empty := false
+	for at := 0; at < len(m.table) && !empty; at += m.stride {
+		empty = m.words[at>>2] == 0
+	}
+	if slots > 0 && !empty || gazSlots > 0 && !slices.Contains(m.gazKeys, 0) {
+		return nil, bad("a table has no empty slot")
+	}
+	return m, nil
+}
+
+// checksum hashes b (a multiple of 4 bytes) 64 bits at a time: each word
+// is mixed in with a multiply, so any change to one word changes the sum.
+// It is ten times faster than CRC-32 as WebAssembly, where a model file's
+// check is most of its load time.
+func checksum(b []byte) uint64 {
+	h := uint64(fnvOffset)
+	n := len(b) / 8
+	if littleEndian && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%8 == 0 && n > 0 {
+		for _, w := range unsafe.Slice((*uint64)(unsafe.Pointer(unsafe.SliceData(b))), n) {
+			h = (h ^ w) * 0x100000001b3
+		}
+	} else {
+		for i := range n {
+			h = (h ^ binary.LittleEndian.Uint64(b[8*i:])) * 0x100000001b3
+		}
+	}
+	if len(b)%8 >= 4 {
+		h = (h ^ uint64(binary.LittleEndian.Uint32(b[8*n:]))) * 0x100000001b3
+	}
+	return mix(h ^ uint64(len(b)))
+}
+
+// stride returns the bytes of a weight table slot for ntags tags.
+func stride(ntags int) int { return (5 + ntags + 3) &^ 3 }
+
+// littleEndian is true on the machines Glossa runs on (amd64, arm64,
+// WebAssembly).
+var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
+
+// asWords returns b (a multiple of 4 bytes of little-endian words) as
+// 32-bit words: b itself when it is aligned and the machine is
+// little-endian, else a decoded copy.
+func asWords(b []byte) []uint32 {
+	if len(b) == 0 {
+		return nil
+	}
+	if littleEndian && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%4 == 0 {
+		return unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/4)
+	}
+	w := make([]uint32, len(b)/4)
+	for i := range w {
+		w[i] = binary.LittleEndian.Uint32(b[4*i:])
+	}
+	return w
+}
+
+// reader decodes the model file's parts in order.
+type reader struct {
+	b   []byte
+	off int
+	err error
+}
+
+func (r *reader) take(n int) []byte {
+	if r.err != nil {
+		return nil
+	}
+	if n < 0 || n > len(r.b)-r.off {
+		r.err = fmt.Errorf("a part of %d bytes at byte %d runs past the end", n, r.off)
+		return nil
+	}
+	b := r.b[r.off : r.off+n]
+	r.off += n
+	return b
+}
+
+func (r *reader) u32() uint32 {
+	b := r.take(4)
+	if b == nil {
+		return 0
+	}
+	return binary.LittleEndian.Uint32(b)
+}
+
+func (r *reader) bytes(n int) []byte { return r.take(n) }
+
+// str reads a string: a u32 length and its bytes.
+func (r *reader) str() string {
+	n := r.u32()
+	if r.err == nil && int64(n) > int64(len(r.b)-r.off) {
+		r.err = fmt.Errorf("a string of %d bytes at byte %d runs past the end", n, r.off)
+	}
+	return string(r.take(int(n)))
+}
+
+// strs reads a u32 count, at most max, and that many strings.
+func (r *reader) strs(max int) []string {
+	n := r.u32()
+	if r.err == nil && n > uint32(max) {
+		r.err = fmt.Errorf("%d strings where at most %d fit", n, max)
+	}
+	if r.err != nil {
+		return nil
+	}
+	out := make([]string, 0, n)
+	for range n {
+		out = append(out, r.str())
+	}
+	return out
+}
+
+func (r *reader) align() {
+	if pad := (4 - r.off%4) % 4; pad > 0 {
+		r.take(pad)
+	}
+}
+
+// table is an open-addressed table under construction.
+type table struct {
+	keys []uint32
+}
+
+// newTable sizes a table for n keys at a load of at most 0.8, with at
+// least one empty slot.
+func newTable(n int) table { return table{keys: make([]uint32, n*5/4+1)} }
+
+// insert places key and returns its slot, or -1 if it is there already.
+func (t *table) insert(key uint64) int {
+	slot, fp := home(key, len(t.keys))
+	for t.keys[slot] != 0 {
+		if t.keys[slot] == fp {
+			return -1
+		}
+		slot++
+		if slot == len(t.keys) {
+			slot = 0
+		}
+	}
+	t.keys[slot] = fp
+	return slot
+}
+
+// encode writes the model file for info, the scales of scale codes, weight
+// rows (by feature key: a scale code, then numTags(len(info.Types))
+// weights in units of that scale) and name lists
+// (by name key, a bit mask of lists). Keys are placed in sorted order, so
+// the same input gives the same bytes.
+func encode(info Info, scales *[256]float32, rows map[uint64][]int8, names map[uint64]uint8) []byte {
+	ntags := numTags(len(info.Types))
+	var buf bytes.Buffer
+	le := binary.LittleEndian
+	u32 := func(v uint32) { buf.Write(le.AppendUint32(nil, v)) }
+	pad := func() {
+		for buf.Len()%4 != 0 {
+			buf.WriteByte(0)
+		}
+	}
+	buf.WriteString(magic)
+	u32(fileVersion)
+	var meta []byte
+	str := func(s string) {
+		meta = le.AppendUint32(meta, uint32(len(s)))
+		meta = append(meta, s...)
+	}
+	str(info.Name)
+	str(info.Trained)
+	for _, list := range [][]string{info.Types, info.Lists} {
+		meta = le.AppendUint32(meta, uint32(len(list)))
+		for _, s := range list {
+			str(s)
+		}
+	}
+	u32(uint32(len(meta)))
+	buf.Write(meta)
+	pad()
+
+	keys := sortedKeys(rows)
+	t := newTable(len(keys))
+	stride := stride(ntags)
+	slots := make([]byte, len(t.keys)*stride)
+	for _, k := range keys {
+		if slot := t.insert(k); slot >= 0 {
+			row := rows[k]
+			at := slot * stride
+			le.PutUint32(slots[at:], t.keys[slot])
+			slots[at+4] = byte(row[0])
+			for j, w := range row[1:] {
+				slots[at+5+j] = byte(w)
+			}
+		}
+	}
+	u32(uint32(len(t.keys)))
+	for _, v := range scales {
+		u32(math.Float32bits(v))
+	}
+	buf.Write(slots)
+	pad()
+
+	nameKeys := sortedKeys(names)
+	g := newTable(len(nameKeys))
+	masks := make([]byte, len(g.keys))
+	for _, k := range nameKeys {
+		if slot := g.insert(k); slot >= 0 {
+			masks[slot] = names[k]
+		}
+	}
+	if len(nameKeys) == 0 {
+		g.keys, masks = nil, nil
+	}
+	u32(uint32(len(g.keys)))
+	for _, k := range g.keys {
+		u32(k)
+	}
+	buf.Write(masks)
+	pad()
+	buf.Write(le.AppendUint64(nil, checksum(buf.Bytes())))
+	return buf.Bytes()
+}
+
+func sortedKeys[V any](m map[uint64]V) []uint64 {
+	keys := make([]uint64, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

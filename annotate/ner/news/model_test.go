@@ -1,0 +1,80 @@
+package news_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"glossa/annotate/ner/news"
+)
+
+func TestParseModelRefusesBadFiles(t *testing.T) {
+	_, good := small()
+	flip := bytes.Clone(good)
+	flip[len(flip)/2] ^= 0x40
+	newer := bytes.Clone(good)
+	newer[8] = 99 // the version; the checksum then fails first
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"empty", nil, "another kind of file"},
+		{"prose's compact model", []byte("GLNER\x00\x01\x00 and more bytes here"), "another kind of file"},
+		{"JSON", []byte(`{"name":"a model?"}`), "another kind of file"},
+		{"truncated", good[:len(good)/2], "damaged or truncated"},
+		{"a flipped bit", flip, "damaged or truncated"},
+		{"newer version", newer, "damaged or truncated"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := news.ParseModel(tc.data)
+			if !errors.Is(err, news.ErrBadModel) {
+				t.Fatalf("got %v, want ErrBadModel", err)
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("error %q does not say %q", err, tc.want)
+			}
+		})
+	}
+}
+
+func TestParseModelRoundTrip(t *testing.T) {
+	m, data := small()
+	again, err := news.ParseModel(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Size() != len(data) || again.Info().Name != m.Info().Name || again.NumTags() != 13 {
+		t.Errorf("reloaded: size %d, info %+v, %d tags", again.Size(), again.Info(), again.NumTags())
+	}
+}
+
+// FuzzParseModel: ParseModel never panics, and a model it accepts can tag.
+func FuzzParseModel(f *testing.F) {
+	_, good := small()
+	f.Add(good)
+	f.Add(good[:100])
+	f.Add([]byte("GLOSSNER"))
+	seeds, _ := filepath.Glob("testdata/*.model")
+	for _, s := range seeds {
+		if b, err := os.ReadFile(s); err == nil {
+			f.Add(b)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		m, err := news.ParseModel(data)
+		if err != nil {
+			if !errors.Is(err, news.ErrBadModel) {
+				t.Fatalf("error %v does not wrap ErrBadModel", err)
+			}
+			return
+		}
+		if _, err := news.New(m).Recognize("Anna Novak visited Oslo on Monday."); err != nil {
+			t.Fatal(err)
+		}
+	})
+}

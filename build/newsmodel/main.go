@@ -1,0 +1,77 @@
+// Command newsmodel trains Glossa's built-in entity model (package
+// annotate/ner/news) on the CoNLL-2003 English train split, choosing the
+// number of passes on the dev split, and writes the model file:
+//
+//	go run ./build/newsmodel -conll DIR -out FILE
+//
+// DIR holds train.txt and valid.txt. It prints each pass's dev scores on
+// standard error, and the same data always gives the same bytes.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"os"
+	"path/filepath"
+
+	"glossa/annotate/ner/news"
+	"glossa/annotate/ner/news/lists"
+)
+
+func main() {
+	log.SetFlags(0)
+	log.SetPrefix("newsmodel: ")
+	dir := flag.String("conll", "", "folder of the CoNLL-2003 English data: train.txt and valid.txt")
+	out := flag.String("out", "", "write the model file to `FILE`")
+	epochs := flag.Int("epochs", 14, "most passes over the training data")
+	maxRows := flag.Int("rows", 0, "most feature rows to keep (0: the default)")
+	titleCase := flag.Float64("titlecase", 0, "share of documents given a title-case headline in each pass (default: none)")
+	flag.Parse()
+	if *dir == "" || *out == "" || flag.NArg() > 0 {
+		flag.Usage()
+		os.Exit(2)
+	}
+	train := readCoNLL(filepath.Join(*dir, "train.txt"))
+	dev := readCoNLL(filepath.Join(*dir, "valid.txt"))
+	m, data, err := news.Train(train, news.TrainOptions{
+		Epochs:    *epochs,
+		Dev:       dev,
+		MaxRows:   *maxRows,
+		TitleCase: *titleCase,
+		Lists:     lists.Builtin(),
+		Info: news.Info{
+			Name:    news.BuiltinName,
+			Trained: "CoNLL-2003 English train split (Reuters), passes chosen on the dev split",
+		},
+		Progress: func(p news.Progress) {
+			fmt.Fprintf(os.Stderr, "pass %d: %d of %d tokens wrong", p.Epoch, p.Mistakes, p.Tokens)
+			if p.Dev != nil {
+				fmt.Fprintf(os.Stderr, "; dev F1 %.4f", p.Dev.Overall.F1())
+			}
+			fmt.Fprintln(os.Stderr)
+		},
+	})
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := os.WriteFile(*out, data, 0o644); err != nil {
+		log.Fatal(err)
+	}
+	sc := m.Evaluate(dev)
+	fmt.Fprintf(os.Stderr, "wrote %s: %d bytes; the file's model on dev:\n", *out, len(data))
+	sc.WriteTable(os.Stderr)
+}
+
+func readCoNLL(name string) []news.TrainDocument {
+	f, err := os.Open(name)
+	if err != nil {
+		log.Fatal(err)
+	}
+	defer f.Close()
+	docs, err := news.ReadCoNLL(f)
+	if err != nil {
+		log.Fatalf("%s: %v", name, err)
+	}
+	return docs
+}
