@@ -38,9 +38,9 @@ type TextReader struct {
 	// What the layout needs: text seen, a blank line after it, and a line
 	// of text after that.
 	seenText, blankAfter, paragraphs bool
-	emitted bool // a chunk was returned
-	blocks  int  // blocks ended in the chunk so far
-	textEnd bool // the last line held text
+	emitted                          bool // a chunk was returned
+	blocks                           int  // blocks ended in the chunk so far
+	textEnd                          bool // the last line held text
 }
 
 // NewTextReader returns a TextReader on r.

@@ -18,9 +18,9 @@ import (
 	"glossa/annotate"
 	"glossa/annotate/claims"
 	"glossa/annotate/ner"
-	"glossa/annotate/w3c"
 	"glossa/annotate/ner/news"
 	"glossa/annotate/ner/news/builtin"
+	"glossa/annotate/w3c"
 )
 
 // annotateCommand tags files (or standard input) and prints one W3C
