@@ -144,13 +144,22 @@ func (e DeleteNote) apply(w Workspace, env EditEnv) (Workspace, EditResult, erro
 
 func (e AcceptSuggestion) apply(w Workspace, env EditEnv) (Workspace, EditResult, error) {
 	id := env.NewID()
+	claim, isClaim := w.ClaimOf(e.Key.Span)
+	isClaim = isClaim && e.Key.Label == Claim
 	next, err := w.Accept(e.Key, id, env.Reader, env.Now)
 	label := e.Key.Label
 	if err == nil && e.As != "" && e.As != e.Key.Label {
 		next, err = next.Relabel(id, e.As, env.Now)
-		label = e.As
+		label, isClaim = e.As, false
 	}
-	return next, EditResult{Report: fmt.Sprintf("Accepted as %s.", label), Created: id}, err
+	res := EditResult{Report: fmt.Sprintf("Accepted as %s.", label), Created: id}
+	if err == nil && isClaim {
+		var speaker string
+		if next, speaker, err = linkSpeaker(next, id, claim, env); speaker != "" {
+			res.Report = fmt.Sprintf("Accepted as CLAIM, said by %s.", speaker)
+		}
+	}
+	return next, res, err
 }
 
 func (e RejectSuggestion) apply(w Workspace, env EditEnv) (Workspace, EditResult, error) {
@@ -159,6 +168,9 @@ func (e RejectSuggestion) apply(w Workspace, env EditEnv) (Workspace, EditResult
 }
 
 func (e AcceptAll) apply(w Workspace, env EditEnv) (Workspace, EditResult, error) {
+	if e.Label == Claim && len(w.Claims) > 0 {
+		return acceptAllClaims(w, env)
+	}
 	next, n := w.AcceptAll(e.Label, env.NewID, env.Reader, env.Now)
 	if n == 0 {
 		return w, EditResult{}, fmt.Errorf("accept all %s: %w: no %s suggestion is open", e.Label, ErrNotFound, e.Label)
@@ -172,4 +184,26 @@ func (e RejectAll) apply(w Workspace, env EditEnv) (Workspace, EditResult, error
 		return w, EditResult{}, fmt.Errorf("reject all %s: %w: no %s suggestion is open", e.Label, ErrNotFound, e.Label)
 	}
 	return next, EditResult{Report: fmt.Sprintf("Rejected %d %s suggestions.", n, e.Label)}, nil
+}
+
+// acceptAllClaims accepts every pending CLAIM suggestion as AcceptSuggestion
+// does, each with its speaker.
+func acceptAllClaims(w Workspace, env EditEnv) (Workspace, EditResult, error) {
+	var keys []SuggestionKey
+	for _, e := range w.Suggestions {
+		if e.Label == Claim {
+			keys = append(keys, e.Key())
+		}
+	}
+	if len(keys) == 0 {
+		return w, EditResult{}, fmt.Errorf("accept all CLAIM: %w: no CLAIM suggestion is open", ErrNotFound)
+	}
+	next := w
+	for _, k := range keys {
+		var err error
+		if next, _, err = (AcceptSuggestion{Key: k}).apply(next, env); err != nil {
+			return w, EditResult{}, err
+		}
+	}
+	return next, EditResult{Report: fmt.Sprintf("Accepted %d CLAIM suggestions, with their speakers.", len(keys))}, nil
 }

@@ -65,6 +65,11 @@ type Workspace struct {
 	// the note made from each is still there, relabeled or deleted: the
 	// reader has decided about them.
 	Accepted map[SuggestionKey]bool
+	// Claims holds what the machine found about its CLAIM suggestions
+	// (see WithClaims), by span; ClaimFinder names what found them, whom
+	// an accepted claim is ProposedBy.
+	Claims      map[Span]ClaimSuggestion
+	ClaimFinder string
 }
 
 // NewWorkspace returns the empty workspace of d, which must not be nil.
@@ -293,9 +298,18 @@ func (w Workspace) Accept(k SuggestionKey, id string, by *Agent, now time.Time) 
 		return w, fmt.Errorf("accept %s: %w", k, err)
 	}
 	i := out.index(id)
-	out.Notes[i].ProposedBy = Software(w.Recognizer) // out.Notes is Create's fresh copy
+	out.Notes[i].ProposedBy = Software(w.proposer(k.Label)) // out.Notes is Create's fresh copy
 	out.Accepted = withKey(w.Accepted, k)
 	return out, nil
+}
+
+// proposer names the machine that suggested a label: the claim finder for
+// CLAIM suggestions that came from WithClaims, else the recognizer.
+func (w Workspace) proposer(l Label) string {
+	if l == Claim && w.ClaimFinder != "" {
+		return w.ClaimFinder
+	}
+	return w.Recognizer
 }
 
 // Reject drops pending suggestion k; it stays rejected for this document.
@@ -334,7 +348,7 @@ func (w Workspace) AcceptAll(l Label, newID IDFunc, by *Agent, now time.Time) (W
 		}
 		ids[id] = true
 		add = append(add, Note{ID: id, Span: e.Span, Label: e.Label, Creator: *by,
-			ProposedBy: Software(w.Recognizer), Created: t, Modified: t})
+			ProposedBy: Software(w.proposer(e.Label)), Created: t, Modified: t})
 		if len(add) == 1 {
 			accepted = maps.Clone(w.Accepted)
 			if accepted == nil {

@@ -31,6 +31,10 @@ type Change struct {
 	// the document (a pointer to nil: never tagged), by Recognizer.
 	PutEntities *[]annotate.Entity
 	Recognizer  string
+	// PutClaims, if not nil, replaces the claims kept with the document
+	// (a pointer to nil: none looked for), by ClaimFinder.
+	PutClaims   *[]annotate.ClaimSuggestion
+	ClaimFinder string
 	// AddOrphans adds imported annotations that could not be anchored
 	// (see orphans.go); those already kept are skipped.
 	AddOrphans []Orphan
@@ -105,6 +109,10 @@ func PutDoc(s StoredDoc) Change {
 	if s.Entities != nil || s.Recognizer != "" {
 		ents := slices.Clone(s.Entities)
 		c.PutEntities, c.Recognizer = &ents, s.Recognizer
+	}
+	if s.Claims != nil || s.ClaimFinder != "" {
+		cs := slices.Clone(s.Claims)
+		c.PutClaims, c.ClaimFinder = &cs, s.ClaimFinder
 	}
 	return c
 }
@@ -184,6 +192,7 @@ func planChange(r RecordReader, c Change) ([]Write, error) {
 				return StoredDoc{}, err
 			}
 			cur.Text, cur.Entities, cur.Recognizer, textRead = t.Text, t.Entities, t.Recognizer, true
+			cur.Claims, cur.ClaimFinder = t.Claims, t.ClaimFinder
 		}
 		return cur, nil
 	}
@@ -261,6 +270,25 @@ func planChange(r RecordReader, c Change) ([]Write, error) {
 		writeText = true
 	} else if c.Recognizer != "" {
 		return nil, fmt.Errorf("%w: Recognizer without PutEntities", annotate.ErrBadInput)
+	}
+	if c.PutClaims != nil {
+		d, err := doc()
+		if err != nil {
+			return nil, err
+		}
+		cs := slices.Clone(*c.PutClaims)
+		for i, cl := range cs {
+			if err := annotate.CheckClaimSuggestion(d.Text, cl); err != nil {
+				return nil, fmt.Errorf("PutClaims[%d]: %w", i, err)
+			}
+		}
+		next.Text, next.Claims, next.ClaimFinder = cur.Text, cs, c.ClaimFinder
+		if c.PutEntities == nil {
+			next.Entities, next.Recognizer = cur.Entities, cur.Recognizer
+		}
+		writeText = true
+	} else if c.ClaimFinder != "" {
+		return nil, fmt.Errorf("%w: ClaimFinder without PutClaims", annotate.ErrBadInput)
 	}
 
 	var writes []Write
@@ -424,7 +452,7 @@ func planDecisions(r RecordReader, docID string, doc func() (*annotate.Document,
 // every annotations and decisions record the "by-doc" index finds for it.
 func planDelete(r RecordReader, c Change, raw []byte, exists bool) ([]Write, error) {
 	if c.PutMeta != nil || c.PutText != nil || len(c.PutNotes)+len(c.DeleteNotes)+len(c.PutRejected)+len(c.DeleteRejected)+
-		len(c.PutAccepted)+len(c.DeleteAccepted)+len(c.AddOrphans) > 0 || c.PutEntities != nil || c.Recognizer != "" {
+		len(c.PutAccepted)+len(c.DeleteAccepted)+len(c.AddOrphans) > 0 || c.PutEntities != nil || c.Recognizer != "" || c.PutClaims != nil || c.ClaimFinder != "" {
 		return nil, fmt.Errorf("%w: DeleteDoc comes alone", annotate.ErrBadInput)
 	}
 	var writes []Write

@@ -77,7 +77,13 @@
 //	 "entities": null or [{"start": 0, "end": 7, "label": "PERSON", "text": "Ann Lee"}, …],
 //	                     // the last tagging; null: never tagged, []: tagged, nothing found.
 //	                     // start and end are code points of text, text is the text between them
-//	 "recognizer": "…"}  // who found the entities, "" if none
+//	 "recognizer": "…",  // who found the entities, "" if none
+//	 "claims": null or [{"start": 20, "end": 34, "kind": "direct" | "indirect" | "mixed",
+//	     "cue": null or {"start", "end"}, "speaker": null or {"start", "end"},
+//	     "speaker_name": "…", "speaker_entity": null or {"start", "end", "label", "text"}}, …],
+//	                     // the claims found at that tagging (annotate.ClaimSuggestion); null: none
+//	                     // looked for. Spans are code points of text
+//	 "claim_finder": "…"} // who found the claims, "" if none
 //
 // "annotations", one per note, keyed by the note's ID:
 //

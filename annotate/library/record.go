@@ -297,7 +297,16 @@ func checkTextRecord(s StoredDoc) error {
 	if err := checkShort("recognizer", s.Recognizer); err != nil {
 		return err
 	}
-	return checkEntities(annotate.NewText(s.Text), s.Entities)
+	if err := checkShort("claim_finder", s.ClaimFinder); err != nil {
+		return err
+	}
+	t := annotate.NewText(s.Text)
+	for i, c := range s.Claims {
+		if err := annotate.CheckClaimSuggestion(t, c); err != nil {
+			return fmt.Errorf(`"claims"[%d]: %w`, i, err)
+		}
+	}
+	return checkEntities(t, s.Entities)
 }
 
 // documentJSON is a documents record at schema 2, fields in the order
@@ -463,11 +472,13 @@ func (p *fastRecord) num(dst *int) bool {
 // textJSON is a texts record at schema 2, fields in the order they are
 // written.
 type textJSON struct {
-	Schema     int               `json:"schema"`
-	Doc        string            `json:"doc"`
-	Text       string            `json:"text"`
-	Entities   []annotate.Entity `json:"entities"`
-	Recognizer string            `json:"recognizer"`
+	Schema      int                        `json:"schema"`
+	Doc         string                     `json:"doc"`
+	Text        string                     `json:"text"`
+	Entities    []annotate.Entity          `json:"entities"`
+	Recognizer  string                     `json:"recognizer"`
+	Claims      []annotate.ClaimSuggestion `json:"claims"`
+	ClaimFinder string                     `json:"claim_finder"`
 }
 
 // EncodeText encodes the texts record of document s: s.Meta.ID, s.Text,
@@ -477,7 +488,8 @@ func EncodeText(s StoredDoc) ([]byte, error) {
 	if err := checkTextRecord(s); err != nil {
 		return nil, fmt.Errorf("encode %s record %q: %w", StoreTexts, s.Meta.ID, err)
 	}
-	return json.Marshal(textJSON{Schema: SchemaVersion, Doc: s.Meta.ID, Text: s.Text, Entities: s.Entities, Recognizer: s.Recognizer})
+	return json.Marshal(textJSON{Schema: SchemaVersion, Doc: s.Meta.ID, Text: s.Text, Entities: s.Entities, Recognizer: s.Recognizer,
+		Claims: s.Claims, ClaimFinder: s.ClaimFinder})
 }
 
 // DecodeText decodes a texts record of this schema into a StoredDoc that
@@ -495,7 +507,7 @@ func DecodeText(raw []byte) (StoredDoc, error) {
 
 func decodeText(raw []byte) (StoredDoc, error) {
 	var s StoredDoc
-	r, err := openRecord(StoreTexts, raw, "doc", "text", "entities", "recognizer")
+	r, err := openRecord(StoreTexts, raw, "doc", "text", "entities", "recognizer", "claims", "claim_finder")
 	if err != nil {
 		return s, err
 	}
@@ -511,7 +523,28 @@ func decodeText(raw []byte) (StoredDoc, error) {
 	if s.Entities, err = decodeEntities(r["entities"]); err != nil {
 		return s, err
 	}
+	if s.ClaimFinder, err = r.str("claim_finder"); err != nil {
+		return s, err
+	}
+	if s.Claims, err = decodeClaims(r["claims"]); err != nil {
+		return s, err
+	}
 	return s, checkTextRecord(s)
+}
+
+// decodeClaims reads the "claims" of a texts record: null (none looked
+// for) or an array of claim suggestions with exactly their fields.
+func decodeClaims(raw json.RawMessage) ([]annotate.ClaimSuggestion, error) {
+	if rawjson.IsNull(raw) {
+		return nil, nil
+	}
+	dec := json.NewDecoder(bytes.NewReader(raw))
+	dec.DisallowUnknownFields()
+	cs := []annotate.ClaimSuggestion{}
+	if err := dec.Decode(&cs); err != nil {
+		return nil, fmt.Errorf(`%w: "claims": %s`, annotate.ErrBadInput, rawjson.Describe(err))
+	}
+	return cs, nil
 }
 
 // decodeEntities reads the "entities" of a record: null (never tagged) or

@@ -24,7 +24,19 @@ func taggedDoc(ents []annotate.Entity, recognizer string) library.StoredDoc {
 
 // textOf returns what a texts record holds of s.
 func textOf(s library.StoredDoc) library.StoredDoc {
-	return library.StoredDoc{Meta: library.DocMeta{ID: s.Meta.ID}, Text: s.Text, Entities: s.Entities, Recognizer: s.Recognizer}
+	return library.StoredDoc{Meta: library.DocMeta{ID: s.Meta.ID}, Text: s.Text, Entities: s.Entities, Recognizer: s.Recognizer,
+		Claims: s.Claims, ClaimFinder: s.ClaimFinder}
+}
+
+// withClaims returns s with a claim found on its text: Ann Lee's, with
+// its cue, speaker and speaker entity.
+func withClaims(s library.StoredDoc) library.StoredDoc {
+	d := annotate.NewDocument(s.Text)
+	cue, speaker := at(d, "says", 1), at(d, "Ann Lee", 1)
+	s.Claims = []annotate.ClaimSuggestion{{Span: at(d, "the plan works", 1), Kind: annotate.DirectClaim, Cue: &cue, Speaker: &speaker,
+		SpeakerName: "Ann Lee", SpeakerEntity: &annotate.Entity{Span: speaker, Label: annotate.Person}}}
+	s.ClaimFinder = "claim rules"
+	return s
 }
 
 // baseEntities returns the fixed recognizer's entities on noteText, with
@@ -87,6 +99,7 @@ func recordCases(t testing.TB) []recordCase {
 		{"text never tagged", textOf(taggedDoc(nil, "")), encText, decText},
 		{"text tagged", textOf(taggedDoc(baseEntities(), recName)), encText, decText},
 		{"text tagged, nothing found", textOf(taggedDoc([]annotate.Entity{}, recName)), encText, decText},
+		{"text tagged, with claims", textOf(withClaims(taggedDoc(baseEntities(), recName))), encText, decText},
 		{"sample text", textOf(sampleDoc), encText, decText},
 	}
 	for _, n := range w.Notes {

@@ -29,8 +29,12 @@ type StoredDoc struct {
 	// Entities are the machine's last tagging, kept with the document:
 	// nil if it was never tagged, empty if the tagging found nothing.
 	Entities   []annotate.Entity
-	Recognizer string   // who found Entities (a tagger build id or name)
-	Orphans    []Orphan // imported annotations that could not be anchored
+	Recognizer string // who found Entities (a tagger build id or name)
+	// Claims are the claims the machine found at that tagging (nil if it
+	// looked for none), by ClaimFinder.
+	Claims      []annotate.ClaimSuggestion
+	ClaimFinder string
+	Orphans     []Orphan // imported annotations that could not be anchored
 }
 
 // NewStoredDoc returns a new document of the library, without notes: text
@@ -112,7 +116,7 @@ func (s StoredDoc) workspace() (annotate.Workspace, error) {
 			set.m[k] = true
 		}
 	}
-	return w.WithSuggestions(s.Entities, s.Recognizer), nil
+	return w.WithSuggestions(s.Entities, s.Recognizer).WithClaims(s.Claims, s.ClaimFinder), nil
 }
 
 // checkStoredNote checks a note as the workspace operations would have

@@ -1,0 +1,156 @@
+package annotate
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+)
+
+// ClaimKind says how a claim reports what its speaker said.
+type ClaimKind string
+
+// The kinds of claim a machine finds.
+const (
+	DirectClaim   ClaimKind = "direct"   // a quotation, between quote marks
+	IndirectClaim ClaimKind = "indirect" // reported speech: "X said (that) …"
+	MixedClaim    ClaimKind = "mixed"    // reported speech quoting some words
+)
+
+// ClaimSuggestion is a claim a machine found (package annotate/claims finds
+// them): the content's span, how it is attributed, and who said it. In a
+// Workspace it is the pending CLAIM suggestion of its span (see
+// WithClaims); accepting it makes a claim note with its speaker.
+type ClaimSuggestion struct {
+	Span                     // the content: what was said, code points
+	Kind        ClaimKind    `json:"kind"`
+	Cue         *Span        `json:"cue"`          // the verb or phrase that attributes it ("said"); nil if none
+	Speaker     *Span        `json:"speaker"`      // the text naming the source ("he", "the agency"); nil if none
+	SpeakerName string       `json:"speaker_name"` // the name the speaker resolves to ("Ciaran Martin"); "" if none
+	// SpeakerEntity is the entity the speaker resolves to (its span and
+	// label; its text is left out), when the finder found one: accepting
+	// the claim links its speaker to the note on that entity, accepting
+	// the entity's suggestion first if need be.
+	SpeakerEntity *Entity `json:"speaker_entity"`
+}
+
+// Key returns the claim's suggestion key: its span, labelled CLAIM.
+func (c ClaimSuggestion) Key() SuggestionKey { return SuggestionKey{Span: c.Span, Label: Claim} }
+
+// CheckClaimSuggestion checks a claim suggestion against a text: its
+// spans inside it, its kind one of the three, its speaker entity's label
+// an entity label. Errors wrap ErrBadSpan, ErrBadInput or ErrBadLabel.
+func CheckClaimSuggestion(t *Text, c ClaimSuggestion) error {
+	if err := t.CheckSpan(c.Start, c.End); err != nil || c.Len() == 0 {
+		return fmt.Errorf("claim [%d, %d): %w", c.Start, c.End, cmp.Or(err, ErrBadSpan))
+	}
+	switch c.Kind {
+	case DirectClaim, IndirectClaim, MixedClaim:
+	default:
+		return fmt.Errorf("claim [%d, %d): %w: kind %q is not direct, indirect or mixed", c.Start, c.End, ErrBadInput, c.Kind)
+	}
+	for _, s := range []*Span{c.Cue, c.Speaker} {
+		if s != nil {
+			if err := t.CheckSpan(s.Start, s.End); err != nil {
+				return fmt.Errorf("claim [%d, %d): %w", c.Start, c.End, err)
+			}
+		}
+	}
+	if e := c.SpeakerEntity; e != nil {
+		if err := t.CheckSpan(e.Start, e.End); err != nil {
+			return fmt.Errorf("claim [%d, %d): speaker entity: %w", c.Start, c.End, err)
+		}
+		if !e.Label.Valid() {
+			return fmt.Errorf("claim [%d, %d): speaker entity: %w: %q", c.Start, c.End, ErrBadLabel, e.Label)
+		}
+	}
+	return nil
+}
+
+// WithClaims adds a machine's claims to the pending suggestions, as CLAIM
+// suggestions, and keeps what it found about each (Claims), for accepting
+// it with its speaker. finder names what found them; an accepted claim is
+// ProposedBy a Software agent of that name. It leaves out, as
+// WithSuggestions does, what the reader decided about, what a note or
+// another suggestion already has, and claims that do not fit the text.
+// Call it after WithSuggestions, which replaces every suggestion.
+func (w Workspace) WithClaims(cs []ClaimSuggestion, finder string) Workspace {
+	taken := map[SuggestionKey]bool{}
+	for _, n := range w.Notes {
+		taken[SuggestionKey{Span: n.Span, Label: n.Label}] = true
+	}
+	for _, e := range w.Suggestions {
+		taken[e.Key()] = true
+	}
+	sugs := slices.Clone(w.Suggestions)
+	info := make(map[Span]ClaimSuggestion, len(cs))
+	for _, c := range cs {
+		k := c.Key()
+		if taken[k] || w.Rejected[k] || w.Accepted[k] || CheckClaimSuggestion(w.Doc.Text, c) != nil || CheckNoteSpan(w.Doc.Text, c.Span) != nil {
+			continue
+		}
+		taken[k] = true
+		info[c.Span] = c
+		sugs = append(sugs, Entity{Span: c.Span, Label: Claim, Text: w.Quote(c.Span)})
+	}
+	slices.SortFunc(sugs, func(a, b Entity) int {
+		return cmp.Or(CompareSpans(a.Span, b.Span), cmp.Compare(a.Label, b.Label))
+	})
+	out := w
+	out.Suggestions = sugs
+	out.Claims = info
+	out.ClaimFinder = finder
+	return out
+}
+
+// ClaimOf returns what the machine found about the pending CLAIM
+// suggestion of a span.
+func (w Workspace) ClaimOf(s Span) (ClaimSuggestion, bool) {
+	c, ok := w.Claims[s]
+	if ok {
+		_, ok = w.Suggestion(c.Key())
+	}
+	return c, ok
+}
+
+// noteWithKey returns the note with a span and label, if one has them.
+func (w Workspace) noteWithKey(k SuggestionKey) (Note, bool) {
+	for _, n := range w.Notes {
+		if n.Span == k.Span && n.Label == k.Label {
+			return n, true
+		}
+	}
+	return Note{}, false
+}
+
+// linkSpeaker gives claim note id the speaker the machine found for it:
+// the note on its speaker entity (accepting that entity's suggestion first
+// when it is pending), or else the speaker's name. It returns the
+// workspace and the speaker's name, for the report ("" if none).
+func linkSpeaker(w Workspace, id string, c ClaimSuggestion, env EditEnv) (Workspace, string, error) {
+	var sp Speaker
+	name := c.SpeakerName
+	if e := c.SpeakerEntity; e != nil {
+		k := SuggestionKey{Span: e.Span, Label: e.Label}
+		if n, ok := w.noteWithKey(k); ok {
+			sp = Speaker{AnnotationID: n.ID}
+		} else if _, ok := w.Suggestion(k); ok {
+			speakerID := env.NewID()
+			next, err := w.Accept(k, speakerID, env.Reader, env.Now)
+			if err != nil {
+				return w, "", err
+			}
+			w, sp = next, Speaker{AnnotationID: speakerID}
+		}
+		if name == "" {
+			name = w.Quote(e.Span)
+		}
+	}
+	if sp.IsZero() && name != "" {
+		sp = Speaker{Name: name}
+	}
+	if sp.IsZero() {
+		return w, "", nil
+	}
+	next, err := w.SetClaim(id, sp, Unverified, "", env.Now)
+	return next, name, err
+}
