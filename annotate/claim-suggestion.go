@@ -21,11 +21,11 @@ const (
 // Workspace it is the pending CLAIM suggestion of its span (see
 // WithClaims); accepting it makes a claim note with its speaker.
 type ClaimSuggestion struct {
-	Span                     // the content: what was said, code points
-	Kind        ClaimKind    `json:"kind"`
-	Cue         *Span        `json:"cue"`          // the verb or phrase that attributes it ("said"); nil if none
-	Speaker     *Span        `json:"speaker"`      // the text naming the source ("he", "the agency"); nil if none
-	SpeakerName string       `json:"speaker_name"` // the name the speaker resolves to ("Ciaran Martin"); "" if none
+	Span                  // the content: what was said, code points
+	Kind        ClaimKind `json:"kind"`
+	Cue         *Span     `json:"cue"`          // the verb or phrase that attributes it ("said"); nil if none
+	Speaker     *Span     `json:"speaker"`      // the text naming the source ("he", "the agency"); nil if none
+	SpeakerName string    `json:"speaker_name"` // the name the speaker resolves to ("Ciaran Martin"); "" if none
 	// SpeakerEntity is the entity the speaker resolves to (its span and
 	// label; its text is left out), when the finder found one: accepting
 	// the claim links its speaker to the note on that entity, accepting

@@ -79,7 +79,9 @@ func TestAcceptClaimWithSpeaker(t *testing.T) {
 		}, cs[0], "Accepted as CLAIM, said by Ann Lee.",
 			func(w annotate.Workspace, sp annotate.Speaker) bool { return sp.AnnotationID == id(100) }},
 		{"no entity: the speaker's name", nil, cs[1], "Accepted as CLAIM, said by a spokesman.",
-			func(w annotate.Workspace, sp annotate.Speaker) bool { return sp == annotate.Speaker{Name: "a spokesman"} }},
+			func(w annotate.Workspace, sp annotate.Speaker) bool {
+				return sp == annotate.Speaker{Name: "a spokesman"}
+			}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
