@@ -154,3 +154,14 @@ func linkSpeaker(w Workspace, id string, c ClaimSuggestion, env EditEnv) (Worksp
 	next, err := w.SetClaim(id, sp, Unverified, "", env.Now)
 	return next, name, err
 }
+
+// SpeakerName returns who a claim note says said it: the text of its
+// speaker's note, or the typed name; "" if it names no speaker.
+func (w Workspace) SpeakerName(n Note) string {
+	if id := n.Speaker.AnnotationID; id != "" {
+		if sp, ok := w.Note(id); ok {
+			return w.Quote(sp.Span)
+		}
+	}
+	return n.Speaker.Name
+}

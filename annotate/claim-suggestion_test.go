@@ -152,3 +152,25 @@ func TestCheckClaimSuggestion(t *testing.T) {
 		}
 	}
 }
+
+func TestSpeakerName(t *testing.T) {
+	w, cs := claimWorkspace(t)
+	w, res, err := w.Apply(annotate.AcceptSuggestion{Key: cs[0].Key()}, editEnv())
+	if err != nil {
+		t.Fatal(err)
+	}
+	claim, _ := w.Note(res.Created)
+	if got := w.SpeakerName(claim); got != "Ann Lee" {
+		t.Errorf("speaker of a claim linked to a note: %q", got)
+	}
+	w, _, _ = w.Apply(annotate.SetSpeaker{ID: claim.ID, Speaker: annotate.Speaker{Name: "a spokesman"}}, editEnv())
+	claim, _ = w.Note(res.Created)
+	if got := w.SpeakerName(claim); got != "a spokesman" {
+		t.Errorf("typed speaker: %q", got)
+	}
+	w, _, _ = w.Apply(annotate.SetSpeaker{ID: claim.ID}, editEnv())
+	claim, _ = w.Note(res.Created)
+	if got := w.SpeakerName(claim); got != "" {
+		t.Errorf("no speaker: %q", got)
+	}
+}

@@ -21,7 +21,8 @@ type annotationPanel struct {
 	W annotate.Workspace
 
 	// State.
-	filter panelFilter
+	filter   panelFilter
+	speakers bool // the "Who said what" view, not the list
 }
 
 // panelFilter is what the reader filters the panel by.
@@ -131,8 +132,20 @@ func (p *annotationPanel) Render() app.UI {
 			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionJumpTo, target) }, target.scope()).
 			Body(detail...))
 	}
+	views := app.Div().Class("views").Role("group").Aria("label", "View").Body(
+		app.Button().Class("view").Aria("pressed", fmt.Sprint(!p.speakers)).Text("List").OnClick(p.showList),
+		app.Button().Class("view").Aria("pressed", fmt.Sprint(p.speakers)).Text("Who said what").OnClick(p.showSpeakers),
+	)
+	if p.speakers {
+		return app.Aside().Class("panel").Aria("label", "Annotations").Body(
+			app.H2().Text("Annotations"),
+			views,
+			renderWhoSaidWhat(p.W),
+		)
+	}
 	return app.Aside().Class("panel").Aria("label", "Annotations").Body(
 		app.H2().Text("Annotations"),
+		views,
 		app.P().Class("counts").Text(fmt.Sprintf("%d annotations, %d suggestions shown", notes, suggestions)),
 		app.Div().Class("filters").Body(
 			app.Select().Aria("label", "Filter by label").Body(labelOptions...).OnChange(p.filterLabel),
@@ -154,5 +167,9 @@ func (p *annotationPanel) filterLabel(ctx app.Context, e app.Event) {
 }
 
 func (p *annotationPanel) filterKind(ctx app.Context, e app.Event) { p.filter.Kind = value(ctx) }
+
+func (p *annotationPanel) showList(ctx app.Context, e app.Event) { p.speakers = false }
+
+func (p *annotationPanel) showSpeakers(ctx app.Context, e app.Event) { p.speakers = true }
 
 func (p *annotationPanel) search(ctx app.Context, e app.Event) { p.filter.Query = value(ctx) }

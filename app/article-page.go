@@ -332,10 +332,18 @@ func (p *articlePage) renderStatus() app.UI {
 func highlightsOf(w annotate.Workspace) []highlight {
 	hls := make([]highlight, 0, len(w.Notes)+len(w.Suggestions))
 	for _, n := range w.Notes {
-		hls = append(hls, highlight{Span: n.Span, Label: n.Label, Kind: kindAnnotation, ID: n.ID})
+		h := highlight{Span: n.Span, Label: n.Label, Kind: kindAnnotation, ID: n.ID}
+		if n.Label == annotate.Claim {
+			h.Speaker = w.SpeakerName(n)
+		}
+		hls = append(hls, h)
 	}
 	for _, e := range w.Suggestions {
-		hls = append(hls, highlight{Span: e.Span, Label: e.Label, Kind: kindSuggestion})
+		h := highlight{Span: e.Span, Label: e.Label, Kind: kindSuggestion}
+		if c, ok := w.ClaimOf(e.Span); ok && e.Label == annotate.Claim {
+			h.Speaker = c.SpeakerName
+		}
+		hls = append(hls, h)
 	}
 	return hls
 }

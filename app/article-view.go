@@ -68,6 +68,9 @@ func renderSegments(d *annotate.Document, segs []segment) []app.UI {
 		if s.Mark.ID != "" {
 			m = m.DataSet("id", s.Mark.ID)
 		}
+		if s.Mark.Speaker != "" {
+			m = m.DataSet("speaker", s.Mark.Speaker)
+		}
 		if s.Fragment {
 			m = m.Class("fragment")
 		}
@@ -76,12 +79,17 @@ func renderSegments(d *annotate.Document, segs []segment) []app.UI {
 	return out
 }
 
-// markTitle is a highlight's tooltip.
+// markTitle is a highlight's tooltip: its label, for a claim who said it,
+// and whether it is only suggested.
 func markTitle(h *highlight) string {
-	if h.Kind == kindSuggestion {
-		return string(h.Label) + " (suggested)"
+	t := string(h.Label)
+	if h.Speaker != "" {
+		t += ", said by " + h.Speaker
 	}
-	return string(h.Label)
+	if h.Kind == kindSuggestion {
+		t += " (suggested)"
+	}
+	return t
 }
 
 // suggestionHighlights turns machine-found entities into highlights.

@@ -123,9 +123,10 @@ func (e *editor) workspace(ctx app.Context) annotate.Workspace {
 	return withSuggestions(e.st.History.Current(), taggingOf(ctx, e.st.Doc))
 }
 
-// withSuggestions adds a tagging's suggestions to a workspace.
+// withSuggestions adds a tagging's suggestions to a workspace: its
+// entities and its claims.
 func withSuggestions(w annotate.Workspace, st taggingState) annotate.Workspace {
-	return w.WithSuggestions(st.Entities, st.Recognizer)
+	return w.WithSuggestions(st.Entities, st.Recognizer).WithClaims(st.Claims, st.ClaimFinder)
 }
 
 // handleEdit applies an edit, says what it did, and saves.

@@ -19,6 +19,9 @@ type highlight struct {
 	Label annotate.Label
 	Kind  string
 	ID    string // the note's id; empty for suggestions
+	// Speaker is who a claim says said it ("" if it names no one, and for
+	// an entity).
+	Speaker string
 }
 
 // segment is a piece of a block's layout: a run of plain text (Mark nil),

@@ -245,8 +245,11 @@ func (l *librarian) load(ctx app.Context, id string, refresh bool) {
 			if id != sampleID() || app.Window().URL().Query().Get("doc") != "" {
 				app.Window().Get("history").Call("replaceState", nil, "", "/?doc="+id)
 			}
-			if stored.Entities != nil {
-				ctx.SetState(stateTagging, taggingState{DocID: id, Status: taggingDone, Entities: stored.Entities, Recognizer: stored.Recognizer, Saved: true})
+			// The tagging kept with the document shows at once; one from
+			// before claims were looked for is done again.
+			if stored.Entities != nil && stored.Claims != nil {
+				ctx.SetState(stateTagging, taggingState{DocID: id, Status: taggingDone, Entities: stored.Entities, Recognizer: stored.Recognizer,
+					Claims: stored.Claims, ClaimFinder: stored.ClaimFinder, Saved: true})
 				return
 			}
 			ctx.SetState(stateTagging, taggingState{DocID: id, Status: taggingLoadingModel})
@@ -272,8 +275,13 @@ func (l *librarian) keepEntities(ctx app.Context, st taggingState) {
 	if ents == nil {
 		ents = []annotate.Entity{}
 	}
+	cs := st.Claims
+	if cs == nil {
+		cs = []annotate.ClaimSuggestion{}
+	}
 	ctx.Async(func() {
-		if err := store.Apply(library.Change{DocID: st.DocID, PutEntities: &ents, Recognizer: st.Recognizer}); err != nil {
+		if err := store.Apply(library.Change{DocID: st.DocID, PutEntities: &ents, Recognizer: st.Recognizer,
+			PutClaims: &cs, ClaimFinder: st.ClaimFinder}); err != nil {
 			app.Log("glossa: cannot keep the entities:", err)
 		}
 	})

@@ -173,9 +173,9 @@ func (c *noteCard) renderSuggestion() app.UI {
 			app.Q().Class("quote").Text(excerpt(c.W.Doc.Text.Slice(k.Span.Start, k.Span.End), 160)),
 			closeButton(),
 		),
-		app.P().Class("muted").Text("Suggested as "+string(k.Label)+" by the language model."),
+		c.renderSuggestedBy(k),
 		app.Div().Class("card-actions").Body(
-			app.Button().Aria("label", "Accept suggestion").Text("Accept").OnClick(c.accept, scope),
+			app.Button().Aria("label", "Accept suggestion").Text(pick(k.Label == annotate.Claim, "Accept, with its speaker", "Accept")).OnClick(c.accept, scope),
 			app.Button().Aria("label", "Reject suggestion").Text("Reject").OnClick(c.reject, scope),
 		),
 		app.Div().Class("card-actions").Body(
@@ -185,6 +185,35 @@ func (c *noteCard) renderSuggestion() app.UI {
 				OnClick(c.rejectAll, scope),
 		),
 	)
+}
+
+// renderSuggestedBy says what suggested a suggestion and, for a claim, how
+// it was found: who said it, by which words.
+func (c *noteCard) renderSuggestedBy(k annotate.SuggestionKey) app.UI {
+	claim, ok := c.W.ClaimOf(k.Span)
+	if !ok || k.Label != annotate.Claim {
+		return app.P().Class("muted").Text("Suggested as " + string(k.Label) + " by the language model.")
+	}
+	text := c.W.Doc.Text
+	var lines []app.UI
+	if claim.SpeakerName != "" {
+		said := "Said by " + claim.SpeakerName
+		if claim.Speaker != nil {
+			if named := text.Slice(claim.Speaker.Start, claim.Speaker.End); named != claim.SpeakerName {
+				said += " (“" + named + "” in the text)"
+			}
+		}
+		lines = append(lines, app.P().Class("claim-speaker").Text(said+"."))
+	} else {
+		lines = append(lines, app.P().Class("claim-speaker").Text("The text names no speaker."))
+	}
+	how := map[annotate.ClaimKind]string{annotate.DirectClaim: "A direct quote", annotate.IndirectClaim: "Reported speech",
+		annotate.MixedClaim: "Reported speech with quoted words"}[claim.Kind]
+	if claim.Cue != nil {
+		how += ", cue “" + text.Slice(claim.Cue.Start, claim.Cue.End) + "”"
+	}
+	lines = append(lines, app.P().Class("muted").Text(how+"; suggested as CLAIM by the claim finder."))
+	return app.Div().Class("claim-found").Body(lines...)
 }
 
 // labelSelect is a select of every label, current selected.

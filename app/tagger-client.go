@@ -13,8 +13,16 @@ import (
 type taggerEvents struct {
 	status func(status string)
 	block  func(block int, ents []annotate.Entity)
-	done   func(ms float64, recognizer string)
+	done   func(res taggedDoc)
 	fail   func(msg string)
+}
+
+// taggedDoc is what the worker says when a document is tagged.
+type taggedDoc struct {
+	ms          float64 // tagging time in the worker
+	recognizer  string  // names the recognizer and its model
+	claims      []annotate.ClaimSuggestion
+	claimFinder string // names what found the claims
 }
 
 // workerTagger talks to the tagging worker (web/tagger-worker.js).
@@ -116,7 +124,13 @@ func (t *workerTagger) receive(msg app.Value) {
 		}
 		ev.block(msg.Get("block").Int(), ents)
 	case "done":
-		ev.done(msg.Get("ms").Float(), msg.Get("recognizer").String())
+		res := taggedDoc{ms: msg.Get("ms").Float(), recognizer: jsString(msg.Get("recognizer")), claimFinder: jsString(msg.Get("claimFinder"))}
+		if err := json.Unmarshal([]byte(jsString(msg.Get("claims"))), &res.claims); err != nil {
+			ev.fail(fmt.Sprintf("the tagger sent claims that cannot be read: %v", err))
+			delete(t.jobs, job)
+			return
+		}
+		ev.done(res)
 		delete(t.jobs, job)
 	case "error":
 		ev.fail(msg.Get("message").String())

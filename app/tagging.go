@@ -37,7 +37,11 @@ type taggingState struct {
 	Millis     float64 // tagging time in the worker, once done
 	Saved      bool    // the entities come from an earlier tagging, kept with the document
 	Recognizer string  // names the recognizer and its model
-	Err        string  // why tagging failed, for the reader
+	// Claims are who said what, found once the entities are (nil until
+	// then), by ClaimFinder.
+	Claims      []annotate.ClaimSuggestion
+	ClaimFinder string
+	Err         string // why tagging failed, for the reader
 }
 
 // tagRequest asks for a document's entities.
@@ -99,13 +103,17 @@ func handleTag(ctx app.Context, a app.Action) {
 				st.BlocksDone = block + 1
 			})
 		},
-		done: func(ms float64, recognizer string) {
+		done: func(res taggedDoc) {
 			add := flush()
 			ctx.Dispatch(func(ctx app.Context) {
 				add(&st)
 				st.Status = taggingDone
-				st.Millis = ms
-				st.Recognizer = recognizer
+				st.Millis = res.ms
+				st.Recognizer = res.recognizer
+				st.Claims, st.ClaimFinder = res.claims, res.claimFinder
+				if st.Claims == nil {
+					st.Claims = []annotate.ClaimSuggestion{}
+				}
 				ctx.SetState(stateTagging, st)
 				lib.keepEntities(ctx, st)
 			})

@@ -9,8 +9,8 @@
 // {type: "extracted", job, text, error}). Messages out:
 // {type: "status", job, status: "loading-model" | "tagging"},
 // {type: "block", job, block, entities: JSON string},
-// {type: "done", job, blocks, recognizer, ms, memory (bytes of WebAssembly
-// memory)},
+// {type: "done", job, blocks, recognizer, claims: JSON string, claimFinder,
+// ms, memory (bytes of WebAssembly memory)},
 // {type: "error", job, message}.
 "use strict";
 importScripts("/wasm_exec.js");
@@ -91,7 +91,8 @@ self.onmessage = async (event) => {
     }
     const ms = performance.now() - t0;
     const memory = self.glossaGo.mem.buffer.byteLength;
-    self.postMessage({ type: "done", job, blocks: result.blocks, recognizer: result.recognizer, ms, memory });
+    self.postMessage({ type: "done", job, blocks: result.blocks, recognizer: result.recognizer,
+      claims: result.claims, claimFinder: result.claimFinder, ms, memory });
   } catch (err) {
     self.postMessage({ type: "error", job, message: String((err && err.message) || err) });
   }

@@ -19,5 +19,7 @@
 //
 // and calls glossaTaggerReady() once they are set. Both return {error:
 // message} when they fail, with a message a reader can act on;
-// glossaTag otherwise returns {blocks: n, recognizer: name}.
+// glossaTag otherwise returns {blocks: n, recognizer: name, claims: JSON
+// [annotate.ClaimSuggestion…] (who said what, found once every block is
+// tagged), claimFinder: name}.
 package main

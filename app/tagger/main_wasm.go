@@ -9,6 +9,7 @@ import (
 	"syscall/js"
 
 	"glossa/annotate"
+	"glossa/annotate/claims"
 	"glossa/annotate/markdown"
 	"glossa/annotate/ner/compact"
 	"glossa/annotate/ner/news"
@@ -43,7 +44,7 @@ func main() {
 		}
 		onBlock := args[1]
 		doc := annotate.NewDocument(text)
-		_, err = annotate.RecognizeBlocks(doc, recognizer, func(block int, ents []annotate.Entity) {
+		ents, err := annotate.RecognizeBlocks(doc, recognizer, func(block int, ents []annotate.Entity) {
 			if ents == nil {
 				ents = []annotate.Entity{}
 			}
@@ -53,7 +54,11 @@ func main() {
 		if err != nil {
 			return failure("tagging failed: " + err.Error())
 		}
-		return map[string]any{"blocks": len(doc.Blocks), "recognizer": recognizer.Name()}
+		// Who said what, once every entity is known: a pronoun's speaker
+		// may be named paragraphs before.
+		found, _ := json.Marshal(claims.Proposals(claims.Find(doc, ents)))
+		return map[string]any{"blocks": len(doc.Blocks), "recognizer": recognizer.Name(),
+			"claims": string(found), "claimFinder": claims.Name}
 	}))
 	js.Global().Set("glossaExtract", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) != 2 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeObject {
