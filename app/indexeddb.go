@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"sync"
@@ -223,6 +224,10 @@ func (s *idbStore) Load(docID string) (library.StoredDoc, []library.RecordProble
 
 func (s *idbStore) Raw(docID string) ([]library.RawRecord, error) {
 	return library.RawDoc(idbReader{s.db}, docID)
+}
+
+func (s *idbStore) Setting(name string) (json.RawMessage, bool, error) {
+	return library.ReadSetting(idbReader{s.db}, name)
 }
 
 func (s *idbStore) Apply(c library.Change) error {

@@ -3,6 +3,7 @@ package library
 import (
 	"encoding/json"
 	"fmt"
+	"reflect"
 	"slices"
 
 	"glossa/annotate"
@@ -40,6 +41,9 @@ type Change struct {
 	AddOrphans []Orphan
 	// DeleteDoc deletes the document and all its records. It comes alone.
 	DeleteDoc bool
+	// Setting, if not nil, sets a setting of the library; a change that
+	// sets one has no DocID and changes nothing else.
+	Setting *SettingChange
 }
 
 // Diff returns the Change that turns before into after, two Workspaces of
@@ -171,6 +175,12 @@ func PlanAll(r RecordReader, changes []Change) ([]Write, error) {
 }
 
 func planChange(r RecordReader, c Change) ([]Write, error) {
+	if c.Setting != nil {
+		if c.DocID != "" || !reflect.DeepEqual(c, Change{Setting: c.Setting}) {
+			return nil, fmt.Errorf("%w: a setting's change changes no document", annotate.ErrBadInput)
+		}
+		return planSetting(r, *c.Setting)
+	}
 	if err := checkDocID(c.DocID); err != nil {
 		return nil, err
 	}

@@ -105,6 +105,12 @@
 //
 //	{"schema": 2, "value": <any JSON value but null>}
 //
+// The settings Glossa writes (settings.go): "preferences", the reader's
+// name, organisation and chosen model ({"name", "org", "model"}); "model
+// file", a model file the reader chose ({"name": its file name, "data":
+// its bytes in base64}). A Change with Setting writes or deletes one,
+// atomically with the changes beside it.
+//
 // and, under OrphansKey(docID), "orphans " + the document's ID, the
 // imported annotations of the document that could not be placed in its
 // text (see Orphan), in the order they came:

@@ -89,6 +89,13 @@ func (m *MemStore) ApplyAll(changes []Change) error {
 	return nil
 }
 
+// Setting implements Store.
+func (m *MemStore) Setting(name string) (json.RawMessage, bool, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return ReadSetting(memReader{m}, name)
+}
+
 // FailWrites makes every later Apply or ApplyAll that has something to
 // write fail with err and change nothing, as a browser whose storage quota
 // is exhausted does; err should wrap ErrQuota to simulate that.

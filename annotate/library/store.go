@@ -2,6 +2,7 @@ package library
 
 import (
 	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"slices"
@@ -40,6 +41,9 @@ type Store interface {
 	// unreadable ones too, so that they can be exported; ErrNotFound if
 	// there is none.
 	Raw(docID string) ([]RawRecord, error)
+	// Setting returns a setting's value (see ReadSetting); ok is false if
+	// it was never set. A Change sets it (Change.Setting).
+	Setting(name string) (value json.RawMessage, ok bool, err error)
 }
 
 // RecordProblem names a record that could not be read and why, keeping
