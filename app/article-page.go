@@ -32,6 +32,7 @@ type articlePage struct {
 	tagging  taggingState
 	library  libraryState
 	exchange exchangeState
+	settings settingsState
 	notice   notice
 
 	// The view.
@@ -76,9 +77,11 @@ func (p *articlePage) OnMount(ctx app.Context) {
 	ctx.ObserveState(stateTagging).OnChange(func() { ctx.Defer(p.markTimings) }).Value(&p.tagging)
 	ctx.ObserveState(stateLibrary).Value(&p.library)
 	ctx.ObserveState(stateExchange).Value(&p.exchange)
+	ctx.ObserveState(stateSettings).Value(&p.settings)
 	ctx.ObserveState(stateNotice).Value(&p.notice)
 	editing.mount(ctx)
 	exchange.mount(ctx)
+	settings.mount(ctx)
 	ctx.Handle(actionToggleLabel, func(ctx app.Context, a app.Action) {
 		if l, ok := a.Value.(annotate.Label); ok {
 			p.toggleLabel(l)
@@ -247,6 +250,10 @@ func (p *articlePage) toggleLibrary(ctx app.Context, e app.Event) {
 
 func (p *articlePage) toggleHelp(ctx app.Context, e app.Event) { p.helpOpen = !p.helpOpen }
 
+func (p *articlePage) toggleSettings(ctx app.Context, e app.Event) {
+	ctx.NewActionWithValue(actionShowSettings, !p.settings.Shown)
+}
+
 func (p *articlePage) undoDelete(ctx app.Context, e app.Event) { ctx.NewAction(actionUndoDelete) }
 
 func (p *articlePage) Render() app.UI {
@@ -258,6 +265,8 @@ func (p *articlePage) Render() app.UI {
 			app.Span().Class("brand").Text("Glossa"),
 			app.Button().Class("library-button").Aria("expanded", fmt.Sprint(p.library.Shown)).Text("Library").
 				OnClick(p.toggleLibrary),
+			app.Button().Class("settings-button").Aria("expanded", fmt.Sprint(p.settings.Shown)).Text("Settings").
+				OnClick(p.toggleSettings),
 			p.renderStatus(),
 			p.renderSaveStatus(),
 			app.If(p.notice.Text != "", renderNotice(p.notice)),
@@ -270,6 +279,7 @@ func (p *articlePage) Render() app.UI {
 				OnClick(p.onArticleClick).
 				Body(renderArticle(p.doc(), hls, p.hidden)),
 			app.Div().Class("side").Body(
+				app.If(p.settings.Shown, &settingsPanel{S: p.settings}),
 				app.If(p.library.Shown, &libraryPanel{Docs: p.library.Docs, Current: p.doc().ID, Usage: p.library.Usage, Problem: p.library.Problem}),
 				app.If(p.library.Deleted != "", app.Button().Aria("label", "Undo delete").Text("Undo delete").
 					OnClick(p.undoDelete)),

@@ -176,10 +176,30 @@ func (l *librarian) open(ctx app.Context) {
 				id = sampleID()
 			}
 			l.publish(ctx)
+			settings.open(ctx, store)
 			l.load(ctx, id, false)
 			l.refresh(ctx)
 		})
 	})
+}
+
+// retagIfStale tags the open article again when its suggestions came from
+// another model than recognizer, the one the tagger runs now. The reader's
+// annotations and decisions stay: a suggestion they rejected stays
+// rejected.
+func (l *librarian) retagIfStale(ctx app.Context, recognizer string) {
+	doc := editing.st.Doc
+	st := taggingOf(ctx, doc)
+	if doc == nil || st.Status != taggingDone || st.Recognizer == recognizer {
+		return
+	}
+	l.tag(ctx, doc)
+}
+
+// tag tags a document in the worker.
+func (l *librarian) tag(ctx app.Context, doc *annotate.Document) {
+	ctx.SetState(stateTagging, taggingState{DocID: doc.ID, Status: taggingLoadingModel})
+	ctx.NewActionWithValue(actionTag, tagRequest{DocID: doc.ID, Text: doc.Text.String()})
 }
 
 // otherTabChanged reloads what another tab changed.
@@ -246,14 +266,14 @@ func (l *librarian) load(ctx app.Context, id string, refresh bool) {
 				app.Window().Get("history").Call("replaceState", nil, "", "/?doc="+id)
 			}
 			// The tagging kept with the document shows at once; one from
-			// before claims were looked for is done again.
-			if stored.Entities != nil && stored.Claims != nil {
+			// before claims were looked for, or by another model than the
+			// one the tagger runs, is done again.
+			if stored.Entities != nil && stored.Claims != nil && (settings.st.Recognizer == "" || stored.Recognizer == settings.st.Recognizer) {
 				ctx.SetState(stateTagging, taggingState{DocID: id, Status: taggingDone, Entities: stored.Entities, Recognizer: stored.Recognizer,
 					Claims: stored.Claims, ClaimFinder: stored.ClaimFinder, Saved: true})
 				return
 			}
-			ctx.SetState(stateTagging, taggingState{DocID: id, Status: taggingLoadingModel})
-			ctx.NewActionWithValue(actionTag, tagRequest{DocID: id, Text: ws.Doc.Text.String()})
+			l.tag(ctx, ws.Doc)
 		})
 	})
 }

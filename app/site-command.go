@@ -91,7 +91,7 @@ func writeSite(web, out, wasmExec string) error {
 		}
 	}
 	version := sha256.Sum256([]byte(strings.Join(all, "\n")))
-	worker := names["tagger-worker.js"] + "?wasm=" + names["tagger.wasm"] + "&model=" + names["news.model"]
+	worker := names["tagger-worker.js"] + "?wasm=" + names["tagger.wasm"] + "&model=" + names["news.model"] + "&prose=" + names["ner.model"]
 	h := newHandler(siteAssets{
 		Version:      hex.EncodeToString(version[:8]),
 		AppWASM:      names["app.wasm"],

@@ -33,6 +33,7 @@ type workerTagger struct {
 	onMessage, onError app.Func
 	jobs               map[int]taggerEvents
 	extracts           map[int]func(text, problem string)
+	models             map[int]func(recognizer, problem string)
 	nextJob            int
 	failed             bool // the worker's script failed to load
 }
@@ -48,7 +49,8 @@ func taggerWorker() *workerTagger {
 	if sharedTagger != nil {
 		return sharedTagger
 	}
-	t := &workerTagger{jobs: make(map[int]taggerEvents), extracts: make(map[int]func(text, problem string))}
+	t := &workerTagger{jobs: make(map[int]taggerEvents), extracts: make(map[int]func(text, problem string)),
+		models: make(map[int]func(recognizer, problem string))}
 	// web/boot.js starts the worker as the page loads; take it over.
 	t.worker = app.Window().Get("glossaTaggerWorker")
 	t.failed = app.Window().Get("glossaTaggerFailed").Truthy()
@@ -64,6 +66,10 @@ func taggerWorker() *workerTagger {
 		for id, ev := range t.jobs {
 			ev.fail(errTaggerScript)
 			delete(t.jobs, id)
+		}
+		for id, done := range t.models {
+			done("", errTaggerScript)
+			delete(t.models, id)
 		}
 		return nil
 	})
@@ -98,9 +104,37 @@ func (t *workerTagger) extract(kind string, page []byte, done func(text, problem
 	t.worker.Call("postMessage", map[string]any{"type": "extract", "job": t.nextJob, "kind": kind, "bytes": arr.Get("buffer")})
 }
 
+// useModel makes the worker tag with a model from now on: "news" (the
+// default), "prose", or "file" with the model file's bytes. done gets the
+// model's name as the recognizer gives it, or why it did not load.
+func (t *workerTagger) useModel(source string, file []byte, done func(recognizer, problem string)) {
+	if t.failed {
+		done("", errTaggerScript)
+		return
+	}
+	t.nextJob++
+	t.models[t.nextJob] = done
+	msg := map[string]any{"type": "model", "job": t.nextJob, "source": source}
+	if source == "file" {
+		arr := app.Window().Get("Uint8Array").New(len(file))
+		app.CopyBytesToJS(arr, file)
+		msg["bytes"] = arr.Get("buffer")
+	}
+	t.worker.Call("postMessage", msg)
+}
+
 // receive handles one message from the worker.
 func (t *workerTagger) receive(msg app.Value) {
 	job := msg.Get("job").Int()
+	if done, ok := t.models[job]; ok {
+		delete(t.models, job)
+		if msg.Get("type").String() == "model-loaded" {
+			done(jsString(msg.Get("recognizer")), "")
+		} else {
+			done("", jsString(msg.Get("message")))
+		}
+		return
+	}
 	if msg.Get("type").String() == "extracted" {
 		if done, ok := t.extracts[job]; ok {
 			delete(t.extracts, job)

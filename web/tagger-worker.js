@@ -1,9 +1,14 @@
 // Glossa's tagging worker: runs the Go tagger off the page's main thread.
-// The tagger's WebAssembly and its model file are named by this script's
-// "wasm" and "model" query parameters (content-hashed names come from the
-// site build; the model is the news model, news.model, or prose's,
-// ner.model: the tagger tells them apart); both download at once. Messages in:
-// {type: "warm"} (load the model now), {type: "tag", job, text},
+// The tagger's WebAssembly and the model files are named by this script's
+// query parameters (content-hashed names come from the site build): "wasm",
+// "model" (the news model, news.model, the default) and "prose" (prose's
+// model, ner.model); the tagger tells the kinds of model file apart. The
+// tagger and the default model download at once. Messages in:
+// {type: "warm"} (load the tagger and the default model now),
+// {type: "model", job, source: "news" | "prose" | "file", bytes (a model
+// file's, for "file")} (tag with that model from now on; answered by
+// {type: "model-loaded", job, recognizer} or {type: "error", job, message}),
+// {type: "tag", job, text},
 // {type: "extract", job, kind, bytes} (article text of a web page, kind
 // "html", or of a Markdown file, kind "markdown"; answered by
 // {type: "extracted", job, text, error}). Messages out:
@@ -15,23 +20,26 @@
 "use strict";
 importScripts("/wasm_exec.js");
 
-let ready = null;
+const params = new URL(self.location.href).searchParams;
+let tagger = null; // the Go program, started
+let model = null; // the model the next tagging uses, loaded
+let modelSource = ""; // where it came from: "news", "prose" or "file"
 
+function errorText(err) {
+  return String((err && err.message) || err);
+}
+
+// startTagger starts the Go program once.
 function startTagger() {
-  if (ready) {
-    return ready;
+  if (tagger) {
+    return tagger;
   }
-  ready = (async () => {
+  tagger = (async () => {
     const started = new Promise((resolve) => {
       self.glossaTaggerReady = resolve;
     });
     const go = new Go();
-    const params = new URL(self.location.href).searchParams;
     const response = fetch(params.get("wasm") || "/web/tagger.wasm");
-    const model = fetch(params.get("model") || "/web/news.model").then((r) => {
-      if (!r.ok) throw new Error("the model file answered " + r.status);
-      return r.arrayBuffer();
-    });
     let result;
     if (WebAssembly.instantiateStreaming) {
       result = await WebAssembly.instantiateStreaming(response, go.importObject);
@@ -42,44 +50,92 @@ function startTagger() {
     go.run(result.instance);
     self.glossaGo = go;
     await started;
-    const loaded = self.glossaLoadModel(new Uint8Array(await model));
+  })();
+  tagger.catch(() => {
+    tagger = null; // the next use tries again
+  });
+  return tagger;
+}
+
+// fetchModel downloads a model file the site ships.
+async function fetchModel(source) {
+  const url = source === "prose" ? params.get("prose") || "/web/ner.model" : params.get("model") || "/web/news.model";
+  const r = await fetch(url);
+  if (!r.ok) {
+    throw new Error("the model file answered " + r.status);
+  }
+  return new Uint8Array(await r.arrayBuffer());
+}
+
+// useModel makes the tagger tag with a model from now on, and resolves to
+// the recognizer's name: source says which ("news" or "prose", a model the
+// site ships, loaded once; "file", the bytes of a model file).
+function useModel(source, bytes) {
+  if (model && source !== "file" && source === modelSource) {
+    return model;
+  }
+  modelSource = source;
+  const file = source === "file" ? bytes : fetchModel(source);
+  const loading = (async () => {
+    const [data] = await Promise.all([file, startTagger()]);
+    const loaded = self.glossaLoadModel(data);
     if (loaded.error) {
       throw new Error(loaded.error);
     }
+    return loaded.recognizer;
   })();
-  return ready;
+  model = loading;
+  loading.catch(() => {
+    if (model === loading) {
+      model = null; // the next tagging loads the default model
+      modelSource = "";
+    }
+  });
+  return loading;
+}
+
+function currentModel() {
+  return model || useModel("news");
 }
 
 self.onmessage = async (event) => {
   const msg = event.data;
-  if (msg && msg.type === "warm") {
-    startTagger().catch(() => {
-      ready = null; // reported to the first tagging job
-    });
-    return;
-  }
-  if (msg && msg.type === "extract") {
-    try {
-      await startTagger();
-      const result = self.glossaExtract(msg.kind || "html", new Uint8Array(msg.bytes));
-      self.postMessage({ type: "extracted", job: msg.job, text: result.text || "", error: result.error || "" });
-    } catch (err) {
-      ready = null;
-      self.postMessage({ type: "extracted", job: msg.job, text: "", error: String((err && err.message) || err) });
-    }
-    return;
-  }
-  if (!msg || msg.type !== "tag") {
+  if (!msg) {
     return;
   }
   const job = msg.job;
+  switch (msg.type) {
+    case "warm":
+      currentModel().catch(() => {}); // reported to the first tagging job
+      return;
+    case "model":
+      try {
+        const recognizer = await useModel(msg.source, msg.source === "file" ? new Uint8Array(msg.bytes) : null);
+        self.postMessage({ type: "model-loaded", job, recognizer });
+      } catch (err) {
+        self.postMessage({ type: "error", job, message: "the model could not be loaded: " + errorText(err) });
+      }
+      return;
+    case "extract":
+      try {
+        await startTagger();
+        const result = self.glossaExtract(msg.kind || "html", new Uint8Array(msg.bytes));
+        self.postMessage({ type: "extracted", job, text: result.text || "", error: result.error || "" });
+      } catch (err) {
+        self.postMessage({ type: "extracted", job, text: "", error: errorText(err) });
+      }
+      return;
+    case "tag":
+      break;
+    default:
+      return;
+  }
   try {
     self.postMessage({ type: "status", job, status: "loading-model" });
     try {
-      await startTagger();
+      await currentModel();
     } catch (err) {
-      ready = null; // the next job tries again
-      throw new Error("the language model could not be loaded (" + ((err && err.message) || err) + ")");
+      throw new Error("the language model could not be loaded (" + errorText(err) + ")");
     }
     self.postMessage({ type: "status", job, status: "tagging" });
     const t0 = performance.now();
@@ -94,6 +150,6 @@ self.onmessage = async (event) => {
     self.postMessage({ type: "done", job, blocks: result.blocks, recognizer: result.recognizer,
       claims: result.claims, claimFinder: result.claimFinder, ms, memory });
   } catch (err) {
-    self.postMessage({ type: "error", job, message: String((err && err.message) || err) });
+    self.postMessage({ type: "error", job, message: errorText(err) });
   }
 };
