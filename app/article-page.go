@@ -325,7 +325,7 @@ func (p *articlePage) renderStatus() app.UI {
 		text = fmt.Sprintf("Finding entities… %d of %d paragraphs", st.BlocksDone, len(p.doc().Blocks))
 		class += " busy"
 	case taggingDone:
-		text = fmt.Sprintf("Found %d entities", len(st.Entities))
+		text = fmt.Sprintf("Found %d entities and %s", len(st.Entities), plural(len(st.Claims), "claim", "claims"))
 	case taggingFailed:
 		text = "Could not find entities: " + st.Err + ". The article is still here to read."
 		class += " error"
@@ -352,6 +352,9 @@ func highlightsOf(w annotate.Workspace) []highlight {
 		h := highlight{Span: e.Span, Label: e.Label, Kind: kindSuggestion}
 		if c, ok := w.ClaimOf(e.Span); ok && e.Label == annotate.Claim {
 			h.Speaker = c.SpeakerName
+			if se := c.SpeakerEntity; se != nil {
+				h.SpeakerEntity = spanAttr(se.Span) + " " + string(se.Label)
+			}
 		}
 		hls = append(hls, h)
 	}

@@ -71,6 +71,9 @@ func renderSegments(d *annotate.Document, segs []segment) []app.UI {
 		if s.Mark.Speaker != "" {
 			m = m.DataSet("speaker", s.Mark.Speaker)
 		}
+		if s.Mark.SpeakerEntity != "" {
+			m = m.DataSet("speaker-entity", s.Mark.SpeakerEntity)
+		}
 		if s.Fragment {
 			m = m.Class("fragment")
 		}

@@ -20,8 +20,9 @@ type highlight struct {
 	Kind  string
 	ID    string // the note's id; empty for suggestions
 	// Speaker is who a claim says said it ("" if it names no one, and for
-	// an entity).
-	Speaker string
+	// an entity); SpeakerEntity, for a suggested claim, the entity its
+	// speaker resolves to ("start-end LABEL").
+	Speaker, SpeakerEntity string
 }
 
 // segment is a piece of a block's layout: a run of plain text (Mark nil),

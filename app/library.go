@@ -88,6 +88,9 @@ type librarian struct {
 	// refreshAfterSave names the open document when a refresh was put off
 	// until the reader's edits are saved.
 	refreshAfterSave string
+	// untagged is a document to tag once the tagger runs the model the
+	// settings choose (while it loads, at start).
+	untagged *annotate.Document
 }
 
 // saveRequest asks the saver to store a workspace, the state after the
@@ -183,22 +186,35 @@ func (l *librarian) open(ctx app.Context) {
 	})
 }
 
-// retagIfStale tags the open article again when its suggestions came from
-// another model than recognizer, the one the tagger runs now. The reader's
-// annotations and decisions stay: a suggestion they rejected stays
-// rejected.
-func (l *librarian) retagIfStale(ctx app.Context, recognizer string) {
+// modelReady hears that the tagger runs the chosen model (recognizer
+// names it; "" if it did not load, and the tagger falls back to its
+// default): the open article is tagged with it if it waits for tagging,
+// or if its suggestions came from another model. The reader's annotations
+// and decisions stay: a suggestion they rejected stays rejected.
+func (l *librarian) modelReady(ctx app.Context, recognizer string) {
 	doc := editing.st.Doc
+	if d := l.untagged; d != nil {
+		l.untagged = nil
+		if doc != nil && d.ID == doc.ID {
+			l.tag(ctx, d)
+		}
+		return
+	}
 	st := taggingOf(ctx, doc)
-	if doc == nil || st.Status != taggingDone || st.Recognizer == recognizer {
+	if doc == nil || recognizer == "" || st.Status != taggingDone || st.Recognizer == recognizer {
 		return
 	}
 	l.tag(ctx, doc)
 }
 
-// tag tags a document in the worker.
+// tag tags a document in the worker, once the tagger runs the model the
+// settings choose.
 func (l *librarian) tag(ctx app.Context, doc *annotate.Document) {
 	ctx.SetState(stateTagging, taggingState{DocID: doc.ID, Status: taggingLoadingModel})
+	if !settings.modelSettled() {
+		l.untagged = doc
+		return
+	}
 	ctx.NewActionWithValue(actionTag, tagRequest{DocID: doc.ID, Text: doc.Text.String()})
 }
 

@@ -145,11 +145,16 @@ func (s *settingsFeature) useModel(ctx app.Context) {
 			s.publish(ctx)
 			if problem != "" {
 				sayFailed(ctx, "The chosen model did not load", errorOf(problem))
-				return
 			}
-			lib.retagIfStale(ctx, recognizer)
+			lib.modelReady(ctx, recognizer)
 		})
 	})
+}
+
+// modelSettled reports whether the tagger runs the model the settings
+// choose, or failed to load it (and runs its default): tagging can start.
+func (s *settingsFeature) modelSettled() bool {
+	return s.st.Recognizer != "" || s.st.ModelProblem != ""
 }
 
 // save writes the preferences to the library.
@@ -256,7 +261,7 @@ func (s *settingsFeature) handleAddModelFile(ctx app.Context, a app.Action) {
 							s.st.Recognizer, s.st.ModelProblem = recognizer, ""
 							s.publish(ctx)
 							say(ctx, "Added "+name+" ("+recognizer+"): it tags your articles from now on; the open article is tagged again.")
-							lib.retagIfStale(ctx, recognizer)
+							lib.modelReady(ctx, recognizer)
 						})
 					})
 				})

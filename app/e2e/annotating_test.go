@@ -184,7 +184,7 @@ func TestOverlappingClaimsAndNavigation(t *testing.T) {
 	dragOver(t, b, sentence, 0, 17, len(sentence))
 	waitFor(t, b, "the toolbar", `document.querySelector('.toolbar[role="toolbar"]')`, 5*time.Second)
 	press(t, b, "0")
-	waitFor(t, b, "two claims", `new Set([...document.querySelectorAll('article mark[data-label="CLAIM"]')].map((m) => m.dataset.id)).size === 2`, 5*time.Second)
+	waitFor(t, b, "two claims", `new Set([...document.querySelectorAll('article mark[data-label="CLAIM"][data-kind="annotation"]')].map((m) => m.dataset.id)).size === 2`, 5*time.Second)
 
 	// Every mark's text is the document's text at its offsets.
 	doc := sampleDocument(t)
@@ -194,7 +194,7 @@ func TestOverlappingClaimsAndNavigation(t *testing.T) {
 		}
 	}
 	// Each claim stays clickable: clicking any of its marks opens its card.
-	ids := eval[[]string](t, b, `[...new Set([...document.querySelectorAll('article mark[data-label="CLAIM"]')].map((m) => m.dataset.id))]`)
+	ids := eval[[]string](t, b, `[...new Set([...document.querySelectorAll('article mark[data-label="CLAIM"][data-kind="annotation"]')].map((m) => m.dataset.id))]`)
 	for _, id := range ids {
 		// Click on the claim's own text, not on a highlight nested in it.
 		p := eval[*points](t, b, `(() => {

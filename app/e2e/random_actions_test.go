@@ -76,6 +76,15 @@ type modelDoc struct {
 	// been tagged), and the ones the reader accepted or rejected.
 	Found              map[modelKey]bool
 	Rejected, Accepted map[modelKey]bool
+	// Claims holds, for each claim suggested, who said it and the entity
+	// the speaker resolves to, as the page shows them.
+	Claims map[modelKey]modelClaim
+}
+
+// modelClaim is what a suggested claim says of its speaker.
+type modelClaim struct {
+	Speaker string
+	Entity  *modelKey
 }
 
 // open returns the suggestions the page must show: those found, less the
@@ -164,9 +173,58 @@ func (r *reader) learnSuggestions() {
 	}
 	waitFor(r.t, r.b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
 	d.Found = map[modelKey]bool{}
+	d.Claims = map[modelKey]modelClaim{}
 	for _, k := range r.pageSuggestions() {
 		d.Found[k] = true
 	}
+	type claimMark struct {
+		Span    string `json:"span"`
+		Speaker string `json:"speaker"`
+		Entity  string `json:"entity"`
+	}
+	for _, m := range eval[[]claimMark](r.t, r.b, `[...document.querySelectorAll('article mark[data-kind="suggestion"][data-label="CLAIM"]')].map((m) => ({span: m.dataset.span, speaker: m.dataset.speaker || "", entity: m.dataset.speakerEntity || ""}))`) {
+		k := modelKey{Label: "CLAIM"}
+		fmt.Sscanf(m.Span, "%d-%d", &k.Start, &k.End)
+		c := modelClaim{Speaker: m.Speaker}
+		if m.Entity != "" {
+			var e modelKey
+			fmt.Sscanf(m.Entity, "%d-%d %s", &e.Start, &e.End, &e.Label)
+			c.Entity = &e
+		}
+		d.Claims[k] = c
+	}
+}
+
+// acceptClaim models what accepting a suggested claim does to its
+// speaker: linked to the note on its speaker's entity, whose suggestion is
+// accepted too if it is open (a new note the model learns from the page);
+// else named. It returns the typed speaker name the card shows.
+func (r *reader) acceptClaim(d *modelDoc, k modelKey) string {
+	c := d.Claims[k]
+	if e := c.Entity; e != nil {
+		if d.taken(*e, "") {
+			return "" // linked to the note already there
+		}
+		if d.open()[*e] {
+			known, _ := json.Marshal(append([]string{}, slices.Collect(maps.Keys(d.Notes))...))
+			span := strconv.Itoa(e.Start) + "-" + strconv.Itoa(e.End)
+			js := `(() => { const m = document.querySelector('article mark[data-kind="annotation"][data-label="` + e.Label + `"][data-span="` + span + `"]'); return m && !` + string(known) + `.includes(m.dataset.id) ? m.dataset.id : ""; })()`
+			var id string
+			for try := 0; id == ""; try++ {
+				if id = eval[string](r.t, r.b, js); id == "" {
+					if try > 100 {
+						r.fail("accepting the claim %v did not accept its speaker's suggestion %v", k, *e)
+					}
+					time.Sleep(50 * time.Millisecond)
+				}
+			}
+			d.Notes[id] = &modelNote{ID: id, Label: e.Label, Start: e.Start, End: e.End}
+			d.Accepted[*e] = true
+			return ""
+		}
+	}
+	// Named: the finder names every speaker it found (data-speaker).
+	return c.Speaker
 }
 
 // pageSuggestions lists the suggestions the page shows.
@@ -356,7 +414,11 @@ func (r *reader) decideSuggestion() {
 		r.log("accept %v", k)
 		r.b.do(r.t, chromedp.Click(chromedp.CSS(`button[aria-label="Accept suggestion"]`)))
 		id := r.waitNewCard()
-		d.Notes[id] = &modelNote{ID: id, Label: k.Label, Start: k.Start, End: k.End}
+		n := &modelNote{ID: id, Label: k.Label, Start: k.Start, End: k.End}
+		if k.Label == "CLAIM" {
+			n.Speaker = r.acceptClaim(d, k)
+		}
+		d.Notes[id] = n
 		d.Accepted[k] = true
 		r.active = id
 		r.edits++
@@ -375,7 +437,11 @@ func (r *reader) decideSuggestion() {
 			return
 		}
 		id := r.waitNewCard()
-		d.Notes[id] = &modelNote{ID: id, Label: label, Start: k.Start, End: k.End}
+		n := &modelNote{ID: id, Label: label, Start: k.Start, End: k.End}
+		if k.Label == "CLAIM" && label == "CLAIM" {
+			n.Speaker = r.acceptClaim(d, k)
+		}
+		d.Notes[id] = n
 		d.Accepted[k] = true
 		r.active = id
 		r.edits++

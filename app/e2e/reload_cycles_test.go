@@ -32,12 +32,12 @@ const annotationStateJS = `[...document.querySelectorAll('article mark[data-kind
 
 // TestRandomEditReloadCycles makes random edits (label a word, relabel,
 // delete, undo), each followed by a reload, and checks after every reload
-// that what the page shows from storage is what it showed before. 40
+// that what the page shows from storage is what it showed before. 25
 // cycles (GLOSSA_CYCLES changes the number): each reloads the whole app,
 // and 200 took 11 minutes on a busy 2-core machine. TestRandomReaderActions
 // covers many more edits, with one reload at its end.
 func TestRandomEditReloadCycles(t *testing.T) {
-	cycles := 40
+	cycles := 25
 	if v, err := strconv.Atoi(os.Getenv("GLOSSA_CYCLES")); err == nil {
 		cycles = v
 	}
@@ -45,6 +45,7 @@ func TestRandomEditReloadCycles(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 11))
 	for i := 0; i < cycles; i++ {
 		count := eval[int](t, b, `document.querySelectorAll('article mark[data-kind="annotation"]').length`)
+		edits := eval[int](t, b, `+document.querySelector("#save-status").dataset.edits`)
 		switch op := r.IntN(10); {
 		case op < 5 || count == 0:
 			eval[string](t, b, selectRandomWordJS+"("+strconv.Itoa(r.IntN(10000))+")")
@@ -60,7 +61,9 @@ func TestRandomEditReloadCycles(t *testing.T) {
 			b.do(t, chromedp.Evaluate[chromedp.Void](`document.activeElement && document.activeElement.blur()`))
 			press(t, b, "z", chromedp.KeyModifiers(chromedp.ModifierCtrl))
 		}
-		time.Sleep(50 * time.Millisecond) // let the edit render
+		// The edit is on screen once the page counts it; a refused one
+		// changes nothing and says so.
+		waitFor(t, b, "the edit", `+document.querySelector("#save-status").dataset.edits > `+strconv.Itoa(edits)+` || /^Not done/.test((document.querySelector(".notice") || {}).textContent || "")`, 10*time.Second)
 		waitSaved(t, b)
 		want := eval[string](t, b, annotationStateJS)
 		b.do(t, chromedp.Reload())
