@@ -157,8 +157,8 @@ func (p *annotationPanel) Render() app.UI {
 			app.Input().Type("search").Aria("label", "Search annotations").Placeholder("Search quotes, comments, tags").
 				OnInput(p.search),
 		),
-		app.If(len(rows) == 0, app.P().Class("muted").Text("Nothing to show.")),
 		app.Ol().Class("panel-list").Body(rows...),
+		slot(len(rows) == 0, app.P().Class("muted").Text("Nothing to show.")),
 	)
 }
 

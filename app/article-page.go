@@ -260,7 +260,7 @@ func (p *articlePage) Render() app.UI {
 	w := p.workspace()
 	hls := highlightsOf(w)
 	return app.Div().Class("page").Body(
-		app.If(p.library.Banner != "", app.P().Class("banner").Role("alert").Text(p.library.Banner)),
+		slot(p.library.Banner != "", app.P().Class("banner").Role("alert").Text(p.library.Banner)),
 		app.Header().Class("bar").Body(
 			app.Span().Class("brand").Text("Glossa"),
 			app.Button().Class("library-button").Aria("expanded", fmt.Sprint(p.library.Shown)).Text("Library").
@@ -269,7 +269,7 @@ func (p *articlePage) Render() app.UI {
 				OnClick(p.toggleSettings),
 			p.renderStatus(),
 			p.renderSaveStatus(),
-			app.If(p.notice.Text != "", renderNotice(p.notice)),
+			slot(p.notice.Text != "", renderNotice(p.notice)),
 			app.Button().Class("help-button").Aria("label", "Keyboard shortcuts").Title("Keyboard shortcuts (?)").Text("?").
 				OnClick(p.toggleHelp),
 		),
@@ -279,22 +279,31 @@ func (p *articlePage) Render() app.UI {
 				OnClick(p.onArticleClick).
 				Body(renderArticle(p.doc(), hls, p.hidden)),
 			app.Div().Class("side").Body(
-				app.If(p.settings.Shown, &settingsPanel{S: p.settings}),
-				app.If(p.library.Shown, &libraryPanel{Docs: p.library.Docs, Current: p.doc().ID, Usage: p.library.Usage, Problem: p.library.Problem}),
-				app.If(p.library.Deleted != "", app.Button().Aria("label", "Undo delete").Text("Undo delete").
+				slot(p.settings.Shown, &settingsPanel{S: p.settings}),
+				slot(p.library.Shown, &libraryPanel{Docs: p.library.Docs, Current: p.doc().ID, Usage: p.library.Usage, Problem: p.library.Problem}),
+				slot(p.library.Deleted != "", app.Button().Aria("label", "Undo delete").Text("Undo delete").
 					OnClick(p.undoDelete)),
-				app.If(!p.editing.Active.none(), &noteCard{W: w, Target: p.editing.Active}),
+				slot(!p.editing.Active.none(), &noteCard{W: w, Target: p.editing.Active}),
 				newLegend().Counts(countHighlights(hls)).Hidden(p.hidden),
 				// The tools work only once the app runs: the page served
 				// before it (prerendered) leaves them out, and so paints
 				// the article as fast as a plain page.
-				app.If(app.IsClient, newAnnotationPanel().Workspace(w), &exchangePanel{Busy: p.exchange.Busy}),
-				app.If(len(p.library.Orphans) > 0, renderOrphans(p.library.Orphans)),
+				slot(app.IsClient, newAnnotationPanel().Workspace(w), &exchangePanel{Busy: p.exchange.Busy}),
+				slot(len(p.library.Orphans) > 0, renderOrphans(p.library.Orphans)),
 			),
 		),
-		app.If(p.toolbar.Open, newSelectionToolbar().Error(p.toolbar.Err)),
-		app.If(p.helpOpen, renderShortcutsHelp(func() { p.helpOpen = false })),
+		slot(p.toolbar.Open, newSelectionToolbar().Error(p.toolbar.Err)),
+		slot(p.helpOpen, renderShortcutsHelp(func() { p.helpOpen = false })),
 	)
+}
+
+// slot shows elems when cond holds, in a wrapper that is always there
+// (display: contents): go-app matches children by position, so a part that
+// comes and goes in a slot of its own leaves its siblings where they were,
+// and they are updated, not made anew (a card opening would otherwise
+// rebuild the whole side panel after it).
+func slot(cond bool, elems ...app.UI) app.UI {
+	return app.Div().Class("slot").Body(app.If(cond, elems...))
 }
 
 // renderNotice shows the last action's notice, with the error underneath

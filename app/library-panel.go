@@ -29,7 +29,7 @@ type libraryPanel struct {
 
 // libraryPage is how many articles the list shows at a time: a library of
 // thousands lists quickly, and the search finds the rest.
-const libraryPage = 100
+const libraryPage = 40
 
 // matchTitles returns the articles whose title holds the query, any case.
 func matchTitles(docs []library.DocMeta, query string) []library.DocMeta {
@@ -55,13 +55,13 @@ func (l *libraryPanel) Render() app.UI {
 	}
 	return app.Section().Class("library").Aria("label", "Library").Body(
 		app.H2().Text("Library"),
-		app.If(l.Usage != "", app.P().Class("muted").Text(l.Usage)),
-		app.If(l.Problem != "", app.P().Class("problem").Role("alert").Text(l.Problem)),
+		slot(l.Usage != "", app.P().Class("muted").Text(l.Usage)),
+		slot(l.Problem != "", app.P().Class("problem").Role("alert").Text(l.Problem)),
 		// Inputs the reader types into are not bound to a value: a render
 		// between two keystrokes would reset them.
 		app.Input().Type("search").Aria("label", "Search titles").Placeholder("Search titles").
 			OnInput(l.search),
-		app.If(len(rows) == 0, app.P().Class("muted").Text("No article matches.")),
+		slot(len(rows) == 0, app.P().Class("muted").Text("No article matches.")),
 		app.Ul().Class("library-list").Body(rows...),
 		app.If(len(matches) > len(shown), app.Button().Class("show-more").
 			Text(fmt.Sprintf("Show more (%s not shown)", thousands(len(matches)-len(shown)))).OnClick(l.showMore)),

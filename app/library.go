@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -371,13 +372,33 @@ func (l *librarian) saver(ctx app.Context, store library.Store, requests <-chan 
 				l.saved = ws
 			}
 			l.tabs.announce(ws.Doc.ID)
+			l.recount(ws)
 			l.publish(ctx)
-			l.refresh(ctx)
 			if id := l.refreshAfterSave; id != "" && !l.st.Save.Saving {
 				l.refreshAfterSave = ""
 				l.load(ctx, id, true)
 			}
 		})
+	}
+}
+
+// recount updates the listed counts of a saved document's annotations and
+// claims, without reading the library again (a list of thousands takes
+// long to read).
+func (l *librarian) recount(ws annotate.Workspace) {
+	for i, d := range l.st.Docs {
+		if d.ID != ws.Doc.ID {
+			continue
+		}
+		docs := slices.Clone(l.st.Docs)
+		docs[i].Notes, docs[i].Claims = len(ws.Notes), 0
+		for _, n := range ws.Notes {
+			if n.Label == annotate.Claim {
+				docs[i].Claims++
+			}
+		}
+		l.st.Docs = docs
+		return
 	}
 }
 
