@@ -252,3 +252,18 @@ func letPressSelect(e app.Value) {
 	})
 	app.Window().Call("setTimeout", end, 2000)
 }
+
+// yieldToBrowser waits for a zero-delay timer of the browser's: the
+// current task ends, and the browser paints and handles input before Go
+// goes on. (A Go timer does not do it reliably: it has often fired before
+// the scheduler goes idle, and Go then goes on in the same task.)
+func yieldToBrowser() {
+	done := make(chan struct{})
+	f := app.FuncOf(func(app.Value, []app.Value) any {
+		close(done)
+		return nil
+	})
+	app.Window().Call("setTimeout", f, 0)
+	<-done
+	f.Release()
+}

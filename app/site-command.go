@@ -13,6 +13,7 @@ import (
 	"os"
 	"path"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"slices"
 	"strings"
@@ -122,6 +123,9 @@ func writeSite(web, out, wasmExec string) error {
 	if err := copyFile(wasmExec, filepath.Join(out, "wasm_exec.js")); err != nil {
 		return err
 	}
+	if err := rewriteFile(filepath.Join(out, "app.js"), yieldingLoader); err != nil {
+		return err
+	}
 	return precompressTree(out)
 }
 
@@ -148,6 +152,38 @@ func copyFile(from, to string) error {
 		return err
 	}
 	return os.WriteFile(to, data, 0o644)
+}
+
+// rewriteFile rewrites a file of the site with edit.
+func rewriteFile(name string, edit func([]byte) ([]byte, error)) error {
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return err
+	}
+	if data, err = edit(data); err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	return os.WriteFile(name, data, 0o644)
+}
+
+// loaderStart matches go-app's loader (app.js, v9.8.0): it pumps app.wasm
+// through a JavaScript stream to show progress, then instantiates it and
+// runs Go in the same task.
+var loaderStart = regexp.MustCompile(`(?s)const wasm = await instantiateStreaming\(\s*fetchWithProgress\(("[^"]+"), showProgress\),\s*go\.importObject\s*\);\s*go\.run\(wasm\.instance\);`)
+
+// yieldingLoader changes go-app's loader so that the download streams
+// straight into the WebAssembly compiler (a plain fetch, not a JavaScript
+// pump that keeps the main thread busy on every chunk), and the browser
+// gets the main thread back between instantiating app.wasm and starting
+// Go: two shorter tasks instead of one long one.
+func yieldingLoader(js []byte) ([]byte, error) {
+	if !loaderStart.Match(js) {
+		return nil, errors.New("go-app's loader is not the one this build knows (go-app v9.8.0's app.js): update yieldingLoader")
+	}
+	return loaderStart.ReplaceAll(js, []byte(`const wasm = await instantiateStreaming(fetch($1), go.importObject);
+    showProgress(100);
+    await new Promise((resolve) => setTimeout(resolve, 0)); // Glossa: a task ends here
+    go.run(wasm.instance);`)), nil
 }
 
 // cspFirst moves the page's Content-Security-Policy <meta> to just after
