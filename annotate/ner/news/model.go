@@ -73,7 +73,8 @@ type Model struct {
 	words   []uint32 // the same bytes as 32-bit words: words[at/4] is the fingerprint of the slot at byte at
 	gazKeys []uint32
 	gazMask []uint8
-	size    int // bytes of the file
+	size    int    // bytes of the file
+	sum     uint64 // the file's checksum
 }
 
 // Info returns what the model file says about the model.
@@ -81,6 +82,12 @@ func (m *Model) Info() Info { return m.info }
 
 // Size returns the size of the model file in bytes.
 func (m *Model) Size() int { return m.size }
+
+// ID identifies the model file: its checksum (which covers every byte of
+// it, its name and description too) as 16 hexadecimal digits. Two files
+// with the same ID hold the same model; what was learned on top of a model
+// (a Delta) is for the model of that ID only.
+func (m *Model) ID() string { return fmt.Sprintf("%016x", m.sum) }
 
 // home returns a key's home slot in a table of n slots and its
 // fingerprint.
@@ -169,7 +176,7 @@ func ParseModel(data []byte) (*Model, error) {
 	if v := r.u32(); v != fileVersion {
 		return nil, bad("model file version %d; this Glossa reads version %d: use a Glossa as new as the model", v, fileVersion)
 	}
-	m := &Model{size: len(data)}
+	m := &Model{size: len(data), sum: binary.LittleEndian.Uint64(data[len(data)-8:])}
 	meta := reader{b: r.bytes(int(r.u32()))}
 	r.align()
 	m.info.Name = meta.str()
