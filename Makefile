@@ -82,7 +82,8 @@ FUZZ_TARGETS := ./annotate:FuzzTextOffsets ./annotate:FuzzTagJSONL ./annotate:Fu
 	./annotate/formats:FuzzImportJSONL ./annotate/formats:FuzzImportBrat ./annotate/webpage:FuzzExtractHTML \
 	./annotate/markdown:FuzzExtractMarkdown \
 	./annotate/ner/compact:FuzzLoadModel ./annotate/ner/compact:FuzzFastMatchesProse \
-	./annotate/claims:FuzzFind ./annotate/ner/news:FuzzParseModel ./annotate/ner/news:FuzzReadCoNLL ./annotate:FuzzTextReader
+	./annotate/claims:FuzzFind ./annotate/ner/news:FuzzParseModel ./annotate/ner/news:FuzzReadCoNLL ./annotate:FuzzTextReader \
+	./annotate/ner/news/learn:FuzzParsePart
 FUZZTIME ?= 8s
 
 unit:

@@ -103,7 +103,7 @@ func (m *Model) Evaluate(docs []TrainDocument) Scores { return m.EvaluateWith(do
 
 // EvaluateWith scores the model plus delta (which may be nil) on docs, as
 // Evaluate does.
-func (m *Model) EvaluateWith(docs []TrainDocument, delta Delta) Scores {
+func (m *Model) EvaluateWith(docs []TrainDocument, delta *Delta) Scores {
 	return evaluate(m.scorer(delta), m.ntags, m.info.Types, m, docs)
 }
 

@@ -61,6 +61,18 @@ func (r *Recognizer) Read(text string) *Reading {
 	return rd
 }
 
+// Entities returns the entities of every sentence, in order: what
+// annotate.RecognizeBlocks finds in the text.
+func (rd *Reading) Entities() []annotate.Entity {
+	var out []annotate.Entity
+	for _, s := range rd.Sentences {
+		for _, e := range s.Entities {
+			out = append(out, e.Entity)
+		}
+	}
+	return out
+}
+
 // addBlock adds the sentences of a block the recognizer just tagged:
 // tokens and spans are in bytes of the block's text.
 func (rd *Reading) addBlock(text string, toks []Token, sents []sentence, doc *Document, tags [][]Tag, spans [][]span) {
@@ -115,22 +127,18 @@ type LearnOptions struct {
 	// tagged wrong is).
 	Margin float32
 	// Also, when not nil, receives every update made to the delta too.
-	Also Delta
-	// Sums, when not nil, receives every update times Time: what an
-	// averaged perceptron keeps (the average is delta - Sums/T at time T).
-	Sums Delta
-	Time float32
+	Also *Delta
 }
 
 // Learn makes one pass of perceptron updates over sentence i against its
 // gold tags: it tags the sentence with the model plus delta, in the
 // document context the sentence was read in, and where a token's tag is
-// not gold (or wins by less than the margin) it adds Rate to the gold
-// tag's weight and subtracts it from the rival tag's, for each of the
-// token's features, in delta. Tokens marked in unsure (which may be nil)
+// not gold (or wins by less than the margin) it adds the rate (shrunk by
+// Trust) to the gold tag's weight and subtracts it from the rival tag's,
+// for each of the token's features, in delta. Tokens marked in unsure (which may be nil)
 // are not learned from, nor are gold tags outside the model's tag set. It
 // returns the number of updates.
-func (rd *Reading) Learn(i int, gold []Tag, unsure []bool, delta Delta, opt LearnOptions) int {
+func (rd *Reading) Learn(i int, gold []Tag, unsure []bool, delta *Delta, opt LearnOptions) int {
 	s := rd.inputs[i]
 	if len(gold) != len(s.ws) || unsure != nil && len(unsure) != len(s.ws) {
 		return 0
@@ -163,15 +171,11 @@ func (rd *Reading) Learn(i int, gold []Tag, unsure []bool, delta Delta, opt Lear
 					if opt.Trust > 0 {
 						r /= 1 + rd.m.weight(f)/opt.Trust
 					}
-					delta.add(f, g, r, n)
-					delta.add(f, rival, -r, n)
+					delta.Add(f, g, r, n)
+					delta.Add(f, rival, -r, n)
 					if opt.Also != nil {
-						opt.Also.add(f, g, r, n)
-						opt.Also.add(f, rival, -r, n)
-					}
-					if opt.Sums != nil {
-						opt.Sums.add(f, g, r*opt.Time, n)
-						opt.Sums.add(f, rival, -r*opt.Time, n)
+						opt.Also.Add(f, g, r, n)
+						opt.Also.Add(f, rival, -r, n)
 					}
 				}
 			}

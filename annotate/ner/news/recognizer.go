@@ -18,7 +18,7 @@ import (
 // is safe for concurrent use; what ForDocument returns is for one caller.
 type Recognizer struct {
 	m     *Model
-	delta Delta
+	delta *Delta
 	bits  listBits
 }
 
@@ -47,7 +47,7 @@ func New(m *Model) *Recognizer {
 
 // WithDelta returns a recognizer that scores with the model's weights plus
 // delta (see Model.Learn). delta must not change while it is in use.
-func (r *Recognizer) WithDelta(delta Delta) *Recognizer {
+func (r *Recognizer) WithDelta(delta *Delta) *Recognizer {
 	c := *r
 	c.delta = delta
 	return &c
