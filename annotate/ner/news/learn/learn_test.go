@@ -1,6 +1,7 @@
 package learn_test
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"reflect"
@@ -9,6 +10,7 @@ import (
 	"time"
 
 	"glossa/annotate"
+	"glossa/annotate/formats"
 	"glossa/annotate/library"
 	"glossa/annotate/ner/news"
 	"glossa/annotate/ner/news/builtin"
@@ -383,6 +385,76 @@ func TestForgetAndRestore(t *testing.T) {
 	bad.Imported, bad.Origin = true, id(99)
 	if err := l.Load([]library.Learned{rec, bad}); !errors.Is(err, learn.ErrBadPart) || l.Corrections() != 1 {
 		t.Errorf("Load with a damaged record: %v, %d corrections", err, l.Corrections())
+	}
+}
+
+// TestSurvivesExportAndImport: what was learned, saved with the library,
+// goes with the library's W3C export, and a learner on the imported
+// library tags as the one that learned it.
+func TestSurvivesExportAndImport(t *testing.T) {
+	m := model(t)
+	l := learn.New(m, learn.Options{})
+	const text = "Kevin Marsh, a spokesman for Vantor Quell, said the talks had failed."
+	w := correct(t, article(t, l.Recognizer(), text), "Vantor Quell", annotate.Org, 1)
+	l.Learn(learn.FromWorkspace(w))
+	rec, err := l.Record()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := library.NewMemStore()
+	doc, err := library.NewStoredDoc(text, "paste", now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := library.PutDoc(doc)
+	if err := s.Apply(c); err != nil {
+		t.Fatal(err)
+	}
+	// The edit and what it taught, in one transaction.
+	edit := library.Diff(annotate.NewWorkspace(w.Doc), w)
+	edit.PutLearned = []library.Learned{rec}
+	if err := s.Apply(edit); err != nil {
+		t.Fatal(err)
+	}
+	b, err := formats.LoadBundle(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	if err := formats.ExportW3C(b, &out); err != nil {
+		t.Fatal(err)
+	}
+	elsewhere := library.NewMemStore()
+	rep, err := formats.ImportInto(elsewhere, "library.jsonld", out.Bytes(), now)
+	if err != nil || rep.Learned != 1 {
+		t.Fatalf("import: %+v, %v", rep, err)
+	}
+	recs, _, err := elsewhere.Learned()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l2 := learn.New(m, learn.Options{})
+	if err := l2.Load(recs); err != nil {
+		t.Fatal(err)
+	}
+	const other = "Vantor Quell said on Friday it would close two plants in Ohio."
+	if got, want := fmt.Sprint(l2.Tag(other)), fmt.Sprint(l.Tag(other)); got != want {
+		t.Errorf("after export and import:\n got %s\nwant %s", got, want)
+	}
+	if l2.Corrections() != 1 || l2.Own().Origin != "" || len(l2.Others()) != 1 {
+		t.Errorf("imported: %d corrections, own %q, %d others", l2.Corrections(), l2.Own().Origin, len(l2.Others()))
+	}
+	// The imported article's decisions are learned already.
+	stored, _, err := elsewhere.Load(doc.Meta.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ws, err := stored.Workspace()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res := l2.Learn(learn.FromWorkspace(ws)); res.Corrections != 0 {
+		t.Errorf("the imported decisions were learned again: %+v", res)
 	}
 }
 
