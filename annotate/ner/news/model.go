@@ -374,6 +374,40 @@ func (t *table) insert(key uint64) int {
 // the same input gives the same bytes.
 func encode(info Info, scales *[256]float32, rows map[uint64][]int8, names map[uint64]uint8) []byte {
 	ntags := numTags(len(info.Types))
+	le := binary.LittleEndian
+	keys := sortedKeys(rows)
+	t := newTable(len(keys))
+	stride := stride(ntags)
+	slots := make([]byte, len(t.keys)*stride)
+	for _, k := range keys {
+		if slot := t.insert(k); slot >= 0 {
+			row := rows[k]
+			at := slot * stride
+			le.PutUint32(slots[at:], t.keys[slot])
+			slots[at+4] = byte(row[0])
+			for j, w := range row[1:] {
+				slots[at+5+j] = byte(w)
+			}
+		}
+	}
+	nameKeys := sortedKeys(names)
+	g := newTable(len(nameKeys))
+	masks := make([]byte, len(g.keys))
+	for _, k := range nameKeys {
+		if slot := g.insert(k); slot >= 0 {
+			masks[slot] = names[k]
+		}
+	}
+	if len(nameKeys) == 0 {
+		g.keys, masks = nil, nil
+	}
+	return assemble(info, scales, len(t.keys), slots, g.keys, masks)
+}
+
+// assemble writes a model file of its parts: the weight table of slots
+// slots (table, as the file holds it) and the name-list table (gazKeys and
+// their masks).
+func assemble(info Info, scales *[256]float32, slots int, table []byte, gazKeys []uint32, masks []byte) []byte {
 	var buf bytes.Buffer
 	le := binary.LittleEndian
 	u32 := func(v uint32) { buf.Write(le.AppendUint32(nil, v)) }
@@ -400,42 +434,14 @@ func encode(info Info, scales *[256]float32, rows map[uint64][]int8, names map[u
 	u32(uint32(len(meta)))
 	buf.Write(meta)
 	pad()
-
-	keys := sortedKeys(rows)
-	t := newTable(len(keys))
-	stride := stride(ntags)
-	slots := make([]byte, len(t.keys)*stride)
-	for _, k := range keys {
-		if slot := t.insert(k); slot >= 0 {
-			row := rows[k]
-			at := slot * stride
-			le.PutUint32(slots[at:], t.keys[slot])
-			slots[at+4] = byte(row[0])
-			for j, w := range row[1:] {
-				slots[at+5+j] = byte(w)
-			}
-		}
-	}
-	u32(uint32(len(t.keys)))
+	u32(uint32(slots))
 	for _, v := range scales {
 		u32(math.Float32bits(v))
 	}
-	buf.Write(slots)
+	buf.Write(table)
 	pad()
-
-	nameKeys := sortedKeys(names)
-	g := newTable(len(nameKeys))
-	masks := make([]byte, len(g.keys))
-	for _, k := range nameKeys {
-		if slot := g.insert(k); slot >= 0 {
-			masks[slot] = names[k]
-		}
-	}
-	if len(nameKeys) == 0 {
-		g.keys, masks = nil, nil
-	}
-	u32(uint32(len(g.keys)))
-	for _, k := range g.keys {
+	u32(uint32(len(gazKeys)))
+	for _, k := range gazKeys {
 		u32(k)
 	}
 	buf.Write(masks)
