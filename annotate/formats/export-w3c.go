@@ -52,7 +52,7 @@ import (
 //	"article": {"id": Document.ID, "type": "glossa:Article",
 //	  "articleTitle", "articleSource", "articleAdded", "articleText"},
 //	"orphans": [{"reason": "…", "annotation": {…as it was imported…}}],
-//	"learned": [{"model": "9ea19a51fde7a61e", "origin": "urn:uuid:…",
+//	"learned": [{"model": "adf56723082c5b30", "origin": "urn:uuid:…",
 //	  "corrections": 37, "data": "R0xPU1NMUk4…"}],
 //	"first": {"id": "urn:uuid:…", "type": "AnnotationPage", "startIndex": 0, "items": […]}
 //

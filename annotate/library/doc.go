@@ -114,7 +114,7 @@
 // the learner sums them:
 //
 //	{"schema": 2, "value": {
-//	  "model": "9ea19a51fde7a61e", // the base model's ID (news.Model.ID), no spaces
+//	  "model": "adf56723082c5b30", // the base model's ID (news.Model.ID), no spaces
 //	  "origin": "urn:uuid:…",      // where it was learned; made when the learning began
 //	  "corrections": 37,           // how many of the reader's decisions it was learned from
 //	  "imported": false,           // true: it came with an import, and is read, never learned into

@@ -105,6 +105,28 @@ func BenchmarkRetag(b *testing.B) {
 	}
 }
 
+// BenchmarkRetagLargeDelta is BenchmarkRetag with 100,000 more learned
+// rows (of features the article lacks): five times what 20 corrected
+// documents of the benchmark in build/learncurve teach.
+func BenchmarkRetagLargeDelta(b *testing.B) {
+	w, l := longArticle(b)
+	own := l.Own()
+	d := own.Delta.Clone()
+	for i := range 100_000 {
+		d.Add(uint64(i+1)*0x9e3779b97f4a7c15, news.Tag(i%l.Base().NumTags()), 10, l.Base().NumTags())
+	}
+	own.Delta = d
+	if err := l.Restore(own); err != nil {
+		b.Fatal(err)
+	}
+	r := l.Recognizer()
+	for b.Loop() {
+		if _, err := annotate.RecognizeBlocks(annotate.NewDocument(w.Doc.Text.String()), r, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 // BenchmarkRetagBase is BenchmarkRetag with the base model alone, for
 // comparison.
 func BenchmarkRetagBase(b *testing.B) {
