@@ -82,7 +82,8 @@ FUZZ_TARGETS := ./annotate:FuzzTextOffsets ./annotate:FuzzTagJSONL ./annotate:Fu
 	./annotate/formats:FuzzImportJSONL ./annotate/formats:FuzzImportBrat ./annotate/webpage:FuzzExtractHTML \
 	./annotate/markdown:FuzzExtractMarkdown \
 	./annotate/ner/compact:FuzzLoadModel ./annotate/ner/compact:FuzzFastMatchesProse \
-	./annotate/claims:FuzzFind ./annotate/ner/news:FuzzParseModel ./annotate/ner/news:FuzzReadCoNLL ./annotate:FuzzTextReader
+	./annotate/claims:FuzzFind ./annotate/ner/news:FuzzParseModel ./annotate/ner/news:FuzzReadCoNLL ./annotate:FuzzTextReader \
+	./annotate/ner/news/learn:FuzzParsePart
 # make test bounds each fuzz run by a count of inputs, not by the clock: a
 # busy 2-core machine runs the slow targets (prose's model in each worker)
 # at a tenth of their idle speed, and a timed run then fails on the fuzz

@@ -26,6 +26,13 @@ Usage:
       Train an entity model of the built-in model's kind on CoNLL column
       files, doccano or spaCy JSONL, or Glossa W3C exports (the reader's
       own annotations), printing each pass and, with -dev, its scores.
+  glossa train -base builtin|MODEL -o FILE [-complete] [-dev FILE] FILE...
+      Continue from a model: learn the reader's corrections in library
+      exports (their notes and decisions about suggestions, and what the
+      model already learned from them in the browser, which a library's
+      W3C export carries) and write the model with what was learned in it.
+      -complete: the files mark every entity (doccano, spaCy, brat), so
+      text no note covers is no entity.
   glossa export [-format w3c|doccano|spacy|brat|csv|claimreview] [-o FILE] FILE...
       Read Glossa W3C exports (or any file Glossa imports: W3C annotations,
       doccano or spaCy JSONL, brat zips or .ann files) and write them in

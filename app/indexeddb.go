@@ -226,6 +226,10 @@ func (s *idbStore) Raw(docID string) ([]library.RawRecord, error) {
 	return library.RawDoc(idbReader{s.db}, docID)
 }
 
+func (s *idbStore) Learned() ([]library.Learned, []library.RecordProblem, error) {
+	return library.LoadLearned(idbReader{s.db})
+}
+
 func (s *idbStore) Setting(name string) (json.RawMessage, bool, error) {
 	return library.ReadSetting(idbReader{s.db}, name)
 }

@@ -15,11 +15,14 @@ import (
 	"glossa/annotate/formats"
 	"glossa/annotate/library"
 	"glossa/annotate/ner/news"
+	"glossa/annotate/ner/news/builtin"
+	"glossa/annotate/ner/news/learn"
 	"glossa/annotate/ner/news/lists"
 )
 
 // trainCommand trains an entity model of the built-in model's kind on the
-// reader's data and writes its model file.
+// reader's data and writes its model file; with -base, it continues from a
+// model, learning the corrections of library exports (continueTraining).
 func trainCommand(args []string, stdout, stderr io.Writer) int {
 	flags := flag.NewFlagSet("train", flag.ContinueOnError)
 	flags.SetOutput(stderr)
@@ -28,12 +31,20 @@ func trainCommand(args []string, stdout, stderr io.Writer) int {
 	epochs := flags.Int("epochs", 14, "most passes over the training data")
 	name := flags.String("name", "", "the model's name in the annotations it suggests (default: from -o)")
 	seed := flags.Uint64("seed", 1, "seed of the order of documents in each pass")
+	base := flags.String("base", "", "continue from `MODEL` (builtin, or a model file): learn the corrections of library exports into it")
+	complete := flags.Bool("complete", false, "with -base: the files mark every entity, so text no note covers is no entity")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
 	if *out == "" || flags.NArg() == 0 {
 		fmt.Fprintln(stderr, "glossa train: give -o FILE and at least one training file (glossa train -o my.model FILE...)")
 		return 2
+	}
+	if *name == "" {
+		*name = strings.TrimSuffix(baseName(*out), ".model")
+	}
+	if *base != "" {
+		return continueTraining(*base, *out, *name, *dev, *complete, flags.Args(), stdout, stderr)
 	}
 	var docs []news.TrainDocument
 	for _, f := range flags.Args() {
@@ -61,9 +72,6 @@ func trainCommand(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	fmt.Fprintf(stderr, "glossa train: %d documents, %d sentences, %d entities\n", len(docs), sentences, mentions)
-	if *name == "" {
-		*name = strings.TrimSuffix(baseName(*out), ".model")
-	}
 	_, data, err := news.Train(docs, news.TrainOptions{
 		Epochs: *epochs,
 		Seed:   *seed,
@@ -87,16 +95,125 @@ func trainCommand(args []string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", *out, len(data))
-	if len(devDocs) > 0 {
-		m, err := news.ParseModel(data)
-		if err != nil {
-			fmt.Fprintf(stderr, "glossa train: %v\n", err)
-			return 1
-		}
-		fmt.Fprintln(stdout, "dev scores (exact spans, by the model's labels):")
-		m.Evaluate(devDocs).WriteTable(stdout)
+	return writeDevScores(data, devDocs, stdout, stderr)
+}
+
+// writeDevScores prints the scores of the model file data on the dev
+// documents, if any.
+func writeDevScores(data []byte, devDocs []news.TrainDocument, stdout, stderr io.Writer) int {
+	if len(devDocs) == 0 {
+		return 0
 	}
+	m, err := news.ParseModel(data)
+	if err != nil {
+		fmt.Fprintf(stderr, "glossa train: %v\n", err)
+		return 1
+	}
+	fmt.Fprintln(stdout, "dev scores (exact spans, by the model's labels):")
+	m.Evaluate(devDocs).WriteTable(stdout)
 	return 0
+}
+
+// continueTraining is glossa train -base: it learns the corrections of the
+// library exports in files on top of the base model, as the browser learns
+// them (package learn): what the exports' learned records carry for that
+// model first, then each article's notes and decisions (a decision learned
+// already is not learned again), and folds what was learned into a model
+// file of its own.
+func continueTraining(baseName, out, name, dev string, complete bool, files []string, stdout, stderr io.Writer) int {
+	fail := func(format string, args ...any) int {
+		fmt.Fprintf(stderr, "glossa train: "+format+"\n", args...)
+		return 1
+	}
+	m, err := loadBase(baseName)
+	if err != nil {
+		return fail("-base: %v", err)
+	}
+	var recs []library.Learned
+	var docs []library.StoredDoc
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return fail("%v", err)
+		}
+		if isCoNLL(data) {
+			return fail("%s: a CoNLL file holds no reader's corrections: with -base, give library exports (W3C, doccano or spaCy JSONL, brat); without -base, train trains a model from scratch on it", f)
+		}
+		store := library.NewMemStore()
+		if _, err := formats.ImportInto(store, f, data, time.Now()); err != nil {
+			return fail("%s: %v", f, err)
+		}
+		b, err := formats.LoadBundle(store)
+		if err != nil {
+			return fail("%s: %v", f, err)
+		}
+		recs = append(recs, b.Learned...)
+		docs = append(docs, b.Docs...)
+	}
+	opt := learn.DefaultOptions
+	if complete {
+		opt.Rest = learn.RestOutside
+	}
+	l := learn.New(m, opt)
+	carried, others := 0, 0
+	for _, r := range recs {
+		if r.Model == m.ID() {
+			carried += r.Corrections
+		} else {
+			others++
+		}
+	}
+	if err := l.Load(recs); err != nil {
+		return fail("%v", err)
+	}
+	if others > 0 {
+		fmt.Fprintf(stderr, "glossa train: %d parts of what was learned are for other models than %s (%s), left out\n", others, baseName, m.ID())
+	}
+	learned := 0
+	for _, d := range docs {
+		w, err := d.Workspace()
+		if err != nil {
+			return fail("article %s: %v", d.Meta.Title, err)
+		}
+		learned += l.Learn(learn.FromWorkspace(w)).Corrections
+	}
+	if l.Corrections() == 0 {
+		return fail("the files hold no correction to learn from (no entity annotation, no rejected suggestion, nothing learned for %s)", m.ID())
+	}
+	fmt.Fprintf(stderr, "glossa train: %d articles; learned from %d corrections (%d carried by what the exports learned, %d new)\n",
+		len(docs), l.Corrections(), carried, learned)
+	info := news.Info{Name: name, Trained: fmt.Sprintf("%s; then glossa train -base on %s: %d corrections", strings.TrimSuffix(m.Info().Trained, "."), strings.Join(files, ", "), l.Corrections())}
+	data, dropped, err := m.Fold(l.Delta(), info)
+	if err != nil {
+		return fail("%v", err)
+	}
+	if dropped > 0 {
+		fmt.Fprintf(stderr, "glossa train: the model's table had no room for %d of %d learned rows; the lightest were left out\n", dropped, l.Delta().Len())
+	}
+	if err := os.WriteFile(out, data, 0o644); err != nil {
+		return fail("%v", err)
+	}
+	fmt.Fprintf(stdout, "wrote %s (%d bytes)\n", out, len(data))
+	if dev == "" {
+		return 0
+	}
+	devDocs, err := readTrainingFile(dev)
+	if err != nil {
+		return fail("-dev: %v", err)
+	}
+	return writeDevScores(data, devDocs, stdout, stderr)
+}
+
+// loadBase loads the model -base names: "builtin" or a model file.
+func loadBase(name string) (*news.Model, error) {
+	if name == "builtin" {
+		return builtin.Model()
+	}
+	data, err := os.ReadFile(name)
+	if err != nil {
+		return nil, err
+	}
+	return news.ParseModel(data)
 }
 
 // readTrainingFile reads training data: a CoNLL column file, or a file

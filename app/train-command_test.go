@@ -3,12 +3,21 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"glossa/annotate"
+	"glossa/annotate/formats"
+	"glossa/annotate/library"
+	"glossa/annotate/ner/news/builtin"
+	"glossa/annotate/ner/news/learn"
 )
 
 // trainingCoNLL writes n small CoNLL documents of made-up names.
@@ -119,5 +128,166 @@ func TestAnnotateModelProse(t *testing.T) {
 	}
 	if !strings.Contains(out, "prose") || !strings.Contains(strings.Join(entitiesOf(t, decodeCollections(t, out)[0]), "\n"), "Berlin") {
 		t.Errorf("--model prose output:\n%s", out)
+	}
+}
+
+// libraryExport writes a library's W3C export of the texts, in each of
+// which the reader made the name an ORG: by hand, over the built-in
+// model's suggestion, which they rejected. It carries the learned records
+// given.
+func libraryExport(t *testing.T, dir string, texts []string, name string, learned []library.Learned) string {
+	t.Helper()
+	r, err := builtin.Recognizer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 12, 1, 9, 0, 0, 0, time.UTC)
+	s := library.NewMemStore()
+	for i, text := range texts {
+		doc, err := library.NewStoredDoc(text, "paste", now)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := annotate.NewDocument(doc.Text)
+		ents, err := annotate.RecognizeBlocks(d, r, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w := annotate.NewWorkspace(d).WithSuggestions(ents, r.Name())
+		start := d.Text.BytePoint(strings.Index(doc.Text, name))
+		sp := annotate.Span{Start: start, End: start + len([]rune(name))}
+		for _, e := range w.Suggestions {
+			if e.Start < sp.End && sp.Start < e.End {
+				if w, err = w.Reject(e.Key()); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		if w, err = w.Create(sp, annotate.Org, fmt.Sprintf("urn:uuid:00000000-0000-7000-8000-%012d", i+1), nil, now); err != nil {
+			t.Fatal(err)
+		}
+		c := library.PutDoc(doc)
+		c.PutNotes, c.PutRejected = w.Notes, fixtureKeys(w.Rejected)
+		if err := s.Apply(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(learned) > 0 {
+		if err := s.Apply(library.Change{PutLearned: learned}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b, err := formats.LoadBundle(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := formats.ExportW3C(b, &buf); err != nil {
+		t.Fatal(err)
+	}
+	return writeFile(t, dir, "library.jsonld", buf.Bytes())
+}
+
+func fixtureKeys(m map[annotate.SuggestionKey]bool) []annotate.SuggestionKey {
+	var out []annotate.SuggestionKey
+	for k := range m {
+		out = append(out, k)
+	}
+	slices.SortFunc(out, annotate.CompareKeys)
+	return out
+}
+
+// labelOf annotates text with the model file and returns the label of
+// name, or "".
+func labelOf(t *testing.T, dir, model, text, name string) string {
+	t.Helper()
+	article := writeFile(t, dir, "article.txt", []byte(text))
+	out, errs, status := run(t, "", "annotate", "--model", model, article)
+	if status != 0 {
+		t.Fatalf("annotate --model: exit %d: %s", status, errs)
+	}
+	for _, e := range entitiesOf(t, decodeCollections(t, out)[0]) {
+		if label, rest, _ := strings.Cut(e, " "); strings.HasPrefix(rest, name+" ") {
+			return label
+		}
+	}
+	return ""
+}
+
+// TestTrainFromBase: glossa train -base continues from the built-in model
+// with a reader's corrections in a library export, and writes a model that
+// makes them.
+func TestTrainFromBase(t *testing.T) {
+	dir := t.TempDir()
+	const third = "Workers at Vantor Quell walked out on Thursday."
+	builtinPath := filepath.Join(dir, "builtin.model")
+	if err := os.WriteFile(builtinPath, builtin.File, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := labelOf(t, dir, builtinPath, third, "Vantor Quell"); got == "ORG" {
+		t.Fatal("the built-in model already gets it right: the test needs a mistake")
+	}
+	export := libraryExport(t, dir, []string{
+		"Kevin Marsh, a spokesman for Vantor Quell, said the talks had failed.",
+		"Vantor Quell said on Friday it would close two plants in Ohio.",
+	}, "Vantor Quell", nil)
+	model := filepath.Join(dir, "newsroom.model")
+	out, errs, status := run(t, "", "train", "-base", "builtin", "-o", model, export)
+	if status != 0 {
+		t.Fatalf("exit %d: %s", status, errs)
+	}
+	if !strings.Contains(out, "wrote "+model) || !strings.Contains(errs, "learned from 4 corrections (0 carried") {
+		t.Errorf("stdout %q, stderr %q", out, errs)
+	}
+	if got := labelOf(t, dir, model, third, "Vantor Quell"); got != "ORG" {
+		t.Errorf("with the new model, Vantor Quell is %q, want ORG", got)
+	}
+	if labelOf(t, dir, builtinPath, third, "Vantor Quell") == "ORG" {
+		t.Error("the base model changed")
+	}
+}
+
+// TestTrainFromBaseFoldsWhatWasLearned: what the browser learned, carried
+// by the export, goes into the model, even for articles no longer in the
+// library; a CoNLL file is refused with -base.
+func TestTrainFromBaseFoldsWhatWasLearned(t *testing.T) {
+	dir := t.TempDir()
+	m, err := builtin.Model()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := learn.New(m, learn.Options{})
+	learnedExport := libraryExport(t, t.TempDir(), []string{"Kevin Marsh, a spokesman for Vantor Quell, said the talks had failed."}, "Vantor Quell", nil)
+	scratch := library.NewMemStore()
+	data, _ := os.ReadFile(learnedExport)
+	if _, err := formats.ImportInto(scratch, "x.jsonld", data, time.Now()); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := formats.LoadBundle(scratch)
+	w, err := b.Docs[0].Workspace()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l.Learn(learn.FromWorkspace(w))
+	rec, err := l.Record()
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A library holding another article only, and what was learned.
+	export := libraryExport(t, dir, []string{"Analysts said Zorblax Industries would cut 200 jobs in Ohio."}, "Zorblax Industries", []library.Learned{rec})
+	model := filepath.Join(dir, "newsroom.model")
+	_, errs, status := run(t, "", "train", "-base", "builtin", "-o", model, export)
+	if status != 0 {
+		t.Fatalf("exit %d: %s", status, errs)
+	}
+	if !strings.Contains(errs, "(2 carried by what the exports learned, 2 new)") {
+		t.Errorf("stderr %q", errs)
+	}
+	if got := labelOf(t, dir, model, "Workers at Vantor Quell walked out on Thursday.", "Vantor Quell"); got != "ORG" {
+		t.Errorf("what the browser learned is not in the model: Vantor Quell is %q", got)
+	}
+	conll := writeFile(t, dir, "train.conll", []byte(trainingCoNLL(2, 1)))
+	if _, errs, status := run(t, "", "train", "-base", "builtin", "-o", model, conll); status != 1 || !strings.Contains(errs, "CoNLL") {
+		t.Errorf("a CoNLL file with -base: exit %d, %q", status, errs)
 	}
 }

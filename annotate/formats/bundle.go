@@ -9,10 +9,16 @@ import (
 )
 
 // Bundle is what an export writes: articles of the library with everything
-// saved about them, in order. Each is a library.StoredDoc, as Store.Load
+// saved about them, in order, and what the entity model learned from the
+// reader's corrections. Each article is a library.StoredDoc, as Store.Load
 // gives it: its text, title, source and date, the reader's notes, the
 // suggestions they rejected, and the orphans kept with it.
-type Bundle struct{ Docs []library.StoredDoc }
+type Bundle struct {
+	Docs []library.StoredDoc
+	// Learned are the library's learned records (library.Learned): the W3C
+	// export carries them, on its first article's collection.
+	Learned []library.Learned
+}
 
 // ErrUnsupportedFormat marks a file or format name that is not one Glossa
 // reads or writes. The other errors of export and import wrap annotate's
@@ -20,10 +26,20 @@ type Bundle struct{ Docs []library.StoredDoc }
 var ErrUnsupportedFormat = errors.New("unsupported format")
 
 // LoadBundle reads the documents named by docIDs from s, in that order, or
-// all the documents s lists (newest first) when none is named. Records
-// that cannot be read are left out, as Store.Load leaves them out.
+// the whole library when none is named: all the documents s lists (newest
+// first) and, when s is a library.LearnedStore, what the entity model
+// learned. Records that cannot be read are left out, as Store.Load leaves
+// them out.
 func LoadBundle(s library.Store, docIDs ...string) (Bundle, error) {
+	var b Bundle
 	if len(docIDs) == 0 {
+		if ls, ok := s.(library.LearnedStore); ok {
+			learned, _, err := ls.Learned()
+			if err != nil {
+				return Bundle{}, err
+			}
+			b.Learned = learned
+		}
 		docs, _, err := s.List()
 		if err != nil {
 			return Bundle{}, err
@@ -32,7 +48,6 @@ func LoadBundle(s library.Store, docIDs ...string) (Bundle, error) {
 			docIDs = append(docIDs, d.ID)
 		}
 	}
-	var b Bundle
 	for _, id := range docIDs {
 		doc, _, err := s.Load(id)
 		if err != nil {

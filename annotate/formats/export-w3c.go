@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/google/uuid"
 
@@ -43,12 +45,15 @@ import (
 //	  "articleSource": {"@id": "glossa:articleSource"},
 //	  "articleAdded": {"@id": "glossa:articleAdded", "@type": "xsd:dateTime"},
 //	  "articleText": {"@id": "glossa:articleText"},
-//	  "orphans": {"@id": "glossa:orphans", "@type": "@json"}}],
+//	  "orphans": {"@id": "glossa:orphans", "@type": "@json"},
+//	  "learned": {"@id": "glossa:learned", "@type": "@json"}}],
 //	"id": "urn:uuid:…", "type": "AnnotationCollection",
 //	"label": title, "total": number of notes and decisions,
 //	"article": {"id": Document.ID, "type": "glossa:Article",
 //	  "articleTitle", "articleSource", "articleAdded", "articleText"},
 //	"orphans": [{"reason": "…", "annotation": {…as it was imported…}}],
+//	"learned": [{"model": "adf56723082c5b30", "origin": "urn:uuid:…",
+//	  "corrections": 37, "data": "R0xPU1NMUk4…"}],
 //	"first": {"id": "urn:uuid:…", "type": "AnnotationPage", "startIndex": 0, "items": […]}
 //
 // The article's "id" is the "source" of every annotation's target, which
@@ -57,7 +62,15 @@ import (
 // articleAdded when unknown.
 // Orphans are a JSON literal ("@type": "@json"): they are not annotations
 // of this text, so they stay out of "items" and out of "total", kept as
-// they came. The collection and page ids are name-based UUIDs (version 5)
+// they came. "learned" is what the entity model learned from the reader's
+// corrections, the library's learned records (see library.Learned: the
+// base model's ID, the origin, how many decisions it was learned from, and
+// the learned weight changes as learn.Part encodes them, base64), also a
+// JSON literal: it belongs to the library, not to an article, and rides on
+// the first collection of an export of the whole library, in key order.
+// An import keeps each as a part learned elsewhere (library.Learned's
+// Imported), unless the library holds the same one, learned from as many
+// decisions or more. The collection and page ids are name-based UUIDs (version 5)
 // of the document ID, so the same article exports the same ids. Output is
 // indented JSON, deterministic, and ends with a newline.
 
@@ -93,6 +106,7 @@ var exportContext = []any{w3c.AnnoContext, struct {
 	ArticleAdded  map[string]string `json:"articleAdded"`
 	ArticleText   map[string]string `json:"articleText"`
 	Orphans       map[string]string `json:"orphans"`
+	Learned       map[string]string `json:"learned"`
 }{
 	Glossa:        w3c.GlossaNamespace,
 	ProposedBy:    map[string]string{"@id": "glossa:proposedBy"},
@@ -102,6 +116,7 @@ var exportContext = []any{w3c.AnnoContext, struct {
 	ArticleAdded:  map[string]string{"@id": "glossa:articleAdded", "@type": "xsd:dateTime"},
 	ArticleText:   map[string]string{"@id": "glossa:articleText"},
 	Orphans:       map[string]string{"@id": "glossa:orphans", "@type": "@json"},
+	Learned:       map[string]string{"@id": "glossa:learned", "@type": "@json"},
 }}
 
 // ArticleType is the "type" of the article description in an export.
@@ -109,14 +124,23 @@ const ArticleType = "glossa:Article"
 
 // w3cCollection is an exported article.
 type w3cCollection struct {
-	Context any         `json:"@context"`
-	ID      string      `json:"id"`
-	Type    string      `json:"type"`
-	Label   string      `json:"label,omitempty"`
-	Total   int         `json:"total"`
-	Article w3cArticle  `json:"article"`
-	Orphans []w3cOrphan `json:"orphans,omitempty"`
-	First   w3c.Page    `json:"first"`
+	Context any          `json:"@context"`
+	ID      string       `json:"id"`
+	Type    string       `json:"type"`
+	Label   string       `json:"label,omitempty"`
+	Total   int          `json:"total"`
+	Article w3cArticle   `json:"article"`
+	Orphans []w3cOrphan  `json:"orphans,omitempty"`
+	Learned []w3cLearned `json:"learned,omitempty"`
+	First   w3c.Page     `json:"first"`
+}
+
+// w3cLearned is a learned record of an export.
+type w3cLearned struct {
+	Model       string `json:"model"`
+	Origin      string `json:"origin"`
+	Corrections int    `json:"corrections"`
+	Data        []byte `json:"data"` // base64
 }
 
 // w3cArticle is the article description of an exported collection.
@@ -186,7 +210,8 @@ func orphanJSON(o library.Orphan) json.RawMessage {
 // ExportW3C writes the bundle as W3C Web Annotation JSON-LD, media type
 // MediaType: one AnnotationCollection for a bundle of one article, else a
 // JSON array of them (see "The W3C export" in the source for the shape and
-// why). Every document needs its text. Import reads it back exactly.
+// why), with what the entity model learned on the first collection. Every
+// document needs its text. Import reads it back exactly.
 func ExportW3C(b Bundle, w io.Writer) error {
 	arts, err := articles(b, "w3c")
 	if err != nil {
@@ -195,6 +220,13 @@ func ExportW3C(b Bundle, w io.Writer) error {
 	colls := make([]w3cCollection, len(arts))
 	for i, a := range arts {
 		colls[i] = articleCollection(a)
+	}
+	if len(colls) > 0 {
+		learned := slices.Clone(b.Learned)
+		slices.SortFunc(learned, func(a, b library.Learned) int { return strings.Compare(a.Key(), b.Key()) })
+		for _, l := range learned {
+			colls[0].Learned = append(colls[0].Learned, w3cLearned{Model: l.Model, Origin: l.Origin, Corrections: l.Corrections, Data: l.Data})
+		}
 	}
 	var v any = colls
 	if len(colls) == 1 {

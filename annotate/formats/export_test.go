@@ -15,6 +15,8 @@ import (
 	"glossa/annotate/formats"
 	"glossa/annotate/internal/fixture"
 	"glossa/annotate/library"
+	"glossa/annotate/ner/news"
+	"glossa/annotate/ner/news/learn"
 	"glossa/annotate/w3ctest"
 	"glossa/app/sample"
 )
@@ -35,11 +37,25 @@ const hypothesisOrphan = `{"id":"Jz8X2hypo","created":"2026-11-26T10:00:00.12345
 	`{"type":"RangeSelector","startContainer":"/div[1]/p[3]","startOffset":0,"endContainer":"/div[1]/p[3]","endOffset":12},` +
 	`{"type":"TextQuoteSelector","exact":"a sentence that the article never had","prefix":"","suffix":""}]}]}`
 
+// sampleLearned is a learned record: a small part of what a model of 17
+// tags learned.
+func sampleLearned(t testing.TB) library.Learned {
+	t.Helper()
+	d := &news.Delta{}
+	d.Add(0x9e3779b97f4a7c15, 13, 10, 17)
+	d.Add(0x9e3779b97f4a7c15, 0, -10, 17)
+	rec, err := learn.Record(learn.Part{Model: "9ea19a51fde7a61e", Origin: id(90), Delta: d, Items: []uint64{1, 2}}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return rec
+}
+
 // sampleStore returns the small fixed library of the golden files: the
 // sample article with entities (two accepted from suggestions), a claim
 // with a speaker note, a verdict, a comment that looks like a formula, tags
 // and evidence, a claim across a line break with a typed speaker, a
-// rejected suggestion, and an orphan.
+// rejected suggestion, an orphan, and what the model learned.
 func sampleStore(t testing.TB) *library.MemStore {
 	t.Helper()
 	text, err := annotate.NormalizeText([]byte(sample.Article))
@@ -71,7 +87,9 @@ func sampleStore(t testing.TB) *library.MemStore {
 		Meta: library.DocMeta{ID: d.ID, Title: "Amid Concerns Of Russian “Snooping”", Source: "https://swarajyamag.com/kaspersky", Added: bundleAdded},
 		Text: text, Notes: w.Notes, Rejected: setKeys(w.Rejected), Accepted: setKeys(w.Accepted),
 	}
-	if err := s.Apply(library.PutDoc(doc)); err != nil {
+	c := library.PutDoc(doc)
+	c.PutLearned = []library.Learned{sampleLearned(t)}
+	if err := s.Apply(c); err != nil {
 		t.Fatal(err)
 	}
 	if rep, err := formats.ImportInto(s, "h.json", []byte(hypothesisOrphan), bundleNow); err != nil || rep.Orphans != 1 {
@@ -85,13 +103,16 @@ func sampleBundle(t testing.TB) formats.Bundle { return loadBundle(t, sampleStor
 
 // loadBundle reads the library s holds as formats.LoadBundle does,
 // failing the test on an error or a record that cannot be read.
-func loadBundle(t testing.TB, s library.Store) formats.Bundle {
+func loadBundle(t testing.TB, s *library.MemStore) formats.Bundle {
 	t.Helper()
 	docs, problems, err := s.List()
 	if err != nil || len(problems) > 0 {
 		t.Fatalf("list: %v, %v", problems, err)
 	}
 	var b formats.Bundle
+	if b.Learned, problems, err = s.Learned(); err != nil || len(problems) > 0 {
+		t.Fatalf("learned: %v, %v", problems, err)
+	}
 	for _, m := range docs {
 		d, problems, err := s.Load(m.ID)
 		if err != nil || len(problems) > 0 {
@@ -110,6 +131,11 @@ func storeOf(t testing.TB, b formats.Bundle) *library.MemStore {
 		c := library.PutDoc(d)
 		c.AddOrphans = d.Orphans
 		if err := s.Apply(c); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if len(b.Learned) > 0 {
+		if err := s.Apply(library.Change{PutLearned: b.Learned}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -170,7 +196,8 @@ func TestExportGolden(t *testing.T) {
 }
 
 // TestExportW3CRoundTrip: the sample library exported and imported into
-// an empty library is the same library.
+// an empty library is the same library, but that what the model learned is
+// marked as learned elsewhere.
 func TestExportW3CRoundTrip(t *testing.T) {
 	b := sampleBundle(t)
 	data := exportBytes(t, formats.FormatW3C, b)
@@ -179,15 +206,21 @@ func TestExportW3CRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := loadBundle(t, s); !reflect.DeepEqual(got, b) {
-		t.Errorf("round trip differs:\n got %+v\nwant %+v", got, b)
+	want := b
+	want.Learned = slices.Clone(b.Learned)
+	want.Learned[0].Imported = true
+	if got := loadBundle(t, s); !reflect.DeepEqual(got, want) {
+		t.Errorf("round trip differs:\n got %+v\nwant %+v", got, want)
 	}
-	if got, err := formats.LoadBundle(s, b.Docs[0].Meta.ID); err != nil || !reflect.DeepEqual(got, b) {
-		t.Errorf("LoadBundle: %v, differs: %v", err, !reflect.DeepEqual(got, b))
+	if got, err := formats.LoadBundle(s); err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("LoadBundle: %v, differs: %v", err, !reflect.DeepEqual(got, want))
 	}
-	want := formats.ImportReport{Format: formats.FormatW3C, Articles: 1, Added: len(b.Docs[0].Notes), Decisions: 3, Orphans: 1}
-	if rep != want {
-		t.Errorf("report %+v, want %+v", rep, want)
+	if got, err := formats.LoadBundle(s, b.Docs[0].Meta.ID); err != nil || !reflect.DeepEqual(got.Docs, b.Docs) || got.Learned != nil {
+		t.Errorf("LoadBundle of one article: %v, differs: %v, learned %v", err, !reflect.DeepEqual(got.Docs, b.Docs), got.Learned)
+	}
+	wantRep := formats.ImportReport{Format: formats.FormatW3C, Articles: 1, Added: len(b.Docs[0].Notes), Decisions: 3, Orphans: 1, Learned: 1}
+	if rep != wantRep {
+		t.Errorf("report %+v, want %+v", rep, wantRep)
 	}
 	// Importing it again changes nothing and says so.
 	before := s.Dump()

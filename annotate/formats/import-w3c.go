@@ -152,6 +152,11 @@ func (im *importer) w3cCollection(obj map[string]json.RawMessage, ptr string) er
 			im.addOrphan(art, library.Orphan{Annotation: a.annotation, Raw: rawjson.Compact(o.Annotation), Reason: o.Reason})
 		}
 	}
+	if raw, ok := obj["learned"]; ok && !rawjson.IsNull(raw) {
+		if err := im.w3cLearned(raw, ptr+"/learned"); err != nil {
+			return err
+		}
+	}
 	first := bytes.TrimSpace(obj["first"])
 	switch {
 	case rawjson.IsNull(first):
@@ -169,6 +174,42 @@ func (im *importer) w3cCollection(obj map[string]json.RawMessage, ptr string) er
 		return fmt.Errorf(`%s/first: %w: want a page object`, ptr, annotate.ErrBadInput)
 	}
 	return im.w3cPage(page, ptr+"/first")
+}
+
+// w3cLearned reads what the entity model learned, carried by a library's
+// export (see "The W3C export"): each entry becomes a learned record,
+// marked imported.
+func (im *importer) w3cLearned(raw json.RawMessage, ptr string) error {
+	if k := rawjson.Kind(raw); k != "an array" {
+		return fmt.Errorf(`%s: %w: what was learned is an array of objects with "model", "origin", "corrections" and "data"; found %s`, ptr, annotate.ErrBadInput, k)
+	}
+	var list []json.RawMessage
+	if err := json.Unmarshal(raw, &list); err != nil {
+		return fmt.Errorf("%s: %w", ptr, valueError(err))
+	}
+	for i, el := range list {
+		var v struct {
+			Model       *string `json:"model"`
+			Origin      *string `json:"origin"`
+			Corrections *int    `json:"corrections"`
+			Data        []byte  `json:"data"`
+		}
+		p := fmt.Sprintf("%s/%d", ptr, i)
+		dec := json.NewDecoder(bytes.NewReader(el))
+		dec.DisallowUnknownFields()
+		if err := dec.Decode(&v); err != nil {
+			return fmt.Errorf("%s: %w", p, valueError(err))
+		}
+		if v.Model == nil || v.Origin == nil || v.Corrections == nil || v.Data == nil {
+			return fmt.Errorf(`%s: %w: what was learned needs "model", "origin", "corrections" and "data"`, p, annotate.ErrBadInput)
+		}
+		l := library.Learned{Model: *v.Model, Origin: *v.Origin, Corrections: *v.Corrections, Imported: true, Data: v.Data}
+		if _, err := library.EncodeLearned(l); err != nil {
+			return fmt.Errorf("%s: %w", p, err)
+		}
+		im.addLearned(l)
+	}
+	return nil
 }
 
 // w3cArticle reads a Glossa article description and returns its article.

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"path"
 	"slices"
 	"strings"
@@ -37,12 +38,16 @@ type ImportReport struct {
 	// article's text, kept as orphans (an orphan the library already had
 	// is not counted again).
 	Orphans int
+	// Learned counts the parts of what the entity model learned (learned
+	// records, see library.Learned) new to the library, or learned from
+	// more decisions than the library's of the same origin.
+	Learned int
 }
 
 // String sums the report up in a sentence.
 func (r ImportReport) String() string {
-	return fmt.Sprintf("%s: %d new articles, %d notes added, %d updated, %d kept (the library's were as new or newer), %d duplicates, %d decisions about suggestions, %d orphans",
-		r.Format.Name, r.Articles, r.Added, r.Updated, r.KeptNewer, r.Duplicates, r.Decisions, r.Orphans)
+	return fmt.Sprintf("%s: %d new articles, %d notes added, %d updated, %d kept (the library's were as new or newer), %d duplicates, %d decisions about suggestions, %d orphans, %d parts of what the model learned",
+		r.Format.Name, r.Articles, r.Added, r.Updated, r.KeptNewer, r.Duplicates, r.Decisions, r.Orphans, r.Learned)
 }
 
 // ImportInto imports the file name holding data into the library s, in
@@ -77,9 +82,12 @@ func ImportInto(s library.Store, name string, data []byte, now time.Time) (Impor
 // Every other note is kept: another creator's note on a span the library
 // has with the same label is added; another version of the same creator's
 // note (the same span and label, other bodies, another id) is kept aside
-// as an orphan, since one creator has one note per span and label. The reader's decisions about suggestions (in W3C files) are added
-// to the library's. Annotations that cannot be anchored become the
-// article's orphans.
+// as an orphan, since one creator has one note per span and label. The
+// reader's decisions about suggestions (in W3C files) are added to the
+// library's, and so is what the entity model learned (a library's W3C
+// export carries it): each part is kept as learned elsewhere, unless the
+// library holds the same part learned from as many decisions or more.
+// Annotations that cannot be anchored become the article's orphans.
 //
 // An error names the file, the line or JSON pointer, and the problem,
 // wrapping annotate.ErrBadInput, ErrBadSpan, ErrNotText or
@@ -110,7 +118,15 @@ func PlanImport(s library.Store, name string, data []byte, now time.Time) ([]lib
 	if err != nil {
 		return nil, ImportReport{}, fmt.Errorf("import %s: %w", path.Base(name), err)
 	}
-	return im.changes(), im.rep, nil
+	changes := im.changes()
+	learned, err := im.learnedChange()
+	if err != nil {
+		return nil, ImportReport{}, fmt.Errorf("import %s: %w", path.Base(name), err)
+	}
+	if len(learned.PutLearned) > 0 {
+		changes = append(changes, learned)
+	}
+	return changes, im.rep, nil
 }
 
 // isJSONL reports whether data, which starts with an object, is JSON lines
@@ -144,6 +160,8 @@ type importer struct {
 	byID   map[string]*importArticle // the same, by document ID
 	metas  []library.DocMeta         // the library's list, once read (see listed)
 	listed bool
+	// learned are the file's learned records, by key.
+	learned map[string]library.Learned
 }
 
 // importArticle is an article an import touches.
@@ -309,6 +327,46 @@ func (im *importer) addDecision(a *importArticle, decision string, k annotate.Su
 		a.accepted = append(a.accepted, k)
 	}
 	im.rep.Decisions++
+}
+
+// addLearned adds a learned record of the file, unless the file has the
+// same one learned from as many decisions or more.
+func (im *importer) addLearned(l library.Learned) {
+	if im.learned == nil {
+		im.learned = map[string]library.Learned{}
+	}
+	if old, ok := im.learned[l.Key()]; !ok || old.Corrections < l.Corrections {
+		im.learned[l.Key()] = l
+	}
+}
+
+// learnedChange returns the change that adds the file's learned records
+// the library lacks, or holds learned from fewer decisions, and counts
+// them; the library's are read when s is a library.LearnedStore.
+func (im *importer) learnedChange() (library.Change, error) {
+	var c library.Change
+	if len(im.learned) == 0 {
+		return c, nil
+	}
+	have := map[string]int{}
+	if ls, ok := im.store.(library.LearnedStore); ok {
+		recs, _, err := ls.Learned()
+		if err != nil {
+			return c, fmt.Errorf("reading the library: %w", err)
+		}
+		for _, r := range recs {
+			have[r.Key()] = r.Corrections
+		}
+	}
+	for _, key := range slices.Sorted(maps.Keys(im.learned)) {
+		l := im.learned[key]
+		if n, ok := have[key]; ok && n >= l.Corrections {
+			continue
+		}
+		c.PutLearned = append(c.PutLearned, l)
+		im.rep.Learned++
+	}
+	return c, nil
 }
 
 // addOrphan adds o to article a unless the article has it already.

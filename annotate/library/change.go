@@ -10,9 +10,11 @@ import (
 )
 
 // Change is one user action's writes to one document, saved whole or not
-// at all (one transaction). Diff makes the Change of an edit, PutDoc that
-// of a new document.
+// at all (one transaction), with any change of the library's learned
+// records it brings. Diff makes the Change of an edit, PutDoc that of a
+// new document.
 type Change struct {
+	// DocID names the document; "" for a change of learned records alone.
 	DocID string
 	// PutMeta and PutText create the document (both are needed then) or,
 	// PutMeta alone, rename it. The text of a document never changes (its
@@ -39,11 +41,19 @@ type Change struct {
 	// AddOrphans adds imported annotations that could not be anchored
 	// (see orphans.go); those already kept are skipped.
 	AddOrphans []Orphan
-	// DeleteDoc deletes the document and all its records. It comes alone.
+	// DeleteDoc deletes the document and all its records. It comes alone
+	// (learned records may come with it).
 	DeleteDoc bool
 	// Setting, if not nil, sets a setting of the library; a change that
 	// sets one has no DocID and changes nothing else.
 	Setting *SettingChange
+	// PutLearned writes learned records (see Learned), unless the library
+	// holds one of the same key learned from more corrections: a record
+	// replacing another keeps its Imported mark. DeleteLearned deletes
+	// learned records by key (LearnedKey); an absent one is no error. They
+	// are the library's, not the document's.
+	PutLearned    []Learned
+	DeleteLearned []string
 }
 
 // Diff returns the Change that turns before into after, two Workspaces of
@@ -147,11 +157,16 @@ type Write struct {
 // decision record is overwritten or deleted only when the change names
 // its key; nothing else touches it. The documents record is written when
 // the document is new, renamed or its counts change, the texts record
-// when it is new or retagged.
+// when it is new or retagged. Learned records are planned as Change
+// describes; an unreadable one the change puts is refused (ErrCorrupt).
 func PlanChange(r RecordReader, c Change) ([]Write, error) {
 	ws, err := planChange(r, c)
 	if err != nil {
-		return nil, fmt.Errorf("apply change to %s: %w", c.DocID, err)
+		what := c.DocID
+		if what == "" {
+			what = "what the model learned"
+		}
+		return nil, fmt.Errorf("apply change to %s: %w", what, err)
 	}
 	return ws, nil
 }
@@ -181,6 +196,34 @@ func planChange(r RecordReader, c Change) ([]Write, error) {
 		}
 		return planSetting(r, *c.Setting)
 	}
+	learned, err := planLearned(r, c.PutLearned, c.DeleteLearned)
+	if err != nil {
+		return nil, err
+	}
+	if c.DocID == "" && (len(c.PutLearned) > 0 || len(c.DeleteLearned) > 0) {
+		if !c.learnedOnly() {
+			return nil, fmt.Errorf("%w: a change without a document id changes learned records only", annotate.ErrBadInput)
+		}
+		return learned, nil
+	}
+	ws, err := planDocChange(r, c)
+	if err != nil {
+		return nil, err
+	}
+	return append(ws, learned...), nil
+}
+
+// learnedOnly reports whether c changes learned records and nothing else.
+func (c Change) learnedOnly() bool {
+	d := c
+	d.PutLearned, d.DeleteLearned = nil, nil
+	return d.PutMeta == nil && d.PutText == nil && d.PutNotes == nil && d.DeleteNotes == nil &&
+		d.PutRejected == nil && d.DeleteRejected == nil && d.PutAccepted == nil && d.DeleteAccepted == nil &&
+		d.PutEntities == nil && d.Recognizer == "" && d.PutClaims == nil && d.ClaimFinder == "" &&
+		d.AddOrphans == nil && !d.DeleteDoc && d.Setting == nil
+}
+
+func planDocChange(r RecordReader, c Change) ([]Write, error) {
 	if err := checkDocID(c.DocID); err != nil {
 		return nil, err
 	}

@@ -118,6 +118,26 @@
 //	{"schema": 2, "value": [{"raw": <the annotation as it came, any JSON>,
 //	                         "reason": "why it could not be placed"}, …]}
 //
+// and, under LearnedKey(model, origin), "learned " + the base model's ID +
+// " " + the origin, one part of what the entity model learned from the
+// reader's corrections (see Learned, and annotate/ner/news/learn): the
+// learned weight changes over that base model, from one origin (one
+// browser's learning, or one imported), so several parts may exist, and
+// the learner sums them:
+//
+//	{"schema": 2, "value": {
+//	  "model": "adf56723082c5b30", // the base model's ID (news.Model.ID), no spaces
+//	  "origin": "urn:uuid:…",      // where it was learned; made when the learning began
+//	  "corrections": 37,           // how many of the reader's decisions it was learned from
+//	  "imported": false,           // true: it came with an import, and is read, never learned into
+//	  "data": "R0xPU1NMUk4…"}}     // the part as learn.Part.MarshalBinary encodes it, base64
+//
+// Its browser object is {"doc": "", "json": …}: it belongs to no document.
+// A change puts it unless the library holds the same key learned from more
+// corrections (a later state of the same learning), and keeps the imported
+// mark of the record it replaces (Change.PutLearned). A new settings key
+// is no new schema: settings values were always any JSON.
+//
 // Numbers are JSON integers. A document's records are its "documents" and
 // "texts" records, the "annotations" and "decisions" records whose "doc"
 // is its ID, and its orphans record; deleting the document deletes them

@@ -51,6 +51,15 @@ func (m *MemStore) Load(docID string) (StoredDoc, []RecordProblem, error) {
 	return LoadDoc(memReader{m}, docID)
 }
 
+// Learned implements LearnedStore.
+func (m *MemStore) Learned() ([]Learned, []RecordProblem, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return LoadLearned(memReader{m})
+}
+
+var _ LearnedStore = (*MemStore)(nil)
+
 // Raw implements Store.
 func (m *MemStore) Raw(docID string) ([]RawRecord, error) {
 	m.mu.Lock()

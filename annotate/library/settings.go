@@ -32,9 +32,9 @@ type SettingChange struct {
 }
 
 // checkSettingName refuses a setting name that is empty, too long, or
-// another kind of settings record's (an orphans record's).
+// another kind of settings record's (an orphans or a learned record's).
 func checkSettingName(name string) error {
-	if strings.TrimSpace(name) == "" || len(name) > 200 || strings.HasPrefix(name, OrphansKey("")) {
+	if strings.TrimSpace(name) == "" || len(name) > 200 || strings.HasPrefix(name, OrphansKey("")) || strings.HasPrefix(name, learnedPrefix) {
 		return fmt.Errorf("%w: %q is no setting name", annotate.ErrBadInput, name)
 	}
 	return nil

@@ -99,8 +99,12 @@ func (s Scores) WriteTable(w io.Writer) {
 
 // Evaluate tags docs with the model and scores it against their entities,
 // in the model's own types (for the built-in model, CoNLL's).
-func (m *Model) Evaluate(docs []TrainDocument) Scores {
-	return evaluate(m.scorer(nil), m.ntags, m.info.Types, m, docs)
+func (m *Model) Evaluate(docs []TrainDocument) Scores { return m.EvaluateWith(docs, nil) }
+
+// EvaluateWith scores the model plus delta (which may be nil) on docs, as
+// Evaluate does.
+func (m *Model) EvaluateWith(docs []TrainDocument, delta *Delta) Scores {
+	return evaluate(m.scorer(delta), m.ntags, m.info.Types, m, docs)
 }
 
 func evaluate(sc scorer, ntags int, types []string, lists *Model, docs []TrainDocument) Scores {

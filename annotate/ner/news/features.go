@@ -324,13 +324,16 @@ type sentenceInput struct {
 	// cased elsewhere (bit 1: in lower case; bit 2: capitalized in
 	// running text).
 	last, evidence []uint8
+	// frozen keeps last and evidence as they are: the sentence of a
+	// Reading keeps the context it was tagged in.
+	frozen bool
 }
 
 // snapshot reads what the document says of the sentence's words: how it
 // tagged them last and how it cases them. Call it before tagging the
 // sentence, after the sentences before it are recorded.
 func (s *sentenceInput) snapshot() {
-	if s.doc == nil {
+	if s.doc == nil || s.frozen {
 		return
 	}
 	if len(s.last) != len(s.ws) {

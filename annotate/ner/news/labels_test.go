@@ -87,12 +87,12 @@ func TestMapEntity(t *testing.T) {
 }
 
 func TestMergeDates(t *testing.T) {
-	ents := []span{{0, 3, annotate.Org}, {10, 20, annotate.Person}, {30, 35, annotate.Misc}}
-	dates := []span{{0, 8, annotate.Date}, {18, 25, annotate.Date}, {30, 40, annotate.Date}}
+	ents := []span{{0, 3, annotate.Org, 0}, {10, 20, annotate.Person, 0}, {30, 35, annotate.Misc, 0}}
+	dates := []span{{0, 8, annotate.Date, 0}, {18, 25, annotate.Date, 0}, {30, 40, annotate.Date, 0}}
 	// The first date holds the ORG and the third overlaps a MISC: the
 	// dates win. The second overlaps a PERSON it does not hold: the
 	// PERSON wins.
-	want := []span{{0, 8, annotate.Date}, {10, 20, annotate.Person}, {30, 40, annotate.Date}}
+	want := []span{{0, 8, annotate.Date, 0}, {10, 20, annotate.Person, 0}, {30, 40, annotate.Date, 0}}
 	got := mergeDates(ents, dates)
 	if len(got) != len(want) {
 		t.Fatalf("got %v, want %v", got, want)

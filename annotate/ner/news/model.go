@@ -73,7 +73,8 @@ type Model struct {
 	words   []uint32 // the same bytes as 32-bit words: words[at/4] is the fingerprint of the slot at byte at
 	gazKeys []uint32
 	gazMask []uint8
-	size    int // bytes of the file
+	size    int    // bytes of the file
+	sum     uint64 // the file's checksum
 }
 
 // Info returns what the model file says about the model.
@@ -81,6 +82,12 @@ func (m *Model) Info() Info { return m.info }
 
 // Size returns the size of the model file in bytes.
 func (m *Model) Size() int { return m.size }
+
+// ID identifies the model file: its checksum (which covers every byte of
+// it, its name and description too) as 16 hexadecimal digits. Two files
+// with the same ID hold the same model; what was learned on top of a model
+// (a Delta) is for the model of that ID only.
+func (m *Model) ID() string { return fmt.Sprintf("%016x", m.sum) }
 
 // home returns a key's home slot in a table of n slots and its
 // fingerprint.
@@ -169,7 +176,7 @@ func ParseModel(data []byte) (*Model, error) {
 	if v := r.u32(); v != fileVersion {
 		return nil, bad("model file version %d; this Glossa reads version %d: use a Glossa as new as the model", v, fileVersion)
 	}
-	m := &Model{size: len(data)}
+	m := &Model{size: len(data), sum: binary.LittleEndian.Uint64(data[len(data)-8:])}
 	meta := reader{b: r.bytes(int(r.u32()))}
 	r.align()
 	m.info.Name = meta.str()
@@ -367,6 +374,40 @@ func (t *table) insert(key uint64) int {
 // the same input gives the same bytes.
 func encode(info Info, scales *[256]float32, rows map[uint64][]int8, names map[uint64]uint8) []byte {
 	ntags := numTags(len(info.Types))
+	le := binary.LittleEndian
+	keys := sortedKeys(rows)
+	t := newTable(len(keys))
+	stride := stride(ntags)
+	slots := make([]byte, len(t.keys)*stride)
+	for _, k := range keys {
+		if slot := t.insert(k); slot >= 0 {
+			row := rows[k]
+			at := slot * stride
+			le.PutUint32(slots[at:], t.keys[slot])
+			slots[at+4] = byte(row[0])
+			for j, w := range row[1:] {
+				slots[at+5+j] = byte(w)
+			}
+		}
+	}
+	nameKeys := sortedKeys(names)
+	g := newTable(len(nameKeys))
+	masks := make([]byte, len(g.keys))
+	for _, k := range nameKeys {
+		if slot := g.insert(k); slot >= 0 {
+			masks[slot] = names[k]
+		}
+	}
+	if len(nameKeys) == 0 {
+		g.keys, masks = nil, nil
+	}
+	return assemble(info, scales, len(t.keys), slots, g.keys, masks)
+}
+
+// assemble writes a model file of its parts: the weight table of slots
+// slots (table, as the file holds it) and the name-list table (gazKeys and
+// their masks).
+func assemble(info Info, scales *[256]float32, slots int, table []byte, gazKeys []uint32, masks []byte) []byte {
 	var buf bytes.Buffer
 	le := binary.LittleEndian
 	u32 := func(v uint32) { buf.Write(le.AppendUint32(nil, v)) }
@@ -393,42 +434,14 @@ func encode(info Info, scales *[256]float32, rows map[uint64][]int8, names map[u
 	u32(uint32(len(meta)))
 	buf.Write(meta)
 	pad()
-
-	keys := sortedKeys(rows)
-	t := newTable(len(keys))
-	stride := stride(ntags)
-	slots := make([]byte, len(t.keys)*stride)
-	for _, k := range keys {
-		if slot := t.insert(k); slot >= 0 {
-			row := rows[k]
-			at := slot * stride
-			le.PutUint32(slots[at:], t.keys[slot])
-			slots[at+4] = byte(row[0])
-			for j, w := range row[1:] {
-				slots[at+5+j] = byte(w)
-			}
-		}
-	}
-	u32(uint32(len(t.keys)))
+	u32(uint32(slots))
 	for _, v := range scales {
 		u32(math.Float32bits(v))
 	}
-	buf.Write(slots)
+	buf.Write(table)
 	pad()
-
-	nameKeys := sortedKeys(names)
-	g := newTable(len(nameKeys))
-	masks := make([]byte, len(g.keys))
-	for _, k := range nameKeys {
-		if slot := g.insert(k); slot >= 0 {
-			masks[slot] = names[k]
-		}
-	}
-	if len(nameKeys) == 0 {
-		g.keys, masks = nil, nil
-	}
-	u32(uint32(len(g.keys)))
-	for _, k := range g.keys {
+	u32(uint32(len(gazKeys)))
+	for _, k := range gazKeys {
 		u32(k)
 	}
 	buf.Write(masks)

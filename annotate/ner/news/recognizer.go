@@ -18,7 +18,7 @@ import (
 // is safe for concurrent use; what ForDocument returns is for one caller.
 type Recognizer struct {
 	m     *Model
-	delta Delta
+	delta *Delta
 	bits  listBits
 }
 
@@ -47,7 +47,7 @@ func New(m *Model) *Recognizer {
 
 // WithDelta returns a recognizer that scores with the model's weights plus
 // delta (see Model.Learn). delta must not change while it is in use.
-func (r *Recognizer) WithDelta(delta Delta) *Recognizer {
+func (r *Recognizer) WithDelta(delta *Delta) *Recognizer {
 	c := *r
 	c.delta = delta
 	return &c
@@ -103,9 +103,21 @@ func (d *docRecognizer) Name() string { return d.r.Name() }
 type span struct {
 	start, end int
 	label      annotate.Label
+	// chunk is 1 + the index, among the sentence's chunks of the model's
+	// tags, of the chunk the entity came from; 0 for an entity of rules
+	// (a date).
+	chunk int
 }
 
 func (d *docRecognizer) Recognize(text string) ([]annotate.Entity, error) {
+	ents, _ := d.read(text, nil)
+	return ents, nil
+}
+
+// read tags a block of text and returns its entities. When rd is not nil,
+// it also appends each sentence's reading to rd, in code points of the
+// block (see Recognizer.Read).
+func (d *docRecognizer) read(text string, rd *Reading) ([]annotate.Entity, error) {
 	toks := Tokenize(text)
 	if len(toks) == 0 {
 		return nil, nil
@@ -122,14 +134,17 @@ func (d *docRecognizer) Recognize(text string) ([]annotate.Entity, error) {
 	doc := newDocumentIn(d.ctx, words, d.r.m)
 	tags := d.dec.tagDocument(doc)
 	var spans []span
+	var sentSpans [][]span // each sentence's, when reading
 	for si, s := range sents {
 		st := sentenceTokens{text: text, toks: toks[s.start:s.end], words: words[si], in: &doc.sents[si]}
 		var found []span
-		for _, c := range refineChunks(&st, chunks(tags[si])) {
+		raw := chunks(tags[si])
+		for _, c := range refineChunks(&st, raw) {
 			sp, ok := d.r.mapEntity(&st, c)
 			if !ok {
 				continue
 			}
+			sp.chunk = 1 + rawChunk(raw, c.start)
 			d.names.apply(&st, c.start, c.end, &sp)
 			for _, e := range d.r.refineEntity(&st, c, sp) {
 				if i, j := st.tokenRange(e); i >= 0 {
@@ -143,6 +158,12 @@ func (d *docRecognizer) Recognize(text string) ([]annotate.Entity, error) {
 		}
 		found = mergeDates(found, findDates(&st))
 		spans = append(spans, found...)
+		if rd != nil {
+			sentSpans = append(sentSpans, found)
+		}
+	}
+	if rd != nil {
+		rd.addBlock(text, toks, sents, doc, tags, sentSpans)
 	}
 	if len(spans) == 0 {
 		return nil, nil

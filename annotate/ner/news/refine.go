@@ -139,7 +139,7 @@ func (r *Recognizer) refineEntity(s *sentenceTokens, c chunk, sp span) []span {
 		r.m.lists(nameKey(words[:1]))&r.bits.country != 0 && sp.start == s.toks[c.start].Start:
 		_, end := s.bytes(c.start, c.start+1)
 		start, _ := s.bytes(c.start+1, c.end)
-		return []span{{sp.start, end, annotate.GPE}, {start, sp.end, annotate.Org}}
+		return []span{{start: sp.start, end: end, label: annotate.GPE, chunk: sp.chunk}, {start: start, end: sp.end, label: annotate.Org, chunk: sp.chunk}}
 	}
 	return []span{sp}
 }

@@ -1,17 +1,5 @@
 package news
 
-// Delta is a sparse change to a model's weights: what online learning from
-// a reader's corrections adds to the base model, kept apart from it so the
-// base model file stays as shipped. Values are in the units of a perceptron
-// update (Learn adds 1 and subtracts 1).
-type Delta map[DeltaKey]float32
-
-// DeltaKey is one weight: a feature key (see Model.Features) and a tag.
-type DeltaKey struct {
-	Feature uint64
-	Tag     Tag
-}
-
 // Document is a text being tagged, or learned from, as sentences of
 // tokens. It carries what tagging one sentence knows of the others: how
 // each word is cased elsewhere in the document, and how the sentences
@@ -124,7 +112,7 @@ type scorer interface {
 // modelScorer scores with a model's weights plus a delta.
 type modelScorer struct {
 	m     *Model
-	delta Delta
+	delta *Delta // nil when empty or of another model
 }
 
 func (s *modelScorer) score(keys []uint64, scores []float32) {
@@ -167,16 +155,24 @@ func (s *modelScorer) score(keys []uint64, scores []float32) {
 			}
 		}
 	}
-	if len(s.delta) > 0 {
+	if s.delta != nil {
 		for _, k := range all {
-			for j := range n {
-				scores[j] += s.delta[DeltaKey{k, Tag(j)}]
+			for j, v := range s.delta.Row(k) {
+				scores[j] += v
 			}
 		}
 	}
 }
 
-func (m *Model) scorer(delta Delta) *modelScorer { return &modelScorer{m: m, delta: delta} }
+// scorer returns a scorer with m's weights plus delta (which may be nil),
+// reading it as it changes.
+func (m *Model) scorer(delta *Delta) *modelScorer {
+	s := &modelScorer{m: m}
+	if delta != nil && delta.Tags() == m.ntags || delta.Len() == 0 {
+		s.delta = delta
+	}
+	return s
+}
 
 // decoder tags sentences greedily, left to right.
 type decoder struct {
@@ -241,7 +237,7 @@ func (d *decoder) tag(s *sentenceInput, tags []Tag) {
 // Tag tags the sentences of d, in order, with the model plus delta (which
 // may be nil), and returns their tags, sentence by sentence. Each
 // sentence's tagging knows how the sentences before it tagged its words.
-func (m *Model) Tag(d *Document, delta Delta) [][]Tag {
+func (m *Model) Tag(d *Document, delta *Delta) [][]Tag {
 	return newDecoder(m.ntags, m.scorer(delta)).tagDocument(d)
 }
 
@@ -262,7 +258,7 @@ func (m *Model) Features(d *Document, i int, tags []Tag) [][]uint64 {
 
 // Scores sets scores (one per tag) to the model's scores, plus delta's,
 // for a token with the given features.
-func (m *Model) Scores(features []uint64, delta Delta, scores []float32) {
+func (m *Model) Scores(features []uint64, delta *Delta, scores []float32) {
 	clear(scores[:m.ntags])
 	m.scorer(delta).score(features, scores[:m.ntags])
 }
@@ -277,7 +273,7 @@ func (m *Model) NumTags() int { return m.ntags }
 // for each of the token's features, in delta. It returns the number of
 // tokens that were wrong. A reader's correction of one sentence is one
 // call; tag the document again to see its effect.
-func (m *Model) Learn(d *Document, i int, gold []Tag, delta Delta) int {
+func (m *Model) Learn(d *Document, i int, gold []Tag, delta *Delta) int {
 	s := &d.sents[i]
 	if len(gold) != len(s.ws) {
 		return 0
@@ -285,8 +281,8 @@ func (m *Model) Learn(d *Document, i int, gold []Tag, delta Delta) int {
 	dec := newDecoder(m.ntags, m.scorer(delta))
 	return dec.learn(s, gold, nil, nil, func(feats []uint64, gold, pred Tag) {
 		for _, f := range feats {
-			delta[DeltaKey{f, gold}]++
-			delta[DeltaKey{f, pred}]--
+			delta.Add(f, gold, 1, m.ntags)
+			delta.Add(f, pred, -1, m.ntags)
 		}
 	}, nil)
 }

@@ -118,7 +118,7 @@ func TestLearnDelta(t *testing.T) {
 	copy(gold, before)
 	// Make "Zorblax" a one-token entity of the model's first type.
 	gold[0] = news.Tag(4)
-	delta := news.Delta{}
+	delta := &news.Delta{}
 	for range 5 {
 		d = m.NewDocument(sentence)
 		m.Tag(d, delta)
@@ -126,7 +126,7 @@ func TestLearnDelta(t *testing.T) {
 			break
 		}
 	}
-	if len(delta) == 0 {
+	if delta.Len() == 0 {
 		t.Fatal("learning wrote nothing into the delta")
 	}
 	after := m.Tag(m.NewDocument(sentence), delta)[0]
