@@ -33,6 +33,7 @@ type articlePage struct {
 	library  libraryState
 	exchange exchangeState
 	settings settingsState
+	learning learningState
 	notice   notice
 
 	// The view.
@@ -78,10 +79,12 @@ func (p *articlePage) OnMount(ctx app.Context) {
 	ctx.ObserveState(stateLibrary).Value(&p.library)
 	ctx.ObserveState(stateExchange).Value(&p.exchange)
 	ctx.ObserveState(stateSettings).Value(&p.settings)
+	ctx.ObserveState(stateLearning).Value(&p.learning)
 	ctx.ObserveState(stateNotice).Value(&p.notice)
 	editing.mount(ctx)
 	exchange.mount(ctx)
 	settings.mount(ctx)
+	learning.mount(ctx)
 	ctx.Handle(actionToggleLabel, func(ctx app.Context, a app.Action) {
 		if l, ok := a.Value.(annotate.Label); ok {
 			p.toggleLabel(l)
@@ -279,7 +282,7 @@ func (p *articlePage) Render() app.UI {
 				OnClick(p.onArticleClick).
 				Body(renderArticle(p.doc(), hls, p.hidden)),
 			app.Div().Class("side").Body(
-				slot(p.settings.Shown, &settingsPanel{S: p.settings}),
+				slot(p.settings.Shown, &settingsPanel{S: p.settings, L: p.learning}),
 				slot(p.library.Shown, &libraryPanel{Docs: p.library.Docs, Current: p.doc().ID, Usage: p.library.Usage, Problem: p.library.Problem}),
 				slot(p.library.Deleted != "", app.Button().Aria("label", "Undo delete").Text("Undo delete").
 					OnClick(p.undoDelete)),
@@ -335,6 +338,9 @@ func (p *articlePage) renderStatus() app.UI {
 		class += " busy"
 	case taggingDone:
 		text = fmt.Sprintf("Found %d entities and %s", len(st.Entities), plural(len(st.Claims), "claim", "claims"))
+		if n := p.learning.Corrections; n > 0 && p.learning.On {
+			text += fmt.Sprintf(" · learned from %s", plural(n, "correction", "corrections"))
+		}
 	case taggingFailed:
 		text = "Could not find entities: " + st.Err + ". The article is still here to read."
 		class += " error"

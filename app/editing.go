@@ -151,6 +151,22 @@ func (e *editor) handleEdit(ctx app.Context, a app.Action) {
 	say(ctx, res.Report)
 	e.publish(ctx)
 	lib.save(ctx, e.st.History.Current())
+	if teaches(ed) {
+		learning.learn(ctx, e.st.History.Current())
+	}
+}
+
+// teaches reports whether an edit is a decision about entities the model
+// learns from: a suggestion accepted, rejected or relabelled, an entity
+// marked or deleted. (Comments, tags and claims teach it nothing.)
+func teaches(ed annotate.Edit) bool {
+	switch ed := ed.(type) {
+	case annotate.CreateNote:
+		return ed.Label != annotate.Claim
+	case annotate.Relabel, annotate.DeleteNote, annotate.AcceptSuggestion, annotate.RejectSuggestion, annotate.AcceptAll, annotate.RejectAll:
+		return true
+	}
+	return false
 }
 
 // gone reports whether an edit removes the highlight a card is open on.

@@ -103,6 +103,7 @@ func (x *exchanger) handleImport(ctx app.Context, a app.Action) {
 			}
 			say(ctx, "Imported "+name+": "+report)
 			lib.refresh(ctx)
+			learning.reload(ctx)
 			if doc := editing.st.Doc; doc != nil {
 				lib.load(ctx, doc.ID, true)
 				lib.tabs.announce(doc.ID)

@@ -12,6 +12,7 @@ type settingsPanel struct {
 
 	// Props.
 	S settingsState
+	L learningState
 }
 
 func (p *settingsPanel) Render() app.UI {
@@ -59,8 +60,56 @@ func (p *settingsPanel) Render() app.UI {
 			),
 			app.P().ID("model-status").Class("muted").Role("status").Text(running),
 		),
+		p.renderLearning(),
 	)
 }
+
+// renderLearning shows what the model learned from the reader's
+// corrections, and what they can do with it.
+func (p *settingsPanel) renderLearning() app.UI {
+	l := p.L
+	if !l.Available {
+		return app.FieldSet().Class("learning").Body(
+			app.Legend().Text("Learning from your corrections"),
+			app.P().Class("muted").Text("This model does not learn from corrections (Glossa's news models do)."),
+		)
+	}
+	learned := "Nothing learned yet: accept, reject, relabel or mark entities, and the model learns from it."
+	if l.Corrections > 0 {
+		learned = "Learned from " + plural(l.Corrections, "correction", "corrections") + "."
+	}
+	return app.FieldSet().Class("learning").Body(
+		app.Legend().Text("Learning from your corrections"),
+		app.Label().Class("choice").Body(
+			app.Input().Type("checkbox").ID("learning-on").Checked(l.On).OnChange(p.setLearning),
+			app.Text(" Learn from my corrections, and suggest with what was learned"),
+		),
+		app.P().ID("learning-status").Class("muted").Role("status").Text(learned),
+		app.Div().Class("card-actions").Body(
+			app.Button().Text("Re-tag this article").OnClick(p.retagArticle),
+			app.Button().Text("Re-tag the library").OnClick(p.retagLibrary),
+			app.Button().Class("danger").Text("Forget what was learned").Disabled(l.Corrections == 0).OnClick(p.forget),
+		),
+		slot(l.Forgotten > 0, app.Button().Aria("label", "Undo forget").Text("Undo: bring back what was learned from "+plural(l.Forgotten, "correction", "corrections")).OnClick(p.undoForget)),
+		slot(l.Busy != "", app.P().Class("muted").Role("status").Text(l.Busy)),
+	)
+}
+
+func (p *settingsPanel) setLearning(ctx app.Context, e app.Event) {
+	ctx.NewActionWithValue(actionSetLearning, ctx.JSSrc().Get("checked").Bool())
+}
+
+func (p *settingsPanel) retagArticle(ctx app.Context, e app.Event) {
+	ctx.NewActionWithValue(actionRetag, retagArticle)
+}
+
+func (p *settingsPanel) retagLibrary(ctx app.Context, e app.Event) {
+	ctx.NewActionWithValue(actionRetag, retagLibrary)
+}
+
+func (p *settingsPanel) forget(ctx app.Context, e app.Event) { ctx.NewAction(actionForget) }
+
+func (p *settingsPanel) undoForget(ctx app.Context, e app.Event) { ctx.NewAction(actionUndoForget) }
 
 // choice is one radio button of the model choices.
 func (p *settingsPanel) choice(value, text, current string) app.UI {

@@ -44,6 +44,9 @@ type readerIdentity struct {
 type preferences struct {
 	readerIdentity
 	Model string `json:"model"` // modelNews ("" too), modelProse or modelFile
+	// Learning says whether the model learns from the reader's
+	// corrections (nil: yes, the default).
+	Learning *bool `json:"learning,omitempty"`
 }
 
 // modelFileSetting is a model file kept in the library
@@ -111,8 +114,18 @@ func (s *settingsFeature) open(ctx app.Context, store library.Store) {
 				problems = append(problems, "the saved model file cannot be read")
 			}
 		}
+		var learned []library.Learned
+		if ls, ok := store.(library.LearnedStore); ok {
+			recs, bad, err := ls.Learned()
+			if err != nil || len(bad) > 0 {
+				problems = append(problems, "some of what the model learned cannot be read")
+			}
+			learned = recs
+		}
 		ctx.Dispatch(func(ctx app.Context) {
 			s.st.Prefs, s.st.ModelFile, s.modelData = prefs, file.Name, file.Data
+			learning.records = learned
+			learning.st.On = prefs.Learning == nil || *prefs.Learning
 			if len(problems) > 0 {
 				say(ctx, "Some settings could not be read ("+strings.Join(problems, "; ")+"); Glossa uses its defaults for them.")
 			}
@@ -139,13 +152,14 @@ func (s *settingsFeature) useModel(ctx app.Context) {
 	}
 	s.st.Recognizer, s.st.ModelProblem = "", ""
 	s.publish(ctx)
-	taggerWorker().useModel(source, data, func(recognizer, problem string) {
+	taggerWorker().useModel(source, data, func(recognizer string, learns bool, problem string) {
 		ctx.Dispatch(func(ctx app.Context) {
 			s.st.Recognizer, s.st.ModelProblem = recognizer, problem
 			s.publish(ctx)
 			if problem != "" {
 				sayFailed(ctx, "The chosen model did not load", errorOf(problem))
 			}
+			learning.modelLoaded(ctx, learns && problem == "")
 			lib.modelReady(ctx, recognizer)
 		})
 	})
@@ -235,7 +249,7 @@ func (s *settingsFeature) handleAddModelFile(ctx app.Context, a app.Action) {
 				return
 			}
 			// Try it first: the tagger says whether it is a model.
-			taggerWorker().useModel(modelFile, data, func(recognizer, why string) {
+			taggerWorker().useModel(modelFile, data, func(recognizer string, learns bool, why string) {
 				ctx.Dispatch(func(ctx app.Context) {
 					if why != "" {
 						sayFailed(ctx, "Model not added", problem("%s: %s", name, why))
@@ -261,6 +275,7 @@ func (s *settingsFeature) handleAddModelFile(ctx app.Context, a app.Action) {
 							s.st.Recognizer, s.st.ModelProblem = recognizer, ""
 							s.publish(ctx)
 							say(ctx, "Added "+name+" ("+recognizer+"): it tags your articles from now on; the open article is tagged again.")
+							learning.modelLoaded(ctx, learns)
 							lib.modelReady(ctx, recognizer)
 						})
 					})

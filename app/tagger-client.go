@@ -33,7 +33,7 @@ type workerTagger struct {
 	onMessage, onError app.Func
 	jobs               map[int]taggerEvents
 	extracts           map[int]func(text, problem string)
-	models             map[int]func(recognizer, problem string)
+	calls              map[int]func(reply app.Value, problem string) // model and learning requests
 	nextJob            int
 	failed             bool // the worker's script failed to load
 }
@@ -50,7 +50,7 @@ func taggerWorker() *workerTagger {
 		return sharedTagger
 	}
 	t := &workerTagger{jobs: make(map[int]taggerEvents), extracts: make(map[int]func(text, problem string)),
-		models: make(map[int]func(recognizer, problem string))}
+		calls: make(map[int]func(reply app.Value, problem string))}
 	// web/boot.js starts the worker as the page loads; take it over.
 	t.worker = app.Window().Get("glossaTaggerWorker")
 	t.failed = app.Window().Get("glossaTaggerFailed").Truthy()
@@ -67,9 +67,9 @@ func taggerWorker() *workerTagger {
 			ev.fail(errTaggerScript)
 			delete(t.jobs, id)
 		}
-		for id, done := range t.models {
-			done("", errTaggerScript)
-			delete(t.models, id)
+		for id, done := range t.calls {
+			done(nil, errTaggerScript)
+			delete(t.calls, id)
 		}
 		return nil
 	})
@@ -106,32 +106,57 @@ func (t *workerTagger) extract(kind string, page []byte, done func(text, problem
 
 // useModel makes the worker tag with a model from now on: "news" (the
 // default), "prose", or "file" with the model file's bytes. done gets the
-// model's name as the recognizer gives it, or why it did not load.
-func (t *workerTagger) useModel(source string, file []byte, done func(recognizer, problem string)) {
+// model's name as the recognizer gives it and whether it learns from the
+// reader's corrections, or why it did not load.
+func (t *workerTagger) useModel(source string, file []byte, done func(recognizer string, learns bool, problem string)) {
 	if t.failed {
-		done("", errTaggerScript)
+		done("", false, errTaggerScript)
 		return
 	}
-	t.nextJob++
-	t.models[t.nextJob] = done
-	msg := map[string]any{"type": "model", "job": t.nextJob, "source": source}
+	msg := map[string]any{"type": "model", "source": source}
 	if source == "file" {
 		arr := app.Window().Get("Uint8Array").New(len(file))
 		app.CopyBytesToJS(arr, file)
 		msg["bytes"] = arr.Get("buffer")
 	}
+	t.call(msg, func(reply app.Value, problem string) {
+		if problem != "" {
+			done("", false, problem)
+			return
+		}
+		done(jsString(reply.Get("recognizer")), reply.Get("learns").Truthy(), "")
+	})
+}
+
+// call sends the worker a request that it answers once; done gets the
+// answer, or why there is none.
+func (t *workerTagger) call(msg map[string]any, done func(reply app.Value, problem string)) {
+	if t.failed {
+		done(nil, errTaggerScript)
+		return
+	}
+	t.nextJob++
+	t.calls[t.nextJob] = done
+	msg["job"] = t.nextJob
 	t.worker.Call("postMessage", msg)
+}
+
+// send sends the worker a message it does not answer.
+func (t *workerTagger) send(msg map[string]any) {
+	if !t.failed {
+		t.worker.Call("postMessage", msg)
+	}
 }
 
 // receive handles one message from the worker.
 func (t *workerTagger) receive(msg app.Value) {
 	job := msg.Get("job").Int()
-	if done, ok := t.models[job]; ok {
-		delete(t.models, job)
-		if msg.Get("type").String() == "model-loaded" {
-			done(jsString(msg.Get("recognizer")), "")
+	if done, ok := t.calls[job]; ok {
+		delete(t.calls, job)
+		if msg.Get("type").String() == "error" {
+			done(nil, jsString(msg.Get("message")))
 		} else {
-			done("", jsString(msg.Get("message")))
+			done(msg, "")
 		}
 		return
 	}

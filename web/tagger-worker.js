@@ -7,8 +7,14 @@
 // {type: "warm"} (load the tagger and the default model now),
 // {type: "model", job, source: "news" | "prose" | "file", bytes (a model
 // file's, for "file")} (tag with that model from now on; answered by
-// {type: "model-loaded", job, recognizer} or {type: "error", job, message}),
+// {type: "model-loaded", job, recognizer, learns} or {type: "error", job,
+// message}),
 // {type: "tag", job, text},
+// {type: "learn-load", job, records: JSON}, {type: "learn", job, decisions:
+// JSON}, {type: "forget", job} (what the model learned from the reader:
+// answered by {type: "learn-result", job, …glossaLearnLoad's, glossaLearn's
+// or glossaForget's result} or {type: "error", job, message}),
+// {type: "learning", on} (tag with what was learned, or not),
 // {type: "extract", job, kind, bytes} (article text of a web page, kind
 // "html", or of a Markdown file, kind "markdown"; answered by
 // {type: "extracted", job, text, error}). Messages out:
@@ -68,7 +74,8 @@ async function fetchModel(source) {
 }
 
 // useModel makes the tagger tag with a model from now on, and resolves to
-// the recognizer's name: source says which ("news" or "prose", a model the
+// {recognizer: its name, learns: whether it learns from corrections}:
+// source says which ("news" or "prose", a model the
 // site ships, loaded once; "file", the bytes of a model file).
 function useModel(source, bytes) {
   if (model && source !== "file" && source === modelSource) {
@@ -82,7 +89,7 @@ function useModel(source, bytes) {
     if (loaded.error) {
       throw new Error(loaded.error);
     }
-    return loaded.recognizer;
+    return { recognizer: loaded.recognizer, learns: !!loaded.learns };
   })();
   model = loading;
   loading.catch(() => {
@@ -110,8 +117,8 @@ self.onmessage = async (event) => {
       return;
     case "model":
       try {
-        const recognizer = await useModel(msg.source, msg.source === "file" ? new Uint8Array(msg.bytes) : null);
-        self.postMessage({ type: "model-loaded", job, recognizer });
+        const loaded = await useModel(msg.source, msg.source === "file" ? new Uint8Array(msg.bytes) : null);
+        self.postMessage({ type: "model-loaded", job, recognizer: loaded.recognizer, learns: loaded.learns });
       } catch (err) {
         self.postMessage({ type: "error", job, message: "the model could not be loaded: " + errorText(err) });
       }
@@ -123,6 +130,29 @@ self.onmessage = async (event) => {
         self.postMessage({ type: "extracted", job, text: result.text || "", error: result.error || "" });
       } catch (err) {
         self.postMessage({ type: "extracted", job, text: "", error: errorText(err) });
+      }
+      return;
+    case "learn-load":
+    case "learn":
+    case "forget":
+      try {
+        await currentModel();
+        const result = msg.type === "learn-load" ? self.glossaLearnLoad(msg.records)
+          : msg.type === "learn" ? self.glossaLearn(msg.decisions) : self.glossaForget();
+        if (result.error) {
+          throw new Error(result.error);
+        }
+        self.postMessage(Object.assign({ type: "learn-result", job }, result));
+      } catch (err) {
+        self.postMessage({ type: "error", job, message: errorText(err) });
+      }
+      return;
+    case "learning":
+      try {
+        await currentModel();
+        self.glossaLearning(!!msg.on);
+      } catch (err) {
+        // reported to the next tagging job
       }
       return;
     case "tag":

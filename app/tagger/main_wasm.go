@@ -17,21 +17,21 @@ import (
 )
 
 func main() {
-	var recognizer annotate.Recognizer
+	t := &tagger{learning: true}
 	js.Global().Set("glossaLoadModel", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) != 1 || args[0].Type() != js.TypeObject {
 			return failure("glossaLoadModel(bytes): want the model file's bytes")
 		}
 		data := make([]byte, args[0].Get("byteLength").Int())
 		js.CopyBytesToGo(data, args[0])
-		r, err := loadModel(data)
-		if err != nil {
+		if err := t.load(data); err != nil {
 			return failure(err.Error())
 		}
-		recognizer = r
-		return map[string]any{"ok": true, "recognizer": r.Name()}
+		return map[string]any{"ok": true, "recognizer": t.base.Name(), "learns": t.learner != nil}
 	}))
+	t.exposeLearning()
 	js.Global().Set("glossaTag", js.FuncOf(func(_ js.Value, args []js.Value) any {
+		recognizer := t.recognizer()
 		if recognizer == nil {
 			return failure("the language model is not loaded")
 		}
