@@ -72,10 +72,22 @@ func summary(w io.Writer, m metrics.Results, prefix string) {
 	counts := corpus.Counts(m)
 	var parts []string
 	for _, name := range corpus.CounterNames {
-		parts = append(parts, fmt.Sprintf("%d %s", counts[name], strings.ReplaceAll(name, "_", " ")))
+		parts = append(parts, count(counts[name], name))
 	}
 	fmt.Fprintf(w, "glossa-pipeline: %s\n", strings.Join(parts, ", "))
 	if n := counts[corpus.CounterBadRecords]; n > 0 {
-		fmt.Fprintf(w, "glossa-pipeline: %d bad records, with the reason for each, are in %s\n", n, corpus.DeadLetterName(prefix))
+		fmt.Fprintf(w, "glossa-pipeline: the %s, with the reason for each, are in %s\n", count(n, corpus.CounterBadRecords), corpus.DeadLetterName(prefix))
 	}
+}
+
+// count says "1 entity", "2 entities": n of the counter name.
+func count(n int64, name string) string {
+	name = strings.ReplaceAll(name, "_", " ")
+	if n == 1 {
+		name = strings.TrimSuffix(name, "s")
+		if base, ok := strings.CutSuffix(name, "ie"); ok {
+			name = base + "y"
+		}
+	}
+	return fmt.Sprintf("%d %s", n, name)
 }
