@@ -21,7 +21,7 @@
 //     written, empty if no line hashes to it.
 //   - Bad records (a line that is not a JSON object with a string "text",
 //     text that is not UTF-8, a file that cannot be read or is over
-//     MaxFileBytes) never stop the run: each is one line
+//     MaxFileBytes, a gzipped file that breaks off) never stop the run: each is one line
 //     {"input": LINE_OR_PATH, "error": "…"} of the dead-letter output,
 //     which is always written, empty when nothing failed. Blank lines are
 //     skipped, as TagJSONL skips them.
