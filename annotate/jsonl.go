@@ -42,16 +42,18 @@ func TagJSONL(r io.Reader, w io.Writer, errs io.Writer, rec Recognizer, claims .
 	in := bufio.NewReaderSize(r, 64<<10)
 	out := bufio.NewWriter(w)
 	defer out.Flush()
-	enc := json.NewEncoder(out)
-	enc.SetEscapeHTML(false)
 	for n := 1; ; n++ {
 		line, tooLong, readErr := readLine(in)
-		if tooLong || len(bytes.TrimSpace(line)) > 0 {
-			res, lineErr := tagLine(line, tooLong, rec, claims)
+		if tooLong || !IsBlankLine(line) {
+			var res []byte
+			lineErr := errLineTooLong
+			if !tooLong {
+				res, lineErr = TagLine(line, rec, claims...)
+			}
 			if lineErr != nil {
 				failed++
 				fmt.Fprintf(errs, "line %d: %v\n", n, lineErr)
-			} else if err := enc.Encode(res); err != nil {
+			} else if _, err := out.Write(append(res, '\n')); err != nil {
 				return failed, err
 			}
 		}
@@ -82,35 +84,96 @@ func readLine(in *bufio.Reader) (line []byte, tooLong bool, err error) {
 	}
 }
 
-func tagLine(line []byte, tooLong bool, rec Recognizer, claims []ClaimFinder) (jsonlOutput, error) {
-	if tooLong {
-		return jsonlOutput{}, fmt.Errorf("%w: line is longer than %d MiB", ErrBadInput, maxLine>>20)
+// errLineTooLong is the error of a line over maxLine.
+var errLineTooLong = fmt.Errorf("%w: line is longer than %d MiB", ErrBadInput, maxLine>>20)
+
+// IsBlankLine reports whether an input line of the batch mode is only
+// white space: TagJSONL skips such lines, without a message.
+func IsBlankLine(line []byte) bool { return len(bytes.TrimSpace(line)) == 0 }
+
+// Record is one document of the batch mode: an input line decoded, or a
+// file read whole.
+type Record struct {
+	// ID is the record's "id": JSON of any type, as the line gives it
+	// (TaggedLine writes it compacted); "null" when the line has none.
+	ID json.RawMessage
+	// Text is the article as given; Tag normalizes it (NormalizeText).
+	Text string
+}
+
+// ParseLine decodes one input line of the batch mode, {"id": …, "text":
+// "…"}, without its line end. Unknown fields are ignored. A line that is
+// not one JSON object, or has no string "text", or is over 16 MiB, is an
+// error wrapping ErrBadInput.
+func ParseLine(line []byte) (Record, error) {
+	if len(line) > maxLine {
+		return Record{}, errLineTooLong
 	}
 	var in jsonlInput
 	if err := json.Unmarshal(line, &in); err != nil {
-		return jsonlOutput{}, fmt.Errorf("%w: not a JSON object: %v", ErrBadInput, err)
+		return Record{}, fmt.Errorf("%w: not a JSON object: %v", ErrBadInput, err)
 	}
 	if in.Text == nil {
-		return jsonlOutput{}, fmt.Errorf(`%w: the "text" field is missing`, ErrBadInput)
+		return Record{}, fmt.Errorf(`%w: the "text" field is missing`, ErrBadInput)
 	}
 	if len(in.ID) == 0 {
 		in.ID = json.RawMessage("null")
 	}
-	text, err := NormalizeText([]byte(*in.Text))
+	return Record{ID: in.ID, Text: *in.Text}, nil
+}
+
+// Tag normalizes the record's text (NormalizeText) and tags it with rec,
+// block by block (RecognizeBlocks): the document it returns holds the
+// entities in d.Entities. Text that is not UTF-8 is an error wrapping
+// ErrNotText, prefixed with "text": as TagJSONL reports it.
+func (r Record) Tag(rec Recognizer) (*Document, error) {
+	text, err := NormalizeText([]byte(r.Text))
 	if err != nil {
-		return jsonlOutput{}, fmt.Errorf(`"text": %w`, err)
+		return nil, fmt.Errorf(`"text": %w`, err)
 	}
 	d := NewDocument(text)
-	ents, err := RecognizeBlocks(d, rec, nil)
-	if err != nil {
-		return jsonlOutput{}, err
+	if _, err := RecognizeBlocks(d, rec, nil); err != nil {
+		return nil, err
 	}
+	return d, nil
+}
+
+// TaggedLine returns the output line of the batch mode for the document d
+// that the record with this id tagged, without its line end: {"id": …,
+// "entities": […]} and, with a claim finder, "claims": what the (first)
+// finder returns for d. Markup characters are not escaped; the JSON is
+// compact.
+func TaggedLine(id json.RawMessage, d *Document, claims ...ClaimFinder) ([]byte, error) {
+	ents := d.Entities
 	if ents == nil {
 		ents = []Entity{}
 	}
-	out := jsonlOutput{ID: in.ID, Entities: ents}
+	out := jsonlOutput{ID: id, Entities: ents}
 	if len(claims) > 0 && claims[0] != nil {
 		out.Claims = claims[0](d)
 	}
-	return out, nil
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(out); err != nil {
+		return nil, fmt.Errorf("encoding the output line: %w", err)
+	}
+	return bytes.TrimSuffix(b.Bytes(), []byte("\n")), nil
+}
+
+// TagLine is the whole work of the batch mode on one input line, without
+// its line end: ParseLine, Record.Tag, TaggedLine. It returns the line
+// TagJSONL writes for it (without "\n"), or the error TagJSONL reports for
+// it. Every program that tags corpora calls it (or its three steps), so
+// their outputs cannot drift apart.
+func TagLine(line []byte, rec Recognizer, claims ...ClaimFinder) ([]byte, error) {
+	r, err := ParseLine(line)
+	if err != nil {
+		return nil, err
+	}
+	d, err := r.Tag(rec)
+	if err != nil {
+		return nil, err
+	}
+	return TaggedLine(r.ID, d, claims...)
 }

@@ -334,7 +334,96 @@ func FuzzTagJSONL(f *testing.F) {
 			}
 			prev = n
 		}
+		checkTagLineAgrees(t, data, out.Bytes(), errs.String())
 	})
+}
+
+// checkTagLineAgrees checks that TagLine, called on each non-blank line of
+// data (its "\r\n" or "\n" end cut), gives TagJSONL's output line for it,
+// or the error TagJSONL reported for it, in order.
+func checkTagLineAgrees(t *testing.T, data, out []byte, errs string) {
+	t.Helper()
+	var lines, msgs []string
+	if len(out) > 0 {
+		lines = strings.Split(strings.TrimSuffix(string(out), "\n"), "\n")
+	}
+	if errs != "" {
+		msgs = strings.Split(strings.TrimSuffix(errs, "\n"), "\n")
+	}
+	for n, line := range bytes.Split(data, []byte("\n")) {
+		line = bytes.TrimRight(line, "\r\n")
+		if IsBlankLine(line) {
+			continue
+		}
+		got, err := TagLine(line, newFake())
+		if err != nil {
+			want := "line " + strconv.Itoa(n+1) + ": " + err.Error()
+			if len(msgs) == 0 || msgs[0] != want {
+				t.Errorf("line %d: TagLine says %q, TagJSONL's next message is %q", n+1, want, msgs)
+				return
+			}
+			msgs = msgs[1:]
+			continue
+		}
+		if len(lines) == 0 || lines[0] != string(got) {
+			t.Errorf("line %d: TagLine gives %s, TagJSONL's next line is %q", n+1, got, lines)
+			return
+		}
+		lines = lines[1:]
+	}
+	if len(lines) > 0 || len(msgs) > 0 {
+		t.Errorf("TagJSONL wrote more than TagLine gave: lines %q, messages %q", lines, msgs)
+	}
+}
+
+func TestTagLine(t *testing.T) {
+	tests := []struct {
+		name string
+		line string
+		want string // the output line, or the error if it starts with "error: "
+	}{
+		{"string id", `{"id":"a1","text":"Ann in Paris"}`,
+			`{"id":"a1","entities":[{"start":0,"end":3,"label":"PERSON","text":"Ann"},{"start":7,"end":12,"label":"GPE","text":"Paris"}]}`},
+		{"object id compacted", `{"id": {"k": [1, 2]}, "text": "x"}`, `{"id":{"k":[1,2]},"entities":[]}`},
+		{"missing id is null", `{"text":"Bob"}`, `{"id":null,"entities":[{"start":0,"end":3,"label":"PERSON","text":"Bob"}]}`},
+		{"markup not escaped", `{"id":"<a>","text":"AT&T"}`, `{"id":"<a>","entities":[{"start":0,"end":4,"label":"ORG","text":"AT&T"}]}`},
+		{"not JSON", `hello`, "error: bad input: not a JSON object: invalid character 'h' looking for beginning of value"},
+		{"missing text", `{"id":1}`, `error: bad input: the "text" field is missing`},
+		{"NUL in text", `{"id":1,"text":"a\u0000b"}`, `error: "text": not UTF-8 text: NUL byte at byte 1, this looks like binary data`},
+		{"too long", padLine(`{"id":1,"text":"Ann"}`, maxLine+1), "error: bad input: line is longer than 16 MiB"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := TagLine([]byte(tt.line), newFake())
+			if want, isErr := strings.CutPrefix(tt.want, "error: "); isErr {
+				if err == nil || err.Error() != want {
+					t.Errorf("TagLine error %v, want %q", err, want)
+				}
+				return
+			}
+			if err != nil || string(got) != tt.want {
+				t.Errorf("TagLine = %s, %v; want %s", got, err, tt.want)
+			}
+		})
+	}
+}
+
+func TestTagLineAgreesWithTagJSONL(t *testing.T) {
+	inputs := map[string]string{
+		"mixed":     `{"id":"a1","text":"Ann in Paris"}` + "\r\n\n" + `x` + "\n" + `{"id":2,"text":"a\u0000b"}` + "\n" + `{"id":3,"text":"Bob"}`,
+		"blank":     " \t\r\n\r\n",
+		"no end":    `{"text":"😀 Cafe\u0301 “Ann”\r\n\r\nBy Bob"}`,
+		"null line": "null\n[]\n{}",
+	}
+	for name, in := range inputs {
+		t.Run(name, func(t *testing.T) {
+			var out, errs bytes.Buffer
+			if _, err := TagJSONL(strings.NewReader(in), &out, &errs, newFake()); err != nil {
+				t.Fatal(err)
+			}
+			checkTagLineAgrees(t, []byte(in), out.Bytes(), errs.String())
+		})
+	}
 }
 
 // FuzzNormalizeText checks NormalizeText on any bytes: it refuses exactly

@@ -17,9 +17,7 @@ import (
 
 	"glossa/annotate"
 	"glossa/annotate/claims"
-	"glossa/annotate/ner"
-	"glossa/annotate/ner/news"
-	"glossa/annotate/ner/news/builtin"
+	"glossa/annotate/ner/choose"
 	"glossa/annotate/w3c"
 )
 
@@ -34,7 +32,7 @@ func annotateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
-	rec, err := loadRecognizer(*model)
+	rec, err := choose.Recognizer(*model)
 	if err != nil {
 		fmt.Fprintf(stderr, "glossa annotate: %v\n", err)
 		return 1
@@ -96,30 +94,6 @@ func annotateCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) i
 	return status
 }
 
-// loadRecognizer returns the recognizer --model names: "" for the built-in
-// model, "prose" for prose's, or a model file.
-func loadRecognizer(model string) (annotate.Recognizer, error) {
-	switch model {
-	case "":
-		r, err := builtin.Recognizer()
-		if err != nil {
-			return nil, fmt.Errorf("the built-in model does not load (a damaged build?): %w", err)
-		}
-		return r, nil
-	case "prose":
-		return ner.NewProse(), nil
-	}
-	data, err := os.ReadFile(model)
-	if err != nil {
-		return nil, fmt.Errorf("--model: %w", err)
-	}
-	m, err := news.ParseModel(data)
-	if err != nil {
-		return nil, fmt.Errorf("--model %s: %w (give a file glossa train or make model wrote, or \"prose\")", model, err)
-	}
-	return news.New(m), nil
-}
-
 // largeInput reports whether the input name ("-" is standard input) is
 // over streamAbove bytes, and if so returns it as a file to stream:
 // standard input is then copied to a temporary file, which the caller
@@ -168,10 +142,7 @@ func annotateFile(name string, stdin io.Reader, rec annotate.Recognizer) (w3c.Co
 	if _, err := annotate.RecognizeBlocks(doc, rec, nil); err != nil {
 		return w3c.Collection{}, fmt.Errorf("%s: %w", name, err)
 	}
-	now := time.Now()
-	coll := w3c.EntityCollection(doc, rec.Name(), newURN, now)
-	claims.AddToCollection(&coll, doc, claims.Find(doc, doc.Entities), newURN, now)
-	return coll, nil
+	return claims.Collection(doc, rec.Name(), newURN, time.Now()), nil
 }
 
 // readInput reads a whole file, naming the file and the problem on error.

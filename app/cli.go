@@ -22,6 +22,10 @@ Usage:
       built-in news model tags by default; --model prose picks prose's,
       --model FILE a model glossa train wrote. Inputs over 4 MB stream,
       with progress on standard error.
+  glossa pipeline --input=GLOB --output=PREFIX [--format=jsonl|w3c] [--runner=…]
+      Tag a corpus as annotate --jsonl does, as an Apache Beam pipeline:
+      in process by default, or on Flink, Spark or Dataflow. It runs the
+      program glossa-pipeline (make pipeline builds it); see its --help.
   glossa train -o FILE [-dev FILE] [-epochs N] [-name NAME] FILE...
       Train an entity model of the built-in model's kind on CoNLL column
       files, doccano or spaCy JSONL, or Glossa W3C exports (the reader's
@@ -59,6 +63,8 @@ func runCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return siteCommand(args[1:], stderr)
 	case "annotate":
 		return annotateCommand(args[1:], stdin, stdout, stderr)
+	case "pipeline":
+		return pipelineCommand(args[1:], stdin, stdout, stderr)
 	case "train":
 		return trainCommand(args[1:], stdout, stderr)
 	case "export":

@@ -5,6 +5,7 @@
 //	glossa serve [-addr 127.0.0.1:8000] [-dir SITE]   serve the static site
 //	glossa site -web DIR -out DIR                       write the static site
 //	glossa annotate [--jsonl] [FILE...]                 tag articles natively
+//	glossa pipeline --input=GLOB --output=PREFIX        tag a corpus with Beam (glossa-pipeline)
 package main
 
 import (

@@ -39,6 +39,16 @@ func Suggestion(d *annotate.Document, c Claim, id, speakerID string, created tim
 	return a
 }
 
+// Collection returns the W3C collection of the tagged document d (its
+// entities in d.Entities) that glossa annotate writes for an article: the
+// entities as suggestions of the named recognizer, in document order, then
+// the claims Find gives for them (AddToCollection).
+func Collection(d *annotate.Document, recognizer string, newID annotate.IDFunc, now time.Time) w3c.Collection {
+	coll := w3c.EntityCollection(d, recognizer, newID, now)
+	AddToCollection(&coll, d, Find(d, d.Entities), newID, now)
+	return coll
+}
+
 // AddToCollection appends one suggestion per claim to coll, in order, and
 // updates its total. A claim whose speaker resolves to an entity that has a
 // suggestion in coll (same span, label CLAIM aside) links to that

@@ -76,6 +76,30 @@ func TestCollectionPassesW3C(t *testing.T) {
 	}
 }
 
+// TestCollection checks that Collection is the entity collection with the
+// claims of its entities added.
+func TestCollection(t *testing.T) {
+	d, ents, _ := sampleDoc(t)
+	d.Entities = ents
+	now := time.Date(2026, 12, 1, 12, 0, 0, 0, time.UTC)
+	ids := func() annotate.IDFunc {
+		n := 0
+		return func() string { n++; return fmt.Sprintf("urn:uuid:00000000-0000-7000-8000-%012d", n) }
+	}
+	got := claims.Collection(d, "test recognizer", ids(), now)
+	newID := ids()
+	want := w3c.EntityCollection(d, "test recognizer", newID, now)
+	claims.AddToCollection(&want, d, claims.Find(d, ents), newID, now)
+	g, _ := json.Marshal(got)
+	w, _ := json.Marshal(want)
+	if string(g) != string(w) {
+		t.Errorf("Collection =\n%s\nwant\n%s", g, w)
+	}
+	if got.Total <= len(ents) {
+		t.Errorf("total %d for %d entities: no claims added", got.Total, len(ents))
+	}
+}
+
 // TestClaimJSON holds a claim's JSON to the shape of the batch mode's
 // "claims" lists.
 func TestClaimJSON(t *testing.T) {
