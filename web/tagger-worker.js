@@ -4,7 +4,10 @@
 // "model" (the news model, news.model, the default) and "prose" (prose's
 // model, ner.model); the tagger tells the kinds of model file apart. The
 // tagger and the default model download at once. Messages in:
-// {type: "warm"} (load the tagger and the default model now),
+// {type: "warm"} (download the tagger and the default model now, but
+// compile and start them only when a job needs them: compiling the tagger's
+// WebAssembly takes both cores of a small machine for a moment, and the
+// page is still loading when boot.js sends this),
 // {type: "model", job, source: "news" | "prose" | "file", bytes (a model
 // file's, for "file")} (tag with that model from now on; answered by
 // {type: "model-loaded", job, recognizer, learns} or {type: "error", job,
@@ -35,6 +38,39 @@ function errorText(err) {
   return String((err && err.message) || err);
 }
 
+// prefetched holds the downloads "warm" started: the tagger's WebAssembly
+// (an ArrayBuffer) and the default model (a Uint8Array), each a promise
+// taken by its first use.
+const prefetched = { wasm: null, model: null };
+
+// fetchTaggerWasm downloads the tagger's WebAssembly.
+async function fetchTaggerWasm() {
+  const r = await fetch(params.get("wasm") || "/web/tagger.wasm");
+  if (!r.ok) {
+    throw new Error("the tagger's WebAssembly answered " + r.status);
+  }
+  return r.arrayBuffer();
+}
+
+// prefetch downloads the tagger and the default model without compiling
+// or starting anything.
+function prefetch() {
+  if (tagger || prefetched.wasm) {
+    return;
+  }
+  prefetched.wasm = fetchTaggerWasm();
+  prefetched.model = fetchModel("news");
+  prefetched.wasm.catch(() => {}); // reported by the first job that uses it
+  prefetched.model.catch(() => {});
+}
+
+// take returns a prefetched download once, or null.
+function take(name) {
+  const p = prefetched[name];
+  prefetched[name] = null;
+  return p;
+}
+
 // startTagger starts the Go program once.
 function startTagger() {
   if (tagger) {
@@ -45,14 +81,8 @@ function startTagger() {
       self.glossaTaggerReady = resolve;
     });
     const go = new Go();
-    const response = fetch(params.get("wasm") || "/web/tagger.wasm");
-    let result;
-    if (WebAssembly.instantiateStreaming) {
-      result = await WebAssembly.instantiateStreaming(response, go.importObject);
-    } else {
-      const bytes = await (await response).arrayBuffer();
-      result = await WebAssembly.instantiate(bytes, go.importObject);
-    }
+    const bytes = await (take("wasm") || fetchTaggerWasm());
+    const result = await WebAssembly.instantiate(bytes, go.importObject);
     go.run(result.instance);
     self.glossaGo = go;
     await started;
@@ -82,7 +112,7 @@ function useModel(source, bytes) {
     return model;
   }
   modelSource = source;
-  const file = source === "file" ? bytes : fetchModel(source);
+  const file = source === "file" ? bytes : (source === "news" && take("model")) || fetchModel(source);
   const loading = (async () => {
     const [data] = await Promise.all([file, startTagger()]);
     const loaded = self.glossaLoadModel(data);
@@ -113,7 +143,7 @@ self.onmessage = async (event) => {
   const job = msg.job;
   switch (msg.type) {
     case "warm":
-      currentModel().catch(() => {}); // reported to the first tagging job
+      prefetch();
       return;
     case "model":
       try {
