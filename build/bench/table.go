@@ -76,10 +76,10 @@ Each window opens at the reader's first input event (tagging the sample: the pag
 	}
 
 	b.WriteString("\nAlso measured:\n\n")
-	b.WriteString("| page | KB before article visible | UI started ms | long tasks through warm tagging (longest ms) | tag sample ms | tag ×50 ms | memory MB |\n")
-	b.WriteString("| --- | --- | --- | --- | --- | --- | --- |\n")
+	b.WriteString("| page | KB before article visible | UI started ms | long tasks through warm tagging | their longest ms | tag sample ms | tag ×50 ms | memory MB |\n")
+	b.WriteString("| --- | --- | --- | --- | --- | --- | --- | --- |\n")
 	for _, row := range r.Rows {
-		fmt.Fprintf(&b, "| %s | %s | %s | %s (%s) | %s | %s | %s |\n", row.Name,
+		fmt.Fprintf(&b, "| %s | %s | %s | %s | %s | %s | %s | %s |\n", row.Name,
 			cell(row.KBBeforeArticle, 0), cell(row.UIStartMs, 0), cell(row.LongTasks, 0), cell(row.LongestTaskMs, 0),
 			cell(row.TagSampleMs, 1), cell(row.TagX50Ms, 0), cell(row.MemoryMB, 1))
 	}
