@@ -1,44 +1,78 @@
 // Command bench is Glossa's browser benchmark (make bench). It serves the
-// built site next to two reference pages, the same article as plain HTML
-// and the article tagged by the JavaScript NLP library compromise, and
-// opens each in headless Chromium with a new profile (a first, cold
-// visit) several times. It prints one table of medians (min–max) and writes
-// the figures as JSON.
+// built site next to three reference pages: the same article as plain
+// HTML, the article tagged by the JavaScript NLP library compromise, and
+// a minimal go-app v9.8.0 app (build/bench/minimal: one component, the
+// sample's headline and first paragraph, go-app's stock loader), built
+// with Glossa's WebAssembly flags and served like Glossa. It opens each in
+// headless Chromium with a new profile (a first, cold visit) several
+// times, the rows taking turns, then, on each of Glossa's visits, drives
+// the page through a reader's interactions. It prints one table of
+// medians (min–max), the ratios the performance targets name (issue #13)
+// with "met" or "not met", and writes every figure, each run's too, as
+// JSON.
 //
-// Columns: bytes sent by the server for the whole visit and before the
-// article was visible; article visible (first contentful paint) and first
-// highlight, in ms from navigation start; long tasks on the main thread
-// (PerformanceObserver "longtask") from navigation through the warm tagging
-// runs; warm tagging time for the sample and for the sample ×50; memory
-// (JS heap plus WebAssembly memory).
+// Every server response passes through one byte-counting proxy, which
+// records each chunk of a body with the time it was sent. Times in the
+// page are milliseconds from navigation start; page and proxy times meet
+// through performance.timeOrigin (same machine, same clock).
+//
+// Page rows. Columns:
+//   - KB sent: response bodies as sent (compressed), for the whole visit
+//     (load, warm tagging and one more second); before article visible;
+//     before the first highlight (bytes the proxy had sent by the moment
+//     of the page's first-highlight mark).
+//   - article visible: first contentful paint. first highlight: Glossa's
+//     "glossa-first-highlight" mark, compromise's "first-highlight" mark
+//     (set once its highlights are in: its first result).
+//   - longest task and TBT, over the load: long tasks are the main
+//     thread's PerformanceObserver "longtask" entries, with their start
+//     times; the load runs from navigation start until the page is ready
+//     and then 1 s passes with no long task starting (ready: Glossa's
+//     "glossa-tagged" mark; the minimal app's loader removed from the page,
+//     which go-app's stock loader does once the Go program has started and
+//     rendered; compromise's first-highlight mark; the plain page's first
+//     contentful paint). The tasks that start in the load count; TBT
+//     (total blocking time) is the sum over them of duration − 50 ms.
+//   - long tasks (longest ms): all long tasks from navigation through the
+//     warm tagging runs.
+//   - warm tagging time for the sample and for the sample ×50; memory (JS
+//     heap plus WebAssembly memory).
+//
+// Interaction rows (Glossa, after the load; see interact.go): tagging the
+// sample on the cold visit; accepting and rejecting a suggestion and
+// typing in the annotation panel's search, on the sample and on a
+// generated 10,000-word article (article.go); pasting that article
+// through the library's "Add an article", the tagging that follows, and
+// opening it again from the library. Each has a window, from the reader's
+// input (the input event's timestamp) or the page's own start, to the
+// change done; "on screen" and "done" are times from the window's start,
+// and the longest task, the long tasks and TBT count the long tasks that
+// start inside the window.
+//
+// Every wait is bounded. A visit that does not reach a state (the page
+// ready, a card open, a headline on screen…) fails with the state's name,
+// what the page showed and the page's own errors; the benchmark prints
+// the failure under the table and goes on with the other visits, and a
+// row's figures are the medians of its visits that got there.
 package main
 
 import (
 	"encoding/json"
+	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"net/http"
-	"net/http/httputil"
-	"net/url"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
-	"sort"
-	"strings"
-	"sync"
-	"time"
 
-	"glossa/app/e2e/chrome"
 	"glossa/app/sample"
 )
 
 func main() {
 	runs := flag.Int("runs", 5, "cold visits per row")
 	out := flag.String("json", "dist/bench.json", "file for the figures as JSON")
+	interactions := flag.Bool("interactions", true, "drive Glossa's interactions after each of its loads")
 	flag.Parse()
-	if err := run(*runs, *out); err != nil {
+	if err := run(*runs, *out, *interactions); err != nil {
 		fmt.Fprintln(os.Stderr, "bench:", err)
 		os.Exit(1)
 	}
@@ -47,6 +81,7 @@ func main() {
 // row is one page the benchmark measures.
 type row struct {
 	Name string
+	Base string // the proxy in front of the page's server
 	Path string
 	kind pageKind
 }
@@ -56,16 +91,34 @@ type pageKind int
 const (
 	plainPage pageKind = iota
 	compromisePage
+	minimalPage
 	glossaPage
 )
 
-func run(runs int, out string) error {
+// Row names.
+const (
+	plainName      = "plain HTML"
+	compromiseName = "compromise 14.17 (JS peer)"
+	minimalName    = "minimal go-app v9.8.0 (reference)"
+	glossaName     = "Glossa"
+)
+
+// sampleText is the sample article as the pages hold it.
+var sampleText = sample.Article
+
+func run(runs int, out string, interactions bool) error {
 	site, err := filepath.Abs(filepath.Join("dist", "site"))
 	if err != nil {
 		return err
 	}
 	if _, err := os.Stat(filepath.Join(site, "index.html")); err != nil {
 		return fmt.Errorf("no built site in %s: run make build", site)
+	}
+	loadBefore := loadAverage()
+	fmt.Fprintln(os.Stderr, "bench: building the minimal go-app app")
+	minimal, err := buildMinimal(filepath.Join("dist", "bench-minimal"))
+	if err != nil {
+		return fmt.Errorf("the minimal go-app app: %w", err)
 	}
 	dir, err := os.MkdirTemp("", "glossa-bench")
 	if err != nil {
@@ -79,49 +132,89 @@ func run(runs int, out string) error {
 	if err := writePages(dir, style, filepath.Join("build", "bench", "node_modules", "compromise", "builds", "compromise.js")); err != nil {
 		return err
 	}
-	origin, stop, err := startServer(dir)
+	counter := &byteCounter{}
+	glossaBase, stop, err := serveCounted(dir, counter)
 	if err != nil {
 		return err
 	}
 	defer stop()
-	proxy, counter, closeProxy, err := startCountingProxy(origin)
+	minimalBase, stopMinimal, err := serveCounted(minimal, counter)
 	if err != nil {
 		return err
 	}
-	defer closeProxy()
+	defer stopMinimal()
 
 	rows := []row{
-		{"plain HTML (reference)", "/bench/reference.html", plainPage},
-		{"compromise 14.17 (JS)", "/bench/compromise.html", compromisePage},
-		{"Glossa", "/", glossaPage},
+		{plainName, glossaBase, "/bench/reference.html", plainPage},
+		{compromiseName, glossaBase, "/bench/compromise.html", compromisePage},
+		{minimalName, minimalBase, "/", minimalPage},
+		{glossaName, glossaBase, "/", glossaPage},
 	}
-	// One visit, not counted, warms the machine's file caches.
-	if _, err := measure(proxy, rows[2], counter); err != nil {
-		return fmt.Errorf("warm-up visit: %w", err)
+	var failures []failure
+	fail := func(r row, n int, err error) {
+		f := failure{Row: r.Name, Run: n, Error: err.Error()}
+		if se := (*stateError)(nil); errors.As(err, &se) {
+			f.State = se.State
+		}
+		failures = append(failures, f)
+		fmt.Fprintf(os.Stderr, "\nbench: %s\n", f)
 	}
-	results := make(map[string][]sampleRun)
-	for _, r := range rows {
-		for i := 0; i < runs; i++ {
-			s, err := measure(proxy, r, counter)
-			if err != nil {
-				return fmt.Errorf("%s, run %d: %w", r.Name, i+1, err)
-			}
-			results[r.Name] = append(results[r.Name], s)
-			fmt.Fprintf(os.Stderr, ".")
+	// One visit of each go-app page, not counted, warms the machine's file
+	// caches.
+	fmt.Fprintln(os.Stderr, "bench: warming up")
+	for _, r := range rows[2:] {
+		if _, err := measure(r, counter, false); err != nil {
+			fail(r, 0, err)
 		}
 	}
-	fmt.Fprintln(os.Stderr)
-	report := buildReport(rows, results)
-	fmt.Print(report.table())
-	data, _ := json.MarshalIndent(report, "", "  ")
+	// The rows take turns, so that the machine's changing load falls on
+	// all of them alike.
+	results := make(map[string][]sampleRun)
+	for i := 1; i <= runs; i++ {
+		fmt.Fprintf(os.Stderr, "bench: run %d of %d:", i, runs)
+		for _, r := range rows {
+			fmt.Fprintf(os.Stderr, " %s", r.Name)
+			s, err := measure(r, counter, interactions && r.kind == glossaPage)
+			if s.loaded {
+				results[r.Name] = append(results[r.Name], s)
+			}
+			if err != nil {
+				fail(r, i, err)
+			}
+		}
+		fmt.Fprintln(os.Stderr)
+	}
+	rep := buildReport(rows, results, map[string]string{glossaName: site, minimalName: minimal})
+	rep.LoadAverage = [2]string{loadBefore, loadAverage()}
+	rep.Runs = runs
+	rep.Failures = failures
+	fmt.Print(rep.table())
+	data, _ := json.MarshalIndent(rep, "", "  ")
 	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
 		return err
 	}
 	return os.WriteFile(out, append(data, '\n'), 0o644)
 }
 
-// linkSite links every file of the built site into dir and returns the
-// site's stylesheet path, for the reference pages.
+// failure is a visit that did not reach a state, or a step that failed.
+type failure struct {
+	Row   string
+	Run   int // 0 for the warm-up visit
+	State string
+	Error string
+}
+
+func (f failure) String() string {
+	run := fmt.Sprintf("run %d", f.Run)
+	if f.Run == 0 {
+		run = "warm-up visit"
+	}
+	return fmt.Sprintf("%s, %s: %s", f.Row, run, f.Error)
+}
+
+// linkSite puts every file of the built site into dir, hard-linked (or
+// copied: glossa serve follows no symbolic link out of its folder), and
+// returns the site's stylesheet path, for the reference pages.
 func linkSite(site, dir string) (style string, err error) {
 	err = filepath.WalkDir(site, func(p string, d os.DirEntry, err error) error {
 		if err != nil {
@@ -134,138 +227,18 @@ func linkSite(site, dir string) (style string, err error) {
 		if m, _ := filepath.Match("web/glossa.*.css", filepath.ToSlash(rel)); m {
 			style = "/" + filepath.ToSlash(rel)
 		}
-		return os.Symlink(p, filepath.Join(dir, rel))
+		to := filepath.Join(dir, rel)
+		if os.Link(p, to) == nil {
+			return nil
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(to, data, 0o644)
 	})
 	if style == "" && err == nil {
 		err = fmt.Errorf("no stylesheet in %s", site)
 	}
 	return style, err
-}
-
-// startServer runs dist/glossa serve on dir.
-func startServer(dir string) (addr string, stop func(), err error) {
-	return chrome.Serve(filepath.Join("dist", "glossa"), dir)
-}
-
-// byteCounter adds up the bytes the server sends, with the time each
-// response ended.
-type byteCounter struct {
-	mu    sync.Mutex
-	sends []send
-}
-
-type send struct {
-	at    time.Time
-	bytes int64
-}
-
-func (c *byteCounter) reset() {
-	c.mu.Lock()
-	c.sends = nil
-	c.mu.Unlock()
-}
-
-// total returns the bytes sent in all, and before the given time.
-func (c *byteCounter) total(before time.Time) (all, early int64) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for _, s := range c.sends {
-		all += s.bytes
-		if s.at.Before(before) {
-			early += s.bytes
-		}
-	}
-	return all, early
-}
-
-// countingBody counts what passes through a response body.
-type countingBody struct {
-	io.ReadCloser
-	c *byteCounter
-	n int64
-}
-
-func (b *countingBody) Read(p []byte) (int, error) {
-	n, err := b.ReadCloser.Read(p)
-	b.n += int64(n)
-	return n, err
-}
-
-func (b *countingBody) Close() error {
-	b.c.mu.Lock()
-	b.c.sends = append(b.c.sends, send{time.Now(), b.n})
-	b.c.mu.Unlock()
-	return b.ReadCloser.Close()
-}
-
-// startCountingProxy puts a reverse proxy in front of the server that
-// counts the bytes of every response body as sent (compressed).
-func startCountingProxy(origin string) (addr string, c *byteCounter, stop func(), err error) {
-	target, err := url.Parse(origin)
-	if err != nil {
-		return "", nil, nil, err
-	}
-	c = &byteCounter{}
-	rp := httputil.NewSingleHostReverseProxy(target)
-	rp.Transport = &http.Transport{DisableCompression: true}
-	rp.ModifyResponse = func(res *http.Response) error {
-		res.Body = &countingBody{ReadCloser: res.Body, c: c}
-		return nil
-	}
-	srv := &http.Server{Handler: rp}
-	ln, err := listenLoopback()
-	if err != nil {
-		return "", nil, nil, err
-	}
-	go srv.Serve(ln)
-	return "http://" + ln.Addr().String(), c, func() { srv.Close() }, nil
-}
-
-// sampleText is the sample article as the pages hold it.
-var sampleText = sample.Article
-
-// buildReport turns the runs into medians with their ranges.
-func buildReport(rows []row, results map[string][]sampleRun) report {
-	rep := report{Date: time.Now().UTC().Format(time.RFC3339), Machine: machine()}
-	for _, r := range rows {
-		rep.Rows = append(rep.Rows, summarize(r.Name, results[r.Name]))
-	}
-	return rep
-}
-
-// machine describes the machine the figures come from.
-func machine() string {
-	cpu := "unknown CPU"
-	if data, err := os.ReadFile("/proc/cpuinfo"); err == nil {
-		if m := regexp.MustCompile(`model name\s*:\s*(.+)`).FindSubmatch(data); m != nil {
-			cpu = strings.TrimSpace(string(m[1]))
-		}
-	}
-	version := "chromium"
-	if out, err := exec.Command("chromium", "--version").Output(); err == nil {
-		version = strings.TrimSpace(string(out))
-	}
-	n := 0
-	if data, err := os.ReadFile("/proc/cpuinfo"); err == nil {
-		n = strings.Count(string(data), "processor\t:")
-	}
-	return fmt.Sprintf("%d × %s, %s", n, cpu, version)
-}
-
-// stat is a median with its range.
-type stat struct {
-	Median, Min, Max float64
-}
-
-func statOf(xs []float64) stat {
-	if len(xs) == 0 {
-		return stat{-1, -1, -1}
-	}
-	s := append([]float64(nil), xs...)
-	sort.Float64s(s)
-	m := s[len(s)/2]
-	if len(s)%2 == 0 {
-		m = (s[len(s)/2-1] + s[len(s)/2]) / 2
-	}
-	return stat{m, s[0], s[len(s)-1]}
 }

@@ -1,0 +1,81 @@
+package main
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCheckTargets(t *testing.T) {
+	med := func(x float64) stat { return stat{x, x, x, 5} }
+	rows := map[string]rowReport{
+		plainName:      {ArticleMs: med(400), FirstHighlightMs: med(-1)},
+		compromiseName: {ArticleMs: med(450), FirstHighlightMs: med(1000)},
+		minimalName:    {ArticleMs: med(500), LoadLongestMs: med(400), TBTMs: med(600)},
+		glossaName: {ArticleMs: med(500), FirstHighlightMs: med(900), LoadLongestMs: med(330), TBTMs: med(700),
+			KBBeforeHighlight: med(1600)},
+	}
+	its := []interactionReport{{Name: "Glossa · a", LongestMs: med(100)}, {Name: "Glossa · b", LongestMs: med(101)}}
+	wasm := map[string]int64{glossaName: 6_000_001, minimalName: 5_000_000}
+	got := map[string]target{}
+	for _, tg := range checkTargets(rows, its, wasm) {
+		got[tg.Name] = tg
+	}
+	want := map[string]bool{
+		"Glossa's longest task over the minimal go-app app's (load)":     false, // 330/400 = 0.825 > 0.8
+		"Glossa's TBT over the minimal go-app app's (load)":              false, // 700/600
+		"Glossa's first highlight over compromise's first result":        true,  // 0.9
+		"Glossa's article visible over the plain HTML page's":            false, // 1.25
+		"Glossa's app.wasm, raw (MB)":                                    false, // one byte over 6 MB
+		"Glossa: bytes sent before the first highlight, compressed (MB)": false, // 1.6 MB
+		"longest task after the load (ms): a":                            true,
+		"longest task after the load (ms): b":                            false,
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d targets, want %d: %v", len(got), len(want), got)
+	}
+	for name, met := range want {
+		tg, ok := got[name]
+		if !ok {
+			t.Errorf("no target %q", name)
+			continue
+		}
+		if tg.Met != met {
+			t.Errorf("%s: met = %v (value %.3f, limit %.2f), want %v", name, tg.Met, tg.Value, tg.Limit, met)
+		}
+	}
+}
+
+func TestCheckTargetsWithoutFigures(t *testing.T) {
+	none := stat{-1, -1, -1, 0}
+	rows := map[string]rowReport{glossaName: {ArticleMs: none, FirstHighlightMs: none, LoadLongestMs: none, TBTMs: none, KBBeforeHighlight: none}}
+	for _, tg := range checkTargets(rows, nil, nil) {
+		if tg.Met {
+			t.Errorf("%s is met with nothing measured", tg.Name)
+		}
+		if tg.Value != -1 {
+			t.Errorf("%s has the value %v with nothing measured", tg.Name, tg.Value)
+		}
+	}
+}
+
+func TestTableMarksTargetsAndFailures(t *testing.T) {
+	med := func(x float64) stat { return stat{x, x - 10, x + 10, 5} }
+	r := report{Runs: 5, LoadAverage: [2]string{"1.00 2.00 3.00", "4.00 5.00 6.00"},
+		Rows:         []rowReport{{Name: glossaName, Runs: 4, ArticleMs: med(500)}},
+		Interactions: []interactionReport{{Name: "Glossa · type in the panel's search (sample)", Runs: 5, LongestMs: med(120)}},
+		Targets:      []target{{Name: "longest task after the load (ms): x", Value: 120, Limit: 100}},
+		Failures:     []failure{{Row: glossaName, Run: 3, Error: `did not reach the state "Glossa ready": not within 2m0s`}},
+	}
+	out := r.table()
+	for _, want := range []string{
+		"load average (1, 5, 15 min) 1.00 2.00 3.00 at the start, 4.00 5.00 6.00 at the end",
+		"| Glossa (4 of 5 visits) | 500 (490–510) |",
+		"| type in the panel's search (sample) | 120 (110–130) | not met |",
+		"| no task over 100 ms after the load | the rows above | 0 of 1 rows | all | not met |",
+		`- Glossa, run 3: did not reach the state "Glossa ready"`,
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the table has no %q:\n%s", want, out)
+		}
+	}
+}
