@@ -1,7 +1,9 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -23,7 +25,13 @@ type annotationPanel struct {
 	// State.
 	filter   panelFilter
 	speakers bool // the "Who said what" view, not the list
+	more     int  // rows shown beyond the first listRows, by "Show more"
 }
+
+// listRows is how many rows the list shows before "Show more": a long
+// article has thousands of suggestions, and go-app builds every row's
+// elements each time the list changes.
+const listRows = 200
 
 // panelFilter is what the reader filters the panel by.
 type panelFilter struct {
@@ -79,21 +87,12 @@ func panelItems(w annotate.Workspace, f panelFilter) (shown []panelItem, notes, 
 	return shown, notes, suggestions
 }
 
+// sortItems puts items in document order: by start, the longer first,
+// and for the same span in insertion order (notes before suggestions).
 func sortItems(items []panelItem) {
-	// Insertion order is notes then suggestions; a stable sort by start
-	// then longer first gives document order.
-	for i := 1; i < len(items); i++ {
-		for j := i; j > 0 && lessItem(items[j], items[j-1]); j-- {
-			items[j], items[j-1] = items[j-1], items[j]
-		}
-	}
-}
-
-func lessItem(a, b panelItem) bool {
-	if a.span.Start != b.span.Start {
-		return a.span.Start < b.span.Start
-	}
-	return a.span.End > b.span.End
+	slices.SortStableFunc(items, func(a, b panelItem) int {
+		return cmp.Or(cmp.Compare(a.span.Start, b.span.Start), cmp.Compare(b.span.End, a.span.End))
+	})
 }
 
 func (p *annotationPanel) Render() app.UI {
@@ -102,8 +101,9 @@ func (p *annotationPanel) Render() app.UI {
 	for _, l := range annotate.AllLabels {
 		labelOptions = append(labelOptions, app.Option().Value(string(l)).Text(string(l)).Selected(p.filter.Label == l))
 	}
-	rows := make([]app.UI, len(shown))
-	for i, it := range shown {
+	hiddenRows := max(0, len(shown)-listRows-p.more)
+	rows := make([]app.UI, len(shown)-hiddenRows)
+	for i, it := range shown[:len(rows)] {
 		li := app.Li().Class("panel-item").DataSet("kind", it.kind).DataSet("label", string(it.label))
 		if it.target.ID != "" {
 			li = li.DataSet("id", it.target.ID)
@@ -158,18 +158,30 @@ func (p *annotationPanel) Render() app.UI {
 				OnInput(p.search),
 		),
 		app.Ol().Class("panel-list").Body(rows...),
+		slot(hiddenRows > 0, app.Button().Class("show-more").
+			Text(fmt.Sprintf("Show %d more (%d not shown)", min(hiddenRows, listRows), hiddenRows)).
+			OnClick(p.showMore)),
 		slot(len(rows) == 0, app.P().Class("muted").Text("Nothing to show.")),
 	)
 }
 
 func (p *annotationPanel) filterLabel(ctx app.Context, e app.Event) {
 	p.filter.Label = annotate.Label(value(ctx))
+	p.more = 0
 }
 
-func (p *annotationPanel) filterKind(ctx app.Context, e app.Event) { p.filter.Kind = value(ctx) }
+func (p *annotationPanel) filterKind(ctx app.Context, e app.Event) {
+	p.filter.Kind = value(ctx)
+	p.more = 0
+}
+
+func (p *annotationPanel) showMore(ctx app.Context, e app.Event) { p.more += listRows }
 
 func (p *annotationPanel) showList(ctx app.Context, e app.Event) { p.speakers = false }
 
 func (p *annotationPanel) showSpeakers(ctx app.Context, e app.Event) { p.speakers = true }
 
-func (p *annotationPanel) search(ctx app.Context, e app.Event) { p.filter.Query = value(ctx) }
+func (p *annotationPanel) search(ctx app.Context, e app.Event) {
+	p.filter.Query = value(ctx)
+	p.more = 0
+}

@@ -280,7 +280,7 @@ func (p *articlePage) Render() app.UI {
 			app.Div().Class("reading").
 				OnMouseUp(p.onArticleMouseUp).
 				OnClick(p.onArticleClick).
-				Body(renderArticle(p.doc(), hls, p.hidden)),
+				Body(newArticleView(p.doc(), hls, p.hidden)),
 			app.Div().Class("side").Body(
 				slot(p.settings.Shown, &settingsPanel{S: p.settings, L: p.learning}),
 				slot(p.library.Shown, &libraryPanel{Docs: p.library.Docs, Current: p.doc().ID, Usage: p.library.Usage, Problem: p.library.Problem}),

@@ -120,3 +120,26 @@ func TestLayoutHighlightsRandom(t *testing.T) {
 		}
 	}
 }
+
+// TestHighlightsByBlock: each block gets the highlights that touch it, one
+// over two blocks goes to both, and a block with none gets none.
+func TestHighlightsByBlock(t *testing.T) {
+	blocks := []annotate.Block{{Span: sp(0, 10)}, {Span: sp(12, 20)}, {Span: sp(22, 30)}, {Span: sp(32, 40)}}
+	hls := []highlight{
+		{Span: sp(0, 3), Label: "A"},
+		{Span: sp(8, 14), Label: "B"},  // over blocks 0 and 1
+		{Span: sp(25, 30), Label: "C"}, // ends where block 2 ends
+		{Span: sp(2, 5), Label: "D"},
+	}
+	got := highlightsByBlock(blocks, hls)
+	want := [][]string{{"A", "B", "D"}, {"B"}, {"C"}, nil}
+	for i := range blocks {
+		var labels []string
+		for _, h := range got[i] {
+			labels = append(labels, string(h.Label))
+		}
+		if fmt.Sprint(labels) != fmt.Sprint(want[i]) {
+			t.Errorf("block %d: %v, want %v", i, labels, want[i])
+		}
+	}
+}

@@ -1,0 +1,62 @@
+package e2e
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// longStory is a pasted article of paragraphs paragraphs, each naming
+// four entities, the last one saying which it is.
+func longStory(paragraphs int) string {
+	var b strings.Builder
+	b.WriteString("A Long Story\n\n")
+	for i := 1; i <= paragraphs; i++ {
+		fmt.Fprintf(&b, "Angela Merkel met Emmanuel Macron in Paris on Monday, and Reuters reported on talks with Google about paragraph %d.\n\n", i)
+	}
+	return b.String()
+}
+
+// TestLongArticle pastes an article of 150 paragraphs: every paragraph
+// reaches the screen (a long article is rendered a part at a time), its
+// last paragraph's entities are highlighted, the side panel lists the first
+// 200 of its hundreds of items with a button for more, and a suggestion in
+// the last paragraph is accepted from its mark.
+func TestLongArticle(t *testing.T) {
+	const paragraphs = 150
+	b := openAndTag(t)
+	b.do(t, chromedp.Click(chromedp.CSS(".library-button")))
+	waitFor(t, b, "the library", `document.querySelector('section[aria-label="Library"] .library-item')`, 10*time.Second)
+	b.do(t, chromedp.Click(chromedp.CSS(".add-article summary")))
+	b.do(t, chromedp.SetValue(chromedp.CSS(`#paste-article`), longStory(paragraphs)))
+	b.do(t, chromedp.Click(chromedp.CSS(`.add-article button`)))
+	waitFor(t, b, "the pasted article open", `document.querySelector("article h1") && document.querySelector("article h1").textContent === "A Long Story"`, 10*time.Second)
+	waitFor(t, b, "every paragraph on screen", fmt.Sprintf(`document.querySelectorAll("article > p").length === %d`, paragraphs), 30*time.Second)
+	last := fmt.Sprintf("paragraph %d.", paragraphs)
+	if got := eval[string](t, b, `[...document.querySelectorAll("article > p")].pop().textContent`); !strings.HasSuffix(got, last) {
+		t.Fatalf("the last paragraph reads %q, want it to end %q", got, last)
+	}
+	waitFor(t, b, "it tagged", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitFor(t, b, "the last paragraph highlighted", `[...document.querySelectorAll("article > p")].pop().querySelectorAll("mark[data-kind=suggestion]").length >= 3`, 10*time.Second)
+
+	if n := eval[int](t, b, `document.querySelectorAll(".panel-list > li").length`); n != 200 {
+		t.Errorf("the panel lists %d items, want the first 200", n)
+	}
+	more := `[...document.querySelectorAll('aside[aria-label="Annotations"] button.show-more')].find((b) => /^Show 200 more/.test(b.textContent))`
+	waitFor(t, b, "a button for more", more, 5*time.Second)
+	b.do(t, chromedp.Evaluate[chromedp.Void](more+`.click()`))
+	waitFor(t, b, "400 items listed", `document.querySelectorAll(".panel-list > li").length === 400`, 10*time.Second)
+
+	// Accept the last paragraph's first suggestion from its mark.
+	mark := `[...document.querySelectorAll("article > p")].pop().querySelector("mark[data-kind=suggestion]")`
+	span := eval[string](t, b, mark+`.dataset.span`)
+	b.do(t, chromedp.Evaluate[chromedp.Void](mark+`.scrollIntoView({block: "center"})`))
+	b.do(t, chromedp.Click(chromedp.CSS(fmt.Sprintf(`article mark[data-kind=suggestion][data-span="%s"]`, span))))
+	waitFor(t, b, "its card", fmt.Sprintf(`document.querySelector('section.card[data-span="%s"]')`, span), 5*time.Second)
+	press(t, b, "a")
+	waitFor(t, b, "accepted", fmt.Sprintf(`[...document.querySelectorAll("article mark[data-kind=annotation]")].some((m) => m.dataset.span === "%s")`, span), 10*time.Second)
+	b.checkClean(t)
+}
