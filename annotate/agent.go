@@ -9,7 +9,7 @@ import "strings"
 type Agent struct {
 	ID   string `json:"id,omitempty"` // an IRI, or ""
 	Type string `json:"type"`         // "Person" or "Software" ("Organization" when read)
-	Name string `json:"name"`
+	Name string `json:"name,omitempty"` // "" only in exports of unsigned notes
 }
 
 // Software returns the agent for a program or model.

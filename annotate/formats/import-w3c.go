@@ -220,6 +220,7 @@ func (im *importer) w3cArticle(raw json.RawMessage, ptr string) (*importArticle,
 		Source string  `json:"articleSource"`
 		Added  string  `json:"articleAdded"`
 		Text   *string `json:"articleText"`
+		Review string  `json:"articleReviewURL"`
 	}
 	if err := json.Unmarshal(raw, &a); err != nil {
 		return nil, fmt.Errorf("%s: %w", ptr, valueError(err))
@@ -244,6 +245,13 @@ func (im *importer) w3cArticle(raw json.RawMessage, ptr string) (*importArticle,
 	art, err := im.article(doc, a.Title, a.Source, added)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", ptr, err)
+	}
+	if a.Review != "" && art.meta.ReviewURL == "" {
+		u, err := annotate.CanonicalURL(a.Review)
+		if err != nil {
+			return nil, fmt.Errorf("%s/articleReviewURL: %w: %w", ptr, annotate.ErrBadURL, err)
+		}
+		art.meta.ReviewURL, art.putMeta = u, !art.isNew
 	}
 	return art, nil
 }

@@ -169,6 +169,9 @@ type importArticle struct {
 	doc   *annotate.Document
 	meta  library.DocMeta // as stored or, for a new article, as the file says
 	isNew bool
+	// putMeta says that the import fills in metadata the library's
+	// article lacks (its review URL).
+	putMeta bool
 	// notes are the library's notes and the file's, merged; put holds the
 	// ids of those to write.
 	notes []annotate.Note
@@ -398,12 +401,16 @@ func (im *importer) changes() []library.Change {
 			continue
 		}
 		c := library.Change{DocID: a.meta.ID, AddOrphans: a.added, PutRejected: a.rejected, PutAccepted: a.accepted}
+		if a.putMeta {
+			meta := a.meta
+			c.PutMeta = &meta
+		}
 		for _, n := range a.notes {
 			if a.put[n.ID] {
 				c.PutNotes = append(c.PutNotes, n)
 			}
 		}
-		if len(c.PutNotes)+len(c.AddOrphans)+len(c.PutRejected)+len(c.PutAccepted) > 0 {
+		if a.putMeta || len(c.PutNotes)+len(c.AddOrphans)+len(c.PutRejected)+len(c.PutAccepted) > 0 {
 			out = append(out, c)
 		}
 	}
