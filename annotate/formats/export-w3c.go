@@ -39,6 +39,7 @@ import (
 //
 //	"@context": ["http://www.w3.org/ns/anno.jsonld", {
 //	  "@version": 1.1,
+//	  "assessing": "oa:assessing",
 //	  "glossa": "https://glossa.invalid/ns#",
 //	  "proposedBy": {"@id": "glossa:proposedBy"},
 //	  "article": {"@id": "glossa:article"},
@@ -74,7 +75,11 @@ import (
 // literals), so the embedded context declares "@version": 1.1: a JSON-LD
 // 1.0 processor then stops with "processing mode conflict" at once instead
 // of misreading the literals, and a 1.1 processor expands them as
-// rdf:JSON. TestW3CJSONLDProcessor checks this with jsonld.js.
+// rdf:JSON. "assessing", the purpose of a verdict's body, is a motivation
+// of the Web Annotation vocabulary (oa:assessing) that the W3C context
+// (anno.jsonld) leaves undefined, so without the term a JSON-LD processor
+// drops every verdict as a relative IRI. TestW3CJSONLDProcessor checks
+// all this with jsonld.js.
 // Orphans are a JSON literal ("@type": "@json"): they are not annotations
 // of this text, so they stay out of "items" and out of "total", kept as
 // they came. "learned" is what the entity model learned from the reader's
@@ -114,6 +119,7 @@ func decisionID(docID, decision string, k annotate.SuggestionKey) string {
 // exportContext is the "@context" of an exported collection.
 var exportContext = []any{w3c.AnnoContext, struct {
 	Version       float64           `json:"@version"`
+	Assessing     string            `json:"assessing"`
 	Glossa        string            `json:"glossa"`
 	ProposedBy    map[string]string `json:"proposedBy"`
 	Article       map[string]string `json:"article"`
@@ -126,6 +132,7 @@ var exportContext = []any{w3c.AnnoContext, struct {
 	Learned       map[string]string `json:"learned"`
 }{
 	Version:       1.1,
+	Assessing:     "oa:assessing",
 	Glossa:        w3c.GlossaNamespace,
 	ProposedBy:    map[string]string{"@id": "glossa:proposedBy"},
 	Article:       map[string]string{"@id": "glossa:article"},
