@@ -118,7 +118,9 @@ func TestClaimReviewAuthor(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			b := oneArticle(text, w.Notes, "https://factcheck.example/r")
 			b.Reader = c.reader
-			var out struct{ Graph []map[string]json.RawMessage `json:"@graph"` }
+			var out struct {
+				Graph []map[string]json.RawMessage `json:"@graph"`
+			}
 			data := exportBytes(t, formats.FormatClaimReview, b)
 			if err := json.Unmarshal(data, &out); err != nil || len(out.Graph) != 1 {
 				t.Fatalf("%v: %s", err, data)
