@@ -52,7 +52,8 @@ func (f Format) ExportNotes(b Bundle) []string {
 	switch f.Name {
 	case FormatDoccano.Name, FormatSpacy.Name:
 		if claims > 0 {
-			out = append(out, fmt.Sprintf("%s left out: %s NER training data holds entities only.", count(claims, "claim is", "claims are"), f.Name))
+			tool := map[string]string{FormatDoccano.Name: "doccano", FormatSpacy.Name: "spaCy"}[f.Name]
+			out = append(out, fmt.Sprintf("%s left out: %s NER training data holds entities only.", count(claims, "claim is", "claims are"), tool))
 		}
 		if overlapping > 0 && f.Name == FormatDoccano.Name {
 			out = append(out, fmt.Sprintf("%s left out: doccano's labels cannot overlap, so where entities overlap the reader's own is kept over an accepted suggestion, then the longer, then the earlier.", count(overlapping, "overlapping entity is", "overlapping entities are")))
