@@ -132,9 +132,9 @@ func (x *exchanger) handleImport(ctx app.Context, a app.Action) {
 			if offer != nil {
 				x.pending = offer
 				ctx.SetState(stateNotice, notice{
-					Text: fmt.Sprintf("Nothing imported from %s yet: its annotations are of %s, which is not in your library under that address. %s of them quote the open article%s.",
-						name, strings.ReplaceAll(attachable.ElsewhereSources, "\n", ", "), plural(attachable.Added, "annotation", "annotations"),
-						pick(attachable.Elsewhere == 0, "", fmt.Sprintf(" (%d do not, and would be left out)", attachable.Elsewhere))),
+					Text: fmt.Sprintf("Nothing imported from %s yet: its annotations are of %s, which is not in your library under that address, but %d of them quote the open article%s.",
+						name, strings.ReplaceAll(attachable.ElsewhereSources, "\n", ", "), attachable.Added,
+						pick(attachable.Elsewhere == 0, "", " ("+pick(attachable.Elsewhere == 1, "1 does not", fmt.Sprint(attachable.Elsewhere)+" do not")+", and would be left out)")),
 					Details: err.Error(), Problem: true, Offer: "Attach to the open article", OfferAction: actionAttach,
 				})
 				return
