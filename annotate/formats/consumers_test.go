@@ -379,3 +379,32 @@ func TestBratImportRefusesClaimFieldsOnEntities(t *testing.T) {
 
 // fmtSscan reads "start end".
 func fmtSscan(s string, a, b *int) (int, error) { return fmt.Sscan(s, a, b) }
+
+// TestReviewURLRidesInTheW3CExport: the article's review URL is in its W3C
+// export, and importing the export fills it in for a library that has the
+// article without one, leaving one it has alone.
+func TestReviewURLRidesInTheW3CExport(t *testing.T) {
+	b := sampleBundle(t)
+	data := exportBytes(t, formats.FormatW3C, b)
+	if !bytes.Contains(data, []byte(`"articleReviewURL": "https://factcheck.example/2026/kaspersky-review"`)) {
+		t.Fatalf("the export lacks the review URL")
+	}
+	without := sampleBundle(t)
+	without.Docs[0].Meta.ReviewURL = ""
+	s := storeOf(t, without)
+	if _, err := formats.ImportInto(s, "x.jsonld", data, bundleNow); err != nil {
+		t.Fatal(err)
+	}
+	if got := loadBundle(t, s).Docs[0].Meta.ReviewURL; got != "https://factcheck.example/2026/kaspersky-review" {
+		t.Errorf("review URL after import %q", got)
+	}
+	other := sampleBundle(t)
+	other.Docs[0].Meta.ReviewURL = "https://mine.example/review"
+	s = storeOf(t, other)
+	if _, err := formats.ImportInto(s, "x.jsonld", data, bundleNow); err != nil {
+		t.Fatal(err)
+	}
+	if got := loadBundle(t, s).Docs[0].Meta.ReviewURL; got != "https://mine.example/review" {
+		t.Errorf("the library's own review URL became %q", got)
+	}
+}
