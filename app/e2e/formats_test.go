@@ -29,7 +29,9 @@ func setReviewURL(t *testing.T, b *browser, url string) {
 // setting to fill; they set the article's review URL in the settings, and
 // the export holds it, the 1-5 rating, and no invented author, the notice
 // saying the reviews have none; with an organisation set, it is the
-// author. The URL stays with the article after a reload.
+// author. The spaCy export says it left the claim out, the W3C export
+// names no creator for the unnamed reader's annotation and says so. The
+// URL stays with the article after a reload.
 func TestClaimReviewExportNeedsReviewURL(t *testing.T) {
 	b := openAndTag(t)
 	labelWords(t, b, "Russian service providers should never be used", "0")
@@ -66,6 +68,19 @@ func TestClaimReviewExportNeedsReviewURL(t *testing.T) {
 	if r.URL != "https://factcheck.example/2026/kaspersky" || r.Author != nil || r.ReviewRating.RatingValue != 1 ||
 		r.ReviewRating.BestRating != 5 || r.ReviewRating.WorstRating != 1 || r.ReviewRating.AlternateName != "False" {
 		t.Errorf("review %+v (author %s)", r, r.Author)
+	}
+
+	// The other exports say what they leave out, and invent no reader.
+	exportVia(t, b, "spacy", false)
+	if notice := eval[string](t, b, `document.querySelector(".notice").textContent`); !strings.Contains(notice, "1 claim is left out: spaCy NER training data holds entities only.") {
+		t.Errorf("spaCy export notice %q: want it to say the claim is left out", notice)
+	}
+	w3c, err := os.ReadFile(exportVia(t, b, "w3c", false))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(w3c), `"name": "me"`) || !strings.Contains(eval[string](t, b, `document.querySelector(".notice").textContent`), "unsigned") {
+		t.Errorf("the W3C export of an unnamed reader's work names a creator, or the notice does not say they are unsigned")
 	}
 
 	b.do(t, chromedp.Click(chromedp.CSS(".settings-button")))
