@@ -104,7 +104,7 @@ FUZZ_TARGETS := ./annotate:FuzzTextOffsets ./annotate:FuzzTagJSONL ./annotate:Fu
 # engine's own deadline. make fuzz runs each for minutes.
 FUZZTIME ?= 400x
 
-unit:
+unit: node
 	$(GO) test -race -count=1 $(UNIT_PKGS)
 	@for t in $(FUZZ_TARGETS); do \
 	  pkg=$${t%%:*}; name=$${t##*:}; \

@@ -7,9 +7,9 @@ import "strings"
 // fields take. Agents compare with ==: two agents are the same when their
 // type, name and id are.
 type Agent struct {
-	ID   string `json:"id,omitempty"` // an IRI, or ""
-	Type string `json:"type"`         // "Person" or "Software" ("Organization" when read)
-	Name string `json:"name"`
+	ID   string `json:"id,omitempty"`   // an IRI, or ""
+	Type string `json:"type"`           // "Person" or "Software" ("Organization" when read)
+	Name string `json:"name,omitempty"` // "" only in exports of unsigned notes
 }
 
 // Software returns the agent for a program or model.

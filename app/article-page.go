@@ -318,6 +318,8 @@ func renderNotice(n notice) app.UI {
 	}
 	return app.Div().Class(class).Role("status").Body(
 		app.Span().Class("notice-text").Text(n.Text),
+		app.If(n.Offer != "", app.Button().Class("notice-offer").Text(n.Offer).
+			OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(n.OfferAction) }, n.OfferAction)),
 		app.If(n.Details != "", app.Details().Class("notice-details").Body(
 			app.Summary().Text("Details"),
 			app.Code().Text(n.Details),

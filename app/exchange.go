@@ -2,7 +2,9 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -17,6 +19,9 @@ import (
 const (
 	actionExport = "export" // exportRequest
 	actionImport = "import" // app.Value: the File
+	// actionAttach attaches the file whose import was refused to the open
+	// article (the notice offers it).
+	actionAttach = "import-attach"
 	// stateExchange holds an exchangeState.
 	stateExchange = "exchange"
 )
@@ -36,7 +41,19 @@ type exchangeState struct {
 const maxImportBytes = 50 << 20
 
 // exchanger is the export and import feature.
-type exchanger struct{ st exchangeState }
+type exchanger struct {
+	st exchangeState
+	// pending is a file whose annotations name no article of the library
+	// but quote the open article: the notice offers to attach them.
+	pending *attachOffer
+}
+
+// attachOffer is a file that can be attached to an article.
+type attachOffer struct {
+	name  string
+	data  []byte
+	docID string
+}
 
 // exchange is the page's export and import feature.
 var exchange = &exchanger{}
@@ -45,6 +62,7 @@ var exchange = &exchanger{}
 func (x *exchanger) mount(ctx app.Context) {
 	ctx.Handle(actionExport, x.handleExport)
 	ctx.Handle(actionImport, x.handleImport)
+	ctx.Handle(actionAttach, x.handleAttach)
 }
 
 func (x *exchanger) busy(ctx app.Context, what string) {
@@ -66,7 +84,7 @@ func (x *exchanger) handleExport(ctx app.Context, a app.Action) {
 	}
 	x.busy(ctx, "Exporting…")
 	ctx.Async(func() {
-		name, data, media, err := exportFile(store, req.Format, only, title)
+		name, data, media, notes, err := exportFile(store, req.Format, only, title)
 		ctx.Dispatch(func(ctx app.Context) {
 			x.busy(ctx, "")
 			if err != nil {
@@ -74,7 +92,7 @@ func (x *exchanger) handleExport(ctx app.Context, a app.Action) {
 				return
 			}
 			download(name, media, data)
-			say(ctx, "Exported "+name+".")
+			say(ctx, strings.TrimSpace("Exported "+name+". "+formats.JoinNotes(notes)))
 		})
 	})
 }
@@ -92,31 +110,86 @@ func (x *exchanger) handleImport(ctx app.Context, a app.Action) {
 		return
 	}
 	store := lib.store
+	open := ""
+	if doc := editing.st.Doc; doc != nil {
+		open = doc.ID
+	}
+	x.pending = nil
 	x.busy(ctx, "Importing "+name+"…")
 	ctx.Async(func() {
-		report, err := importFile(store, f, name)
+		data, report, err := importFile(store, f, name)
+		var offer *attachOffer
+		var attachable formats.ImportReport
+		if errors.Is(err, formats.ErrNoArticle) && open != "" {
+			// Its quotes may anchor in the open article, which the
+			// library may know by another address.
+			if _, rep, perr := formats.PlanAttach(store, name, data, open, time.Now()); perr == nil && rep.Added > 0 {
+				offer, attachable = &attachOffer{name: name, data: data, docID: open}, rep
+			}
+		}
 		ctx.Dispatch(func(ctx app.Context) {
 			x.busy(ctx, "")
+			if offer != nil {
+				x.pending = offer
+				ctx.SetState(stateNotice, notice{
+					Text: fmt.Sprintf("Nothing imported from %s yet: its annotations are of %s, which is not in your library under that address, but %d of them quote the open article%s.",
+						name, strings.ReplaceAll(attachable.ElsewhereSources, "\n", ", "), attachable.Added,
+						pick(attachable.Elsewhere == 0, "", " ("+pick(attachable.Elsewhere == 1, "1 does not", fmt.Sprint(attachable.Elsewhere)+" do not")+", and would be left out)")),
+					Details: err.Error(), Problem: true, Offer: "Attach to the open article", OfferAction: actionAttach,
+				})
+				return
+			}
 			if err != nil {
 				sayFailed(ctx, "Nothing imported from "+name, err)
 				return
 			}
 			say(ctx, "Imported "+name+": "+report)
-			lib.refresh(ctx)
-			learning.reload(ctx)
-			if doc := editing.st.Doc; doc != nil {
-				lib.load(ctx, doc.ID, true)
-				lib.tabs.announce(doc.ID)
-			}
+			x.imported(ctx)
 		})
 	})
 }
 
-// exportFile builds an export of the library (or of the document only).
-func exportFile(store library.Store, format, only, title string) (name string, data []byte, media string, err error) {
+// handleAttach attaches the pending file's annotations to the article
+// they quote, as the notice offered.
+func (x *exchanger) handleAttach(ctx app.Context, a app.Action) {
+	p := x.pending
+	if p == nil || !lib.ready(ctx) {
+		return
+	}
+	x.pending = nil
+	store := lib.store
+	x.busy(ctx, "Attaching "+p.name+"…")
+	ctx.Async(func() {
+		rep, err := formats.AttachInto(store, p.name, p.data, p.docID, time.Now())
+		ctx.Dispatch(func(ctx app.Context) {
+			x.busy(ctx, "")
+			if err != nil {
+				sayFailed(ctx, "Nothing attached from "+p.name, err)
+				return
+			}
+			say(ctx, "Attached "+p.name+" to the open article: "+importSummary(rep))
+			x.imported(ctx)
+		})
+	})
+}
+
+// imported shows the library and the open article as they are after an
+// import.
+func (x *exchanger) imported(ctx app.Context) {
+	lib.refresh(ctx)
+	learning.reload(ctx)
+	if doc := editing.st.Doc; doc != nil {
+		lib.load(ctx, doc.ID, true)
+		lib.tabs.announce(doc.ID)
+	}
+}
+
+// exportFile builds an export of the library (or of the document only),
+// with the notes that say what it leaves out (formats.ExportNotes).
+func exportFile(store library.Store, format, only, title string) (name string, data []byte, media string, notes []string, err error) {
 	f, err := formats.FormatByName(format)
 	if err != nil {
-		return "", nil, "", err
+		return "", nil, "", nil, err
 	}
 	var ids []string
 	if only != "" {
@@ -124,26 +197,31 @@ func exportFile(store library.Store, format, only, title string) (name string, d
 	}
 	b, err := formats.LoadBundle(store, ids...)
 	if err != nil {
-		return "", nil, "", err
+		return "", nil, "", nil, err
 	}
 	var buf bytes.Buffer
 	if err := f.Export(b, &buf); err != nil {
-		return "", nil, "", err
+		return "", nil, "", nil, err
 	}
-	return formats.ExportFileName(title, f, time.Now()), buf.Bytes(), f.MediaType, nil
+	return formats.ExportFileName(title, f, time.Now()), buf.Bytes(), f.MediaType, f.ExportNotes(b), nil
 }
 
 // importFile reads a file into the library, whole or not at all
-// (formats.ImportInto).
-func importFile(store library.Store, f app.Value, name string) (string, error) {
+// (formats.ImportInto), and returns its bytes and what the import did.
+func importFile(store library.Store, f app.Value, name string) ([]byte, string, error) {
 	data, err := readFile(f)
 	if err != nil {
-		return "", fmt.Errorf("%s: %w", name, err)
+		return nil, "", fmt.Errorf("%s: %w", name, err)
 	}
 	report, err := formats.ImportInto(store, name, data, time.Now())
 	if err != nil {
-		return "", err
+		return data, "", err
 	}
+	return data, importSummary(report), nil
+}
+
+// importSummary says what an import did.
+func importSummary(report formats.ImportReport) string {
 	msg := fmt.Sprintf("%d new articles, %d annotations added, %d updated, %d kept as they were.", report.Articles, report.Added, report.Updated, report.KeptNewer+report.Duplicates)
 	if report.Decisions > 0 {
 		msg += fmt.Sprintf(" %d decisions about suggestions (rejected or accepted) restored.", report.Decisions)
@@ -151,7 +229,11 @@ func importFile(store library.Store, f app.Value, name string) (string, error) {
 	if report.Orphans > 0 {
 		msg += fmt.Sprintf(" %d could not be placed in their article's text: they are kept aside with it, listed in the library, and exported with it.", report.Orphans)
 	}
-	return msg, nil
+	if report.Elsewhere > 0 {
+		msg += fmt.Sprintf(" %s of other pages left out (%s): add those articles, then import the file again.",
+			plural(report.Elsewhere, "annotation", "annotations"), strings.ReplaceAll(report.ElsewhereSources, "\n", ", "))
+	}
+	return msg
 }
 
 // download hands data to the browser as a file download.

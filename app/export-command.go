@@ -53,6 +53,9 @@ func exportCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "glossa export: %v\n", err)
 		return 1
 	}
+	for _, n := range f.ExportNotes(b) {
+		fmt.Fprintf(stderr, "glossa export: note: %s\n", n)
+	}
 	return 0
 }
 
@@ -76,6 +79,9 @@ func convertCommand(args []string, stdin io.Reader, stdout, stderr io.Writer) in
 	if err := writeExport(b, f, args[1], stdout); err != nil {
 		fmt.Fprintf(stderr, "glossa convert: %v\n", err)
 		return 1
+	}
+	for _, n := range f.ExportNotes(b) {
+		fmt.Fprintf(stderr, "glossa convert: note: %s\n", n)
 	}
 	return 0
 }

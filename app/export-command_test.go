@@ -36,7 +36,8 @@ func exportFixture(t *testing.T) []byte {
 	}
 	var buf bytes.Buffer
 	b := formats.Bundle{Docs: []library.StoredDoc{{
-		Meta: library.DocMeta{ID: d.ID, Title: "Rain", Source: "https://example.org/rain", Added: testNow},
+		Meta: library.DocMeta{ID: d.ID, Title: "Rain", Source: "https://example.org/rain", Added: testNow,
+			ReviewURL: "https://factcheck.example/rain"},
 		Text: d.Text.String(), Notes: w.Notes,
 	}}}
 	if err := formats.ExportW3C(b, &buf); err != nil {
@@ -68,15 +69,18 @@ func TestExportCommandFormats(t *testing.T) {
 	for _, e := range suite.CheckCollection([]byte(out)) {
 		t.Error(e)
 	}
-	for _, c := range []struct{ format, want string }{
-		{"doccano", `{"text":"Ann Lee met Bob in Paris.\n\nAnn said “it rains”.","label":[[0,7,"PERSON"],[19,24,"GPE"]]}` + "\n"},
-		{"spacy", `{"text":"Ann Lee met Bob in Paris.\n\nAnn said “it rains”.","spans":[{"start":0,"end":7,"label":"PERSON"},{"start":19,"end":24,"label":"GPE"}]}` + "\n"},
-		{"csv", "document,label,quote,start,end,comment,tags,speaker,verdict,created,creator\r\n"},
-		{"claimreview", `"alternateName": "false"`},
+	for _, c := range []struct{ format, want, note string }{
+		{"doccano", `{"text":"Ann Lee met Bob in Paris.\n\nAnn said “it rains”.","label":[[0,7,"PERSON"],[19,24,"GPE"]]}` + "\n",
+			"note: 1 claim is left out: doccano NER training data holds entities only."},
+		{"spacy", `{"text":"Ann Lee met Bob in Paris.\n\nAnn said “it rains”.","ents":[{"start":0,"end":7,"label":"PERSON"},{"start":19,"end":24,"label":"GPE"}],"spans":{"glossa":[{"start":0,"end":7,"label":"PERSON"},{"start":19,"end":24,"label":"GPE"}]}}` + "\n",
+			"note: 1 claim is left out: spaCy NER training data holds entities only."},
+		{"csv", "document,label,quote,start,end,comment,tags,speaker,verdict,evidence,created,creator\r\n",
+			"note: 3 annotations are unsigned"},
+		{"claimreview", `"alternateName": "False"`, "note: The reviews have no author: set your name or organisation in Settings."},
 	} {
 		out, errs, status := run(t, "", "export", "-format", c.format, in)
-		if status != 0 || !strings.Contains(out, c.want) {
-			t.Errorf("-format %s: status %d, %s\n%s\nwant it to hold %s", c.format, status, errs, out, c.want)
+		if status != 0 || !strings.Contains(out, c.want) || !strings.Contains(errs, c.note) {
+			t.Errorf("-format %s: status %d, %s\n%s\nwant it to hold %s and stderr %q", c.format, status, errs, out, c.want, c.note)
 		}
 	}
 	// -o picks the format by extension and writes the file.

@@ -271,6 +271,7 @@ func (l *librarian) load(ctx app.Context, id string, refresh bool) {
 			}
 			l.st.Orphans = stored.Orphans
 			l.saved = ws
+			settings.articleOpened(ctx, stored.Meta.ReviewURL)
 			if refresh {
 				editing.merge(ctx, ws)
 				l.publish(ctx)

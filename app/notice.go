@@ -25,6 +25,9 @@ type notice struct {
 	Text    string // a sentence: what happened, and what to do
 	Details string // the error underneath, for the curious; "" if none
 	Problem bool   // something was not done
+	// Offer is the label of a button that does what the notice proposes
+	// ("Attach to the open article"), raising OfferAction; "" if none.
+	Offer, OfferAction string
 }
 
 // say tells the reader what an action did.
@@ -64,6 +67,10 @@ func explain(err error) string {
 		return "it was saved by a newer version of Glossa, which this one cannot read; it is left untouched. Open the newest Glossa to use it"
 	case errors.Is(err, library.ErrCorrupt):
 		return "a saved record cannot be read; it is kept as it is, and everything else works"
+	case errors.Is(err, formats.ErrNoReviewURL):
+		return "a ClaimReview needs the address of the page where your fact check is published: set “Review URL for this article” in Settings, then export again"
+	case errors.Is(err, formats.ErrNoArticle):
+		return "its annotations are of pages that are not in your library, and none of them quotes the open article. Add the article they annotate first, then import the file again"
 	case errors.Is(err, annotate.ErrBadURL):
 		return "the evidence must be a web address that starts with http:// or https://, such as https://example.org/report"
 	case errors.Is(err, annotate.ErrDuplicate):

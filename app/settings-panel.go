@@ -51,6 +51,11 @@ func (p *settingsPanel) Render() app.UI {
 				Attr("autocomplete", "organization").OnChange(p.setReader),
 		),
 		app.P().Class("muted").Text("Your name signs the annotations you make from now on; your organisation is the author of your claim reviews."),
+		app.Div().Class("field").Body(
+			app.Label().For("review-url").Class("field-name").Text("Review URL for this article"),
+			app.Input().ID("review-url").Type("url").Value(s.ReviewURL).Placeholder("https://… where your fact check is published").
+				OnChange(p.setReviewURL),
+		),
 		app.FieldSet().Class("models").Body(
 			app.Legend().Text("Entity model"),
 			app.Div().Body(choices...),
@@ -125,6 +130,10 @@ func (p *settingsPanel) setReader(ctx app.Context, e app.Event) {
 		Name: doc.Call("getElementById", "reader-name").Get("value").String(),
 		Org:  doc.Call("getElementById", "reader-org").Get("value").String(),
 	})
+}
+
+func (p *settingsPanel) setReviewURL(ctx app.Context, e app.Event) {
+	ctx.NewActionWithValue(actionSetReviewURL, ctx.JSSrc().Get("value").String())
 }
 
 func (p *settingsPanel) chooseModel(ctx app.Context, e app.Event) {

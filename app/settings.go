@@ -19,6 +19,7 @@ import (
 const (
 	actionShowSettings    = "show-settings"     // bool: show or hide the settings panel
 	actionSetReader       = "set-reader"        // readerIdentity
+	actionSetReviewURL    = "set-review-url"    // string: the open article's review URL, "" for none
 	actionChooseModel     = "choose-model"      // string: "news", "prose" or "file"
 	actionAddModelFile    = "add-model-file"    // app.Value: the File
 	actionRemoveModelFile = "remove-model-file" // no value
@@ -68,6 +69,10 @@ type settingsState struct {
 	// "" while it loads. ModelProblem says why the chosen one did not load.
 	Recognizer   string
 	ModelProblem string
+	// ReviewURL is the open article's review URL (library.DocMeta's): the
+	// page where the reader publishes their fact check of it, the "url" of
+	// its ClaimReview export.
+	ReviewURL string
 }
 
 // settingsFeature is the settings feature.
@@ -86,6 +91,7 @@ func (s *settingsFeature) mount(ctx app.Context) {
 		s.publish(ctx)
 	})
 	ctx.Handle(actionSetReader, s.handleSetReader)
+	ctx.Handle(actionSetReviewURL, s.handleSetReviewURL)
 	ctx.Handle(actionChooseModel, s.handleChooseModel)
 	ctx.Handle(actionAddModelFile, s.handleAddModelFile)
 	ctx.Handle(actionRemoveModelFile, s.handleRemoveModelFile)
@@ -206,6 +212,54 @@ func (s *settingsFeature) handleSetReader(ctx app.Context, a app.Action) {
 	editing.reader = annotate.Reader(who.Name)
 	s.publish(ctx)
 	s.save(ctx, "Saved: your annotations from now on are "+pick(who.Name == "", "unsigned", "signed “"+who.Name+"”")+".")
+}
+
+// articleOpened shows the review URL of the article just opened.
+func (s *settingsFeature) articleOpened(ctx app.Context, reviewURL string) {
+	if s.st.ReviewURL != reviewURL {
+		s.st.ReviewURL = reviewURL
+		s.publish(ctx)
+	}
+}
+
+// handleSetReviewURL sets the open article's review URL, kept with the
+// article in the library (and carried in its W3C export).
+func (s *settingsFeature) handleSetReviewURL(ctx app.Context, a app.Action) {
+	raw, _ := a.Value.(string)
+	doc := editing.st.Doc
+	if doc == nil || !lib.ready(ctx) {
+		return
+	}
+	u := ""
+	if strings.TrimSpace(raw) != "" {
+		var err error
+		if u, err = annotate.CanonicalURL(raw); err != nil {
+			s.publish(ctx) // the field shows the URL kept
+			sayFailed(ctx, "Review URL not saved", problem("the review URL must be the web address of your fact check, starting with http:// or https://, such as https://example.org/fact-check"))
+			return
+		}
+	}
+	store, id := lib.store, doc.ID
+	ctx.Async(func() {
+		stored, _, err := store.Load(id)
+		if err == nil {
+			meta := stored.Meta
+			meta.ReviewURL = u
+			err = store.Apply(library.Change{DocID: id, PutMeta: &meta})
+		}
+		ctx.Dispatch(func(ctx app.Context) {
+			if err != nil {
+				sayFailed(ctx, "Review URL not saved", err)
+				return
+			}
+			if d := editing.st.Doc; d != nil && d.ID == id {
+				s.st.ReviewURL = u
+				s.publish(ctx)
+			}
+			lib.tabs.announce(id)
+			say(ctx, pick(u == "", "This article has no review URL now.", "Saved: this article's claim reviews are published at "+u+"."))
+		})
+	})
 }
 
 // handleChooseModel switches the tagger to another model and saves the

@@ -1,8 +1,10 @@
 package formats
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
+	"strings"
 
 	"glossa/annotate"
 	"glossa/annotate/library"
@@ -18,6 +20,33 @@ type Bundle struct {
 	// Learned are the library's learned records (library.Learned): the W3C
 	// export carries them, on its first article's collection.
 	Learned []library.Learned
+	// Reader is who exports: the name and organisation the reader set in
+	// the settings (library.SettingPreferences), empty when they set none.
+	// ClaimReview's author is made of them.
+	Reader Identity
+}
+
+// Identity is who the reader says they are: both fields trimmed, empty
+// when not given.
+type Identity struct {
+	Name string `json:"name"`
+	Org  string `json:"org"`
+}
+
+// ReaderIdentity reads the reader's name and organisation from the
+// library's preferences (library.SettingPreferences, a JSON object whose
+// "name" and "org" are they): empty when none are saved or they cannot be
+// read.
+func ReaderIdentity(s library.Store) Identity {
+	v, ok, err := s.Setting(library.SettingPreferences)
+	if err != nil || !ok {
+		return Identity{}
+	}
+	var id Identity
+	if json.Unmarshal(v, &id) != nil {
+		return Identity{}
+	}
+	return Identity{Name: strings.TrimSpace(id.Name), Org: strings.TrimSpace(id.Org)}
 }
 
 // ErrUnsupportedFormat marks a file or format name that is not one Glossa
@@ -29,9 +58,9 @@ var ErrUnsupportedFormat = errors.New("unsupported format")
 // the whole library when none is named: all the documents s lists (newest
 // first) and, when s is a library.LearnedStore, what the entity model
 // learned. Records that cannot be read are left out, as Store.Load leaves
-// them out.
+// them out. The bundle's Reader is the library's (ReaderIdentity).
 func LoadBundle(s library.Store, docIDs ...string) (Bundle, error) {
-	var b Bundle
+	b := Bundle{Reader: ReaderIdentity(s)}
 	if len(docIDs) == 0 {
 		if ls, ok := s.(library.LearnedStore); ok {
 			learned, _, err := ls.Learned()

@@ -31,11 +31,13 @@ func TestJSONExportsSafeInScript(t *testing.T) {
 	w = must(w.SetTags(id(2), []string{hostile}, t1))
 	w = must(w.SetClaim(id(2), annotate.Speaker{Name: hostile}, annotate.False, "https://example.org/check?a=1&b=2", t1))
 	doc := library.StoredDoc{
-		Meta: library.DocMeta{ID: d.ID, Title: "Title " + hostile, Source: "https://example.org/?q=" + hostile, Added: t0},
+		Meta: library.DocMeta{ID: d.ID, Title: "Title " + hostile, Source: "https://example.org/?q=" + hostile, Added: t0,
+			ReviewURL: "https://example.org/review?a=1&b=%3C%2Fscript%3E"},
 		Text: text, Notes: w.Notes,
 		Orphans: []library.Orphan{{Raw: []byte(`{"id":"x","text":"` + strings.ReplaceAll(hostile, "\u2028", `\u2028`) + `"}`), Reason: "reason " + hostile}},
 	}
 	b := loadBundle(t, storeOf(t, formats.Bundle{Docs: []library.StoredDoc{doc}}))
+	b.Reader = formats.Identity{Name: hostile, Org: "Org " + hostile}
 	for _, f := range []formats.Format{formats.FormatW3C, formats.FormatDoccano, formats.FormatSpacy, formats.FormatClaimReview} {
 		t.Run(f.Name, func(t *testing.T) {
 			out := exportBytes(t, f, b)

@@ -1,6 +1,8 @@
 package formats
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"time"
 
@@ -8,13 +10,18 @@ import (
 )
 
 // ClaimReview is a schema.org ClaimReview (https://schema.org/ClaimReview)
-// of one claim note that has a verdict.
+// of one claim note that has a verdict, with the fields Google's
+// fact-check documentation asks for
+// (https://developers.google.com/search/docs/appearance/structured-data/factcheck):
+// url, claimReviewed, reviewRating, author, itemReviewed and
+// datePublished.
 type ClaimReview struct {
 	Type          string   `json:"@type"` // "ClaimReview"
 	ID            string   `json:"@id"`   // the note's id
+	URL           string   `json:"url"`   // the article's review URL
 	ClaimReviewed string   `json:"claimReviewed"`
-	DatePublished string   `json:"datePublished"` // the note's Modified day, YYYY-MM-DD
-	Author        crThing  `json:"author"`        // the reader
+	DatePublished string   `json:"datePublished"`    // the note's Modified day, YYYY-MM-DD
+	Author        *crThing `json:"author,omitempty"` // the reader, when they said who they are
 	ReviewRating  crRating `json:"reviewRating"`
 	ItemReviewed  crClaim  `json:"itemReviewed"`
 	ReviewBody    string   `json:"reviewBody,omitempty"` // the comment
@@ -30,6 +37,9 @@ type crThing struct {
 
 type crRating struct {
 	Type          string `json:"@type"` // "Rating"
+	RatingValue   int    `json:"ratingValue"`
+	BestRating    int    `json:"bestRating"`
+	WorstRating   int    `json:"worstRating"`
 	AlternateName string `json:"alternateName"`
 }
 
@@ -46,19 +56,60 @@ type crAppearance struct {
 	Headline string `json:"headline,omitempty"`
 }
 
+// ErrNoReviewURL marks a ClaimReview export of an article without a review
+// URL (library.DocMeta.ReviewURL): every ClaimReview needs the URL of the
+// page that publishes it.
+var ErrNoReviewURL = errors.New("no review URL")
+
+// The rating scale of ExportClaimReview: 1 (worst) to 5 (best).
+const (
+	WorstRating = 1
+	BestRating  = 5
+)
+
+// Ratings maps each verdict with a rating to its reviewRating: its
+// ratingValue on the scale WorstRating to BestRating, and its
+// alternateName, the verdict in words. 4 ("mostly true" on some fact
+// checkers' scales) is not used: Glossa has no such verdict. An unverified
+// claim has no rating and no review.
+var Ratings = map[annotate.Verdict]struct {
+	Value int
+	Name  string
+}{
+	annotate.False:      {1, "False"},
+	annotate.Misleading: {2, "Misleading"},
+	annotate.Disputed:   {3, "Disputed"},
+	annotate.Supported:  {5, "Supported"},
+}
+
 // ExportClaimReview writes the bundle's claims that have a verdict as
 // schema.org ClaimReview JSON-LD: {"@context": "https://schema.org",
 // "@graph": [ClaimReview, …]}, by article then in document order. Each
-// review has claimReviewed (the quoted claim), reviewRating {"@type":
-// "Rating", "alternateName": the verdict}, itemReviewed {"@type": "Claim",
-// "author": the speaker, "appearance": the article}, the reader as author,
-// and the comment, evidence and tags as reviewBody, citation and keywords.
-// The speaker is a Person when it is a PERSON note or a typed name, an
-// Organization for an ORG note, else a Thing; the appearance is a
-// CreativeWork whose url is the article's source when that is an http(s)
-// URL (annotate.CanonicalURL, in canonical form; else its name), headlined
-// by the title. Claims without a verdict are left out: a review needs a
-// rating.
+// review has:
+//
+//   - url: the article's review URL (library.DocMeta.ReviewURL), the page
+//     where the reader publishes their fact check. An article with a
+//     reviewed claim but no review URL is an error wrapping
+//     ErrNoReviewURL that names the article and the fix;
+//   - claimReviewed: the quoted claim;
+//   - reviewRating: {"@type": "Rating", "ratingValue", "bestRating": 5,
+//     "worstRating": 1, "alternateName"}, by Ratings;
+//   - author: the reader (Bundle.Reader): an Organization named by their
+//     organisation when they gave one, else a Person named by their name;
+//     left out when they gave neither (ExportNotes says so): Glossa does
+//     not invent one;
+//   - itemReviewed: {"@type": "Claim", "author": the speaker,
+//     "appearance": the article}. The speaker is a Person when it is a
+//     PERSON note or a typed name, an Organization for an ORG note, else a
+//     Thing; the appearance is a CreativeWork whose url is the article's
+//     source when that is an http(s) URL (annotate.CanonicalURL, in
+//     canonical form; else its name), headlined by the title;
+//   - datePublished: the day the note was last changed (UTC);
+//   - the comment, evidence and tags as reviewBody, citation and keywords.
+//
+// Claims without a verdict are left out: a review needs a rating. The
+// output escapes <, > and & (see encodeJSON), so it can go into a <script
+// type="application/ld+json"> element as it is.
 func ExportClaimReview(b Bundle, w io.Writer) error {
 	arts, err := articles(b, "claimreview")
 	if err != nil {
@@ -70,7 +121,10 @@ func ExportClaimReview(b Bundle, w io.Writer) error {
 			if n.Label != annotate.Claim || n.Verdict == annotate.Unverified {
 				continue
 			}
-			graph = append(graph, claimReview(a, n))
+			if a.Meta.ReviewURL == "" {
+				return fmt.Errorf("export claimreview: %w for “%s”: set “Review URL for this article” in Settings to the page where your fact check is published, then export again", ErrNoReviewURL, a.title)
+			}
+			graph = append(graph, claimReview(a, n, b.Reader))
 		}
 	}
 	return encodeJSON(w, struct {
@@ -79,18 +133,33 @@ func ExportClaimReview(b Bundle, w io.Writer) error {
 	}{"https://schema.org", graph}, "  ")
 }
 
-func claimReview(a article, n annotate.Note) ClaimReview {
+// readerAuthor is the author of the reader's reviews: their organisation,
+// else their name, else nil.
+func readerAuthor(r Identity) *crThing {
+	switch {
+	case r.Org != "":
+		return &crThing{Type: "Organization", Name: r.Org}
+	case r.Name != "":
+		return &crThing{Type: "Person", Name: r.Name}
+	}
+	return nil
+}
+
+func claimReview(a article, n annotate.Note, reader Identity) ClaimReview {
+	rating := Ratings[n.Verdict]
 	r := ClaimReview{
 		Type:          "ClaimReview",
 		ID:            n.ID,
+		URL:           a.Meta.ReviewURL,
 		ClaimReviewed: a.doc.Text.Slice(n.Span.Start, n.Span.End),
 		DatePublished: n.Modified.UTC().Format(time.DateOnly),
-		Author:        crThing{Type: "Person", Name: n.Creator.Name, URL: n.Creator.ID},
-		ReviewRating:  crRating{Type: "Rating", AlternateName: n.Verdict.String()},
-		ItemReviewed:  crClaim{Type: "Claim"},
-		ReviewBody:    n.Comment,
-		Citation:      n.Evidence,
-		Keywords:      n.Tags,
+		Author:        readerAuthor(reader),
+		ReviewRating: crRating{Type: "Rating", RatingValue: rating.Value, BestRating: BestRating, WorstRating: WorstRating,
+			AlternateName: rating.Name},
+		ItemReviewed: crClaim{Type: "Claim"},
+		ReviewBody:   n.Comment,
+		Citation:     n.Evidence,
+		Keywords:     n.Tags,
 	}
 	if name := speakerName(a, n); name != "" {
 		typ := "Person"

@@ -12,14 +12,15 @@ import (
 )
 
 // CSVHeader is the header row of ExportCSV.
-var CSVHeader = []string{"document", "label", "quote", "start", "end", "comment", "tags", "speaker", "verdict", "created", "creator"}
+var CSVHeader = []string{"document", "label", "quote", "start", "end", "comment", "tags", "speaker", "verdict", "evidence", "created", "creator"}
 
 // ExportCSV writes one row per note for spreadsheets, after CSVHeader:
 // the article's title, the label, the quoted text, start and end (code
 // points, end exclusive), the comment, the tags joined by "; ", the
 // claim's speaker (the typed name, or the text of the speaker's note),
 // its verdict ("unverified" for a claim without one, empty for entities),
-// the creation time (RFC 3339, UTC) and the creator's name. Rows go by
+// its evidence URL, the creation time (RFC 3339, UTC) and the creator's
+// name (empty for an unsigned note, see Unsigned: Glossa invents none). Rows go by
 // article, then in document order. The file is RFC 4180: UTF-8 without a
 // byte-order mark, CRLF row ends, fields with commas, quotes or line
 // breaks quoted (encoding/csv).
@@ -48,7 +49,7 @@ func ExportCSV(b Bundle, w io.Writer) error {
 				cell(a.title), cell(string(n.Label)), cell(a.doc.Text.Slice(n.Span.Start, n.Span.End)),
 				strconv.Itoa(n.Span.Start), strconv.Itoa(n.Span.End),
 				cell(n.Comment), cell(strings.Join(n.Tags, "; ")), cell(speakerName(a, n)),
-				verdict, w3c.Timestamp(n.Created), cell(n.Creator.Name),
+				verdict, cell(n.Evidence), w3c.Timestamp(n.Created), cell(creatorName(n.Creator)),
 			}
 			if err := cw.Write(row); err != nil {
 				return fmt.Errorf("export csv: %w", err)

@@ -38,6 +38,8 @@ import (
 // the Web Annotation one, in GlossaNamespace:
 //
 //	"@context": ["http://www.w3.org/ns/anno.jsonld", {
+//	  "@version": 1.1,
+//	  "assessing": "oa:assessing",
 //	  "glossa": "https://glossa.invalid/ns#",
 //	  "proposedBy": {"@id": "glossa:proposedBy"},
 //	  "article": {"@id": "glossa:article"},
@@ -45,21 +47,39 @@ import (
 //	  "articleSource": {"@id": "glossa:articleSource"},
 //	  "articleAdded": {"@id": "glossa:articleAdded", "@type": "xsd:dateTime"},
 //	  "articleText": {"@id": "glossa:articleText"},
+//	  "articleReviewURL": {"@id": "glossa:articleReviewURL", "@type": "@id"},
 //	  "orphans": {"@id": "glossa:orphans", "@type": "@json"},
 //	  "learned": {"@id": "glossa:learned", "@type": "@json"}}],
 //	"id": "urn:uuid:…", "type": "AnnotationCollection",
 //	"label": title, "total": number of notes and decisions,
 //	"article": {"id": Document.ID, "type": "glossa:Article",
-//	  "articleTitle", "articleSource", "articleAdded", "articleText"},
+//	  "articleTitle", "articleSource", "articleAdded", "articleText",
+//	  "articleReviewURL"},
 //	"orphans": [{"reason": "…", "annotation": {…as it was imported…}}],
 //	"learned": [{"model": "adf56723082c5b30", "origin": "urn:uuid:…",
 //	  "corrections": 37, "data": "R0xPU1NMUk4…"}],
 //	"first": {"id": "urn:uuid:…", "type": "AnnotationPage", "startIndex": 0, "items": […]}
 //
+// A note made before the reader set a name (Unsigned) has as creator a
+// Person without a name, not the placeholder "me"; importing it gives the
+// placeholder back.
+//
 // The article's "id" is the "source" of every annotation's target, which
 // ties them together. articleTitle is left out when the title is the
 // text's default (library.DefaultTitle, its first line), articleSource and
-// articleAdded when unknown.
+// articleAdded when unknown, articleReviewURL (the page where the reader
+// publishes their fact check of the article, ClaimReview's "url") when
+// not set.
+//
+// "@type": "@json" is a JSON-LD 1.1 feature (JSON-LD 1.1 §4.2.2, JSON
+// literals), so the embedded context declares "@version": 1.1: a JSON-LD
+// 1.0 processor then stops with "processing mode conflict" at once instead
+// of misreading the literals, and a 1.1 processor expands them as
+// rdf:JSON. "assessing", the purpose of a verdict's body, is a motivation
+// of the Web Annotation vocabulary (oa:assessing) that the W3C context
+// (anno.jsonld) leaves undefined, so without the term a JSON-LD processor
+// drops every verdict as a relative IRI. TestW3CJSONLDProcessor checks
+// all this with jsonld.js.
 // Orphans are a JSON literal ("@type": "@json"): they are not annotations
 // of this text, so they stay out of "items" and out of "total", kept as
 // they came. "learned" is what the entity model learned from the reader's
@@ -98,6 +118,8 @@ func decisionID(docID, decision string, k annotate.SuggestionKey) string {
 
 // exportContext is the "@context" of an exported collection.
 var exportContext = []any{w3c.AnnoContext, struct {
+	Version       float64           `json:"@version"`
+	Assessing     string            `json:"assessing"`
 	Glossa        string            `json:"glossa"`
 	ProposedBy    map[string]string `json:"proposedBy"`
 	Article       map[string]string `json:"article"`
@@ -105,9 +127,12 @@ var exportContext = []any{w3c.AnnoContext, struct {
 	ArticleSource map[string]string `json:"articleSource"`
 	ArticleAdded  map[string]string `json:"articleAdded"`
 	ArticleText   map[string]string `json:"articleText"`
+	ReviewURL     map[string]string `json:"articleReviewURL"`
 	Orphans       map[string]string `json:"orphans"`
 	Learned       map[string]string `json:"learned"`
 }{
+	Version:       1.1,
+	Assessing:     "oa:assessing",
 	Glossa:        w3c.GlossaNamespace,
 	ProposedBy:    map[string]string{"@id": "glossa:proposedBy"},
 	Article:       map[string]string{"@id": "glossa:article"},
@@ -115,6 +140,7 @@ var exportContext = []any{w3c.AnnoContext, struct {
 	ArticleSource: map[string]string{"@id": "glossa:articleSource"},
 	ArticleAdded:  map[string]string{"@id": "glossa:articleAdded", "@type": "xsd:dateTime"},
 	ArticleText:   map[string]string{"@id": "glossa:articleText"},
+	ReviewURL:     map[string]string{"@id": "glossa:articleReviewURL", "@type": "@id"},
 	Orphans:       map[string]string{"@id": "glossa:orphans", "@type": "@json"},
 	Learned:       map[string]string{"@id": "glossa:learned", "@type": "@json"},
 }}
@@ -151,6 +177,7 @@ type w3cArticle struct {
 	Source string `json:"articleSource,omitempty"`
 	Added  string `json:"articleAdded,omitempty"`
 	Text   string `json:"articleText"`
+	Review string `json:"articleReviewURL,omitempty"`
 }
 
 // w3cOrphan is an exported orphan.
@@ -162,7 +189,11 @@ type w3cOrphan struct {
 func articleCollection(a article) w3cCollection {
 	items := make([]w3c.Annotation, 0, len(a.Notes)+len(a.Rejected)+len(a.Accepted))
 	for _, n := range a.Notes {
-		items = append(items, w3c.NoteAnnotation(n, a.doc))
+		item := w3c.NoteAnnotation(n, a.doc)
+		if Unsigned(n.Creator) { // a Person, not named "me"
+			item.Creator = &annotate.Agent{Type: "Person"}
+		}
+		items = append(items, item)
 	}
 	for _, set := range []struct {
 		decision string
@@ -178,7 +209,7 @@ func articleCollection(a article) w3cCollection {
 		Type:    "AnnotationCollection",
 		Label:   a.title,
 		Total:   len(items),
-		Article: w3cArticle{ID: a.doc.ID, Type: ArticleType, Source: a.Meta.Source, Text: a.Text},
+		Article: w3cArticle{ID: a.doc.ID, Type: ArticleType, Source: a.Meta.Source, Text: a.Text, Review: a.Meta.ReviewURL},
 		First:   w3c.Page{ID: nameID(a.doc.ID, "page", "1"), Type: "AnnotationPage", StartIndex: 0, Items: items},
 	}
 	if a.title != library.DefaultTitle(a.Text) {

@@ -105,6 +105,11 @@ func (im *importer) bratPair(txtName string, txt []byte, annName string, ann []b
 	byID := map[string]int{}
 	var notes []tnote
 	comments := map[string][]string{}
+	type extra struct {
+		kind, ref, value string // kind: "Verdict", "Speaker" (a T), "SpeakerName", "Tags", "Evidence"
+		line             int
+	}
+	var extras []extra
 	if !utf8.Valid(ann) {
 		_, err := annotate.NormalizeText(ann)
 		return fmt.Errorf("%s: %w", annName, err)
@@ -162,9 +167,72 @@ func (im *importer) bratPair(txtName string, txt []byte, annName string, ann []b
 				continue
 			}
 			kind, ref, _ := strings.Cut(fields[1], " ")
-			if kind == "AnnotatorNotes" {
-				comments[strings.TrimSpace(ref)] = append(comments[strings.TrimSpace(ref)], fields[2])
+			ref = strings.TrimSpace(ref)
+			switch kind {
+			case "AnnotatorNotes":
+				comments[ref] = append(comments[ref], fields[2])
+			case "Tags", "Evidence":
+				extras = append(extras, extra{kind, ref, fields[2], ln + 1})
+			case "Speaker":
+				extras = append(extras, extra{"SpeakerName", ref, fields[2], ln + 1})
 			}
+		case strings.HasPrefix(line, "A"):
+			fields := strings.SplitN(line, "\t", 2)
+			if len(fields) < 2 {
+				continue
+			}
+			if parts := strings.Fields(fields[1]); len(parts) == 3 && parts[0] == "Verdict" {
+				extras = append(extras, extra{"Verdict", parts[1], parts[2], ln + 1})
+			}
+		case strings.HasPrefix(line, "R"):
+			fields := strings.SplitN(line, "\t", 3)
+			if len(fields) < 2 {
+				continue
+			}
+			if parts := strings.Fields(fields[1]); len(parts) == 3 && parts[0] == "Speaker" {
+				claim, ok1 := strings.CutPrefix(parts[1], "Arg1:")
+				speaker, ok2 := strings.CutPrefix(parts[2], "Arg2:")
+				if !ok1 || !ok2 {
+					return fmt.Errorf("%s: %w: want \"Speaker Arg1:claim Arg2:speaker\"", where, annotate.ErrBadInput)
+				}
+				extras = append(extras, extra{"Speaker", claim, speaker, ln + 1})
+			}
+		}
+	}
+	for _, e := range extras {
+		where := fmt.Sprintf("%s: line %d", annName, e.line)
+		i, ok := byID[e.ref]
+		if !ok {
+			return fmt.Errorf("%s: %w: %s on %s, which is no T line", where, annotate.ErrBadInput, e.kind, e.ref)
+		}
+		n := &notes[i].note
+		if e.kind != "Tags" && n.Label != annotate.Claim {
+			return fmt.Errorf("%s: %w: %s on %s, a %s: only a CLAIM has a speaker, a verdict and evidence", where, annotate.ErrNotClaim, e.kind, e.ref, n.Label)
+		}
+		var err error
+		switch e.kind {
+		case "Tags":
+			n.Tags, err = annotate.CleanTags(append(n.Tags, strings.Split(e.value, ";")...))
+		case "Evidence":
+			n.Evidence, err = annotate.CleanEvidence(e.value)
+		case "SpeakerName":
+			n.Speaker = annotate.Speaker{}
+			n.Speaker.Name, err = annotate.CleanSpeakerName(e.value)
+		case "Verdict":
+			n.Verdict, err = annotate.ParseVerdict(e.value)
+		case "Speaker":
+			j, ok := byID[e.value]
+			switch {
+			case !ok:
+				err = fmt.Errorf("%w: the speaker %s is no T line", annotate.ErrBadInput, e.value)
+			case j == i:
+				err = fmt.Errorf("%w: a claim is not its own speaker", annotate.ErrBadSpeaker)
+			default:
+				n.Speaker = annotate.Speaker{AnnotationID: notes[j].note.ID}
+			}
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", where, err)
 		}
 	}
 	refs := make([]string, 0, len(comments))

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"maps"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 
@@ -17,7 +19,13 @@ import (
 //	"label" or "labels"  doccano: [[start, end, "LABEL"], …]
 //	"entities"           doccano with relations: [{"start_offset", "end_offset", "label"}, …]
 //	"spans"              spaCy-style: [{"start", "end", "label"}, …]
+//	"spans" and "ents"   spaCy's Doc: "ents" [{"start", "end", "label"}, …]
+//	                     and span groups {"group": [{…}, …], …}
 //
+// Of a line with span groups, the spans of every group are read and "ents"
+// too (Glossa's spaCy export puts every entity in the group "glossa" and
+// those that do not overlap in "ents"); a span and label read twice is one
+// note.
 // Offsets are code points of "text", end exclusive. A text with CRLF line
 // ends or a byte-order mark is normalized (NormalizeText) and its offsets
 // mapped to the normalized text. Labels are Glossa's in any case, or a
@@ -72,6 +80,8 @@ func (im *importer) jsonlLine(line []byte) error {
 		return err
 	}
 	if _, ok := obj["spans"]; ok {
+		im.rep.Format = FormatSpacy
+	} else if _, ok := obj["ents"]; ok {
 		im.rep.Format = FormatSpacy
 	}
 	text, mapOffset, err := normalizeMapped(raw)
@@ -149,17 +159,36 @@ func readJSONLSpans(obj map[string]json.RawMessage) ([]jsonlSpan, error) {
 			out = append(out, s)
 		}
 	}
-	for _, f := range []struct{ key, start, end string }{{"entities", "start_offset", "end_offset"}, {"spans", "start", "end"}} {
+	type list struct {
+		raw               json.RawMessage
+		where, start, end string
+	}
+	var lists []list
+	for _, f := range []struct{ key, start, end string }{{"entities", "start_offset", "end_offset"}, {"ents", "start", "end"}, {"spans", "start", "end"}} {
 		raw, ok := obj[f.key]
 		if !ok || rawjson.IsNull(raw) {
 			continue
 		}
+		if f.key == "spans" && rawjson.Kind(raw) == "an object" {
+			var groups map[string]json.RawMessage
+			if err := json.Unmarshal(raw, &groups); err != nil {
+				return nil, fmt.Errorf(`%w: "spans" is not an object of span groups`, annotate.ErrBadInput)
+			}
+			for _, name := range slices.Sorted(maps.Keys(groups)) {
+				lists = append(lists, list{groups[name], fmt.Sprintf("%q %q", "spans", name), f.start, f.end})
+			}
+			continue
+		}
+		lists = append(lists, list{raw, fmt.Sprintf("%q", f.key), f.start, f.end})
+	}
+	seen := map[[2]int]map[string]bool{}
+	for _, f := range lists {
 		var list []map[string]json.RawMessage
-		if err := json.Unmarshal(raw, &list); err != nil {
-			return nil, fmt.Errorf(`%w: %q is not an array of objects`, annotate.ErrBadInput, f.key)
+		if err := json.Unmarshal(f.raw, &list); err != nil {
+			return nil, fmt.Errorf(`%w: %s is not an array of objects`, annotate.ErrBadInput, f.where)
 		}
 		for i, item := range list {
-			where := fmt.Sprintf("%q [%d]", f.key, i)
+			where := fmt.Sprintf("%s [%d]", f.where, i)
 			s := jsonlSpan{where: where}
 			if err := unmarshalInt(item[f.start], &s.start); err != nil {
 				return nil, fmt.Errorf("%s: %w: %q: %v", where, annotate.ErrBadInput, f.start, err)
@@ -170,6 +199,14 @@ func readJSONLSpans(obj map[string]json.RawMessage) ([]jsonlSpan, error) {
 			if err := json.Unmarshal(item["label"], &s.label); err != nil || item["label"] == nil {
 				return nil, fmt.Errorf(`%s: %w: "label" is missing or not a string`, where, annotate.ErrBadInput)
 			}
+			at := [2]int{s.start, s.end}
+			if seen[at][s.label] {
+				continue
+			}
+			if seen[at] == nil {
+				seen[at] = map[string]bool{}
+			}
+			seen[at][s.label] = true
 			out = append(out, s)
 		}
 	}

@@ -25,8 +25,12 @@ import (
 // added to the bundle first, then its notes and orphans. Every annotation
 // finds its article by its target's "source": a document ID, or an
 // article's Source (a URL, compared without its fragment). One that names
-// no article of the bundle or the file is an error: the article's text is
-// needed to anchor to, so import the article first.
+// no article of the library or the file is left out and listed in the
+// report (Elsewhere, ElsewhereSources): a Hypothesis export of two pages
+// imports the page the library has. When no annotation names one, the
+// import is an error wrapping ErrNoArticle: the article's text is needed
+// to anchor to, so import the article first, or attach the annotations to
+// an article whose text they quote (PlanAttach).
 //
 // An annotation as Glossa writes it is read by NoteFromAnnotation, exactly;
 // a decision about a suggestion (motivation "moderating") by
@@ -220,6 +224,7 @@ func (im *importer) w3cArticle(raw json.RawMessage, ptr string) (*importArticle,
 		Source string  `json:"articleSource"`
 		Added  string  `json:"articleAdded"`
 		Text   *string `json:"articleText"`
+		Review string  `json:"articleReviewURL"`
 	}
 	if err := json.Unmarshal(raw, &a); err != nil {
 		return nil, fmt.Errorf("%s: %w", ptr, valueError(err))
@@ -244,6 +249,13 @@ func (im *importer) w3cArticle(raw json.RawMessage, ptr string) (*importArticle,
 	art, err := im.article(doc, a.Title, a.Source, added)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", ptr, err)
+	}
+	if a.Review != "" && art.meta.ReviewURL == "" {
+		u, err := annotate.CanonicalURL(a.Review)
+		if err != nil {
+			return nil, fmt.Errorf("%s/articleReviewURL: %w: %w", ptr, annotate.ErrBadURL, err)
+		}
+		art.meta.ReviewURL, art.putMeta = u, !art.isNew
 	}
 	return art, nil
 }
@@ -319,8 +331,16 @@ func (im *importer) w3cAnnotation(raw json.RawMessage, ptr string) error {
 	if err != nil {
 		return fmt.Errorf("%s: %w", pointer(ptr), err)
 	}
+	attached := false
+	if art == nil && im.attach != "" {
+		if art, err = im.findArticle(im.attach); err != nil {
+			return fmt.Errorf("%s: %w", pointer(ptr), err)
+		}
+		attached = art != nil
+	}
 	if art == nil {
-		return fmt.Errorf(`%s/target: %w: its source %q is no article of the library or of this file; import the article first`, ptr, annotate.ErrBadInput, f.source)
+		im.leaveOut(f.source)
+		return nil
 	}
 	doc := art.doc
 	orphan := func(reason string) {
@@ -333,6 +353,10 @@ func (im *importer) w3cAnnotation(raw json.RawMessage, ptr string) error {
 	span, err := annotate.Anchor(doc.Text, f.quote, f.position)
 	if err == nil {
 		err = annotate.CheckNoteSpan(doc.Text, span)
+	}
+	if err != nil && attached { // not of this article, it seems
+		im.leaveOut(f.source)
+		return nil
 	}
 	if err != nil {
 		orphan(strings.TrimPrefix(strings.TrimPrefix(err.Error(), annotate.ErrNotAnchored.Error()+": "), annotate.ErrBadSpan.Error()+": "))

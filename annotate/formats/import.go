@@ -42,7 +42,20 @@ type ImportReport struct {
 	// records, see library.Learned) new to the library, or learned from
 	// more decisions than the library's of the same origin.
 	Learned int
+	// Elsewhere counts the annotations left out because their target's
+	// source is no article of the library or of the file: another page of
+	// a Hypothesis export, say, whose text Glossa does not have (or, when
+	// attaching, that do not anchor in the article attached to).
+	// ElsewhereSources lists those sources, one per line, in the order
+	// first met ("" for an annotation without one).
+	Elsewhere        int
+	ElsewhereSources string
 }
+
+// ErrNoArticle marks an import of which no annotation names an article of
+// the library or of the file: nothing can be placed. PlanAttach may place
+// them in the open article.
+var ErrNoArticle = errors.New("no article to anchor to")
 
 // String sums the report up in a sentence.
 func (r ImportReport) String() string {
@@ -93,7 +106,33 @@ func ImportInto(s library.Store, name string, data []byte, now time.Time) (Impor
 // wrapping annotate.ErrBadInput, ErrBadSpan, ErrNotText or
 // ErrUnsupportedFormat; then there are no changes.
 func PlanImport(s library.Store, name string, data []byte, now time.Time) ([]library.Change, ImportReport, error) {
-	im := &importer{store: s, now: annotate.Stamp(now), byID: map[string]*importArticle{}}
+	return planImport(&importer{store: s, now: annotate.Stamp(now), byID: map[string]*importArticle{}}, name, data)
+}
+
+// PlanAttach plans an import as PlanImport does, but for the annotations
+// whose source is no article of the library or of the file (a Hypothesis
+// export of a page the library holds under another address): those are
+// anchored, by their quotes, in the library's article docID instead. Those
+// that do not anchor there are left out and counted in the report's
+// Elsewhere, not kept as orphans: they may be of another page. A report
+// with Added zero means nothing of the file belongs to docID.
+func PlanAttach(s library.Store, name string, data []byte, docID string, now time.Time) ([]library.Change, ImportReport, error) {
+	return planImport(&importer{store: s, now: annotate.Stamp(now), byID: map[string]*importArticle{}, attach: docID}, name, data)
+}
+
+// AttachInto applies PlanAttach's changes to s.
+func AttachInto(s library.Store, name string, data []byte, docID string, now time.Time) (ImportReport, error) {
+	changes, rep, err := PlanAttach(s, name, data, docID, now)
+	if err != nil {
+		return ImportReport{}, err
+	}
+	if err := s.ApplyAll(changes); err != nil {
+		return ImportReport{}, fmt.Errorf("import %s: %w", path.Base(name), err)
+	}
+	return rep, nil
+}
+
+func planImport(im *importer, name string, data []byte) ([]library.Change, ImportReport, error) {
 	var err error
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")) || bytes.HasPrefix(data, []byte("PK\x05\x06")):
@@ -114,6 +153,10 @@ func PlanImport(s library.Store, name string, data []byte, now time.Time) ([]lib
 		default:
 			err = fmt.Errorf("%w: not JSON, JSON lines or a zip archive (it starts with %q)", ErrUnsupportedFormat, rawjson.Truncate(trimmed))
 		}
+	}
+	if err == nil && im.rep.Elsewhere > 0 && len(im.arts) == 0 {
+		err = fmt.Errorf(`%w: %w: where its annotations point (%s) is no article of the library or of this file; import the article first, or attach them to an article whose text they quote`,
+			annotate.ErrBadInput, ErrNoArticle, strings.ReplaceAll(im.rep.ElsewhereSources, "\n", ", "))
 	}
 	if err != nil {
 		return nil, ImportReport{}, fmt.Errorf("import %s: %w", path.Base(name), err)
@@ -162,6 +205,26 @@ type importer struct {
 	listed bool
 	// learned are the file's learned records, by key.
 	learned map[string]library.Learned
+	// attach is the document ID of the article that annotations naming
+	// no article are anchored in (PlanAttach), or "".
+	attach string
+	// elsewhere holds the sources of ElsewhereSources.
+	elsewhere map[string]bool
+}
+
+// leaveOut counts an annotation of source left out: it names no article.
+func (im *importer) leaveOut(source string) {
+	im.rep.Elsewhere++
+	if im.elsewhere == nil {
+		im.elsewhere = map[string]bool{}
+	}
+	if !im.elsewhere[source] {
+		im.elsewhere[source] = true
+		if im.rep.ElsewhereSources != "" {
+			im.rep.ElsewhereSources += "\n"
+		}
+		im.rep.ElsewhereSources += source
+	}
 }
 
 // importArticle is an article an import touches.
@@ -169,6 +232,9 @@ type importArticle struct {
 	doc   *annotate.Document
 	meta  library.DocMeta // as stored or, for a new article, as the file says
 	isNew bool
+	// putMeta says that the import fills in metadata the library's
+	// article lacks (its review URL).
+	putMeta bool
 	// notes are the library's notes and the file's, merged; put holds the
 	// ids of those to write.
 	notes []annotate.Note
@@ -398,12 +464,16 @@ func (im *importer) changes() []library.Change {
 			continue
 		}
 		c := library.Change{DocID: a.meta.ID, AddOrphans: a.added, PutRejected: a.rejected, PutAccepted: a.accepted}
+		if a.putMeta {
+			meta := a.meta
+			c.PutMeta = &meta
+		}
 		for _, n := range a.notes {
 			if a.put[n.ID] {
 				c.PutNotes = append(c.PutNotes, n)
 			}
 		}
-		if len(c.PutNotes)+len(c.AddOrphans)+len(c.PutRejected)+len(c.PutAccepted) > 0 {
+		if a.putMeta || len(c.PutNotes)+len(c.AddOrphans)+len(c.PutRejected)+len(c.PutAccepted) > 0 {
 			out = append(out, c)
 		}
 	}

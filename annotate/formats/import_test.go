@@ -56,7 +56,7 @@ func TestImportErrors(t *testing.T) {
 		{"JSON syntax", "x.jsonld", "[\n{\"type\": \"Annotation\",\n\"id\": }]",
 			`import x.jsonld: bad input: line 3, column 7: invalid character '}' looking for beginning of value`, annotate.ErrBadInput},
 		{"unknown source", "x.json", `[{"type":"Annotation","target":{"source":"https://elsewhere.example/"}}]`,
-			`import x.json: /0/target: bad input: its source "https://elsewhere.example/" is no article of the library or of this file; import the article first`, annotate.ErrBadInput},
+			`import x.json: bad input: no article to anchor to: where its annotations point (https://elsewhere.example/) is no article of the library or of this file; import the article first, or attach them to an article whose text they quote`, formats.ErrNoArticle},
 		{"page by IRI", "c.jsonld", `{"type":"AnnotationCollection","total":3,"first":"https://x.example/page1"}`,
 			`import c.jsonld: /first: bad input: the first page is an IRI, not embedded; Glossa reads only pages held in the file`, annotate.ErrBadInput},
 		{"comment too long", "x.json", `{"type":"Annotation","target":{"source":"` + src + `","selector":{"type":"TextQuoteSelector","exact":"Ciaran Martin"}},"bodyValue":"` + strings.Repeat("x", annotate.MaxComment+1) + `"}`,

@@ -17,7 +17,7 @@ type Change struct {
 	// DocID names the document; "" for a change of learned records alone.
 	DocID string
 	// PutMeta and PutText create the document (both are needed then) or,
-	// PutMeta alone, rename it. The text of a document never changes (its
+	// PutMeta alone, rename it or set its review URL. The text of a document never changes (its
 	// ID is the text's hash): a PutText that differs is refused. PutMeta's
 	// ID must be DocID, an empty Title means DefaultTitle, and its Notes
 	// and Claims are ignored (Apply counts).
@@ -294,7 +294,7 @@ func planDocChange(r RecordReader, c Change) ([]Write, error) {
 			}
 			next.Meta.Title = DefaultTitle(cur.Text)
 		}
-		next.Meta.Added, next.Meta.Source = annotate.Stamp(m.Added), m.Source
+		next.Meta.Added, next.Meta.Source, next.Meta.ReviewURL = annotate.Stamp(m.Added), m.Source, m.ReviewURL
 		writeMeta = writeMeta || next.Meta != cur.Meta
 	}
 	var d *annotate.Document

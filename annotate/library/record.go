@@ -275,6 +275,11 @@ func checkMeta(m DocMeta) error {
 	if err := checkShort("source", m.Source); err != nil {
 		return err
 	}
+	if m.ReviewURL != "" {
+		if u, err := annotate.CanonicalURL(m.ReviewURL); err != nil || u != m.ReviewURL {
+			return fmt.Errorf(`%w: "review_url" %q: want an http or https URL in canonical form`, annotate.ErrBadInput, m.ReviewURL)
+		}
+	}
 	if m.Notes < 0 || m.Claims < 0 || m.Claims > m.Notes {
 		return fmt.Errorf(`%w: "notes" %d and "claims" %d: want 0 <= claims <= notes`, annotate.ErrBadInput, m.Notes, m.Claims)
 	}
@@ -319,6 +324,9 @@ type documentJSON struct {
 	Source string `json:"source"`
 	Notes  int    `json:"notes"`
 	Claims int    `json:"claims"`
+	// ReviewURL is written only when set: records of documents without
+	// one stay as they were.
+	ReviewURL string `json:"review_url,omitempty"`
 }
 
 // EncodeDocument encodes the documents record of a document: its
@@ -331,7 +339,7 @@ func EncodeDocument(m DocMeta) ([]byte, error) {
 	}
 	return json.Marshal(documentJSON{
 		Schema: SchemaVersion, ID: m.ID, Title: m.Title, Added: w3c.Timestamp(m.Added),
-		Source: m.Source, Notes: m.Notes, Claims: m.Claims,
+		Source: m.Source, Notes: m.Notes, Claims: m.Claims, ReviewURL: m.ReviewURL,
 	})
 }
 
@@ -354,8 +362,15 @@ func decodeDocument(raw []byte) (DocMeta, error) {
 		return m, checkMeta(m)
 	}
 	var m DocMeta
-	r, err := openRecord(StoreDocuments, raw, "id", "title", "added", "source", "notes", "claims")
-	if err != nil {
+	var r record
+	var err error
+	if r, err = openRecord(StoreDocuments, raw, "id", "title", "added", "source", "notes", "claims", "review_url"); err != nil {
+		// review_url is optional: a record without one is read as
+		// before.
+		if r, err = openRecord(StoreDocuments, raw, "id", "title", "added", "source", "notes", "claims"); err != nil {
+			return m, err
+		}
+	} else if m.ReviewURL, err = r.str("review_url"); err != nil {
 		return m, err
 	}
 	var added string
@@ -396,6 +411,7 @@ func decodeDocumentFast(raw []byte) (DocMeta, bool) {
 		p.lit(`,"source":`) && p.str(&m.Source) &&
 		p.lit(`,"notes":`) && p.num(&m.Notes) &&
 		p.lit(`,"claims":`) && p.num(&m.Claims) &&
+		(!p.lit(`,"review_url":`) || p.str(&m.ReviewURL)) &&
 		p.lit(`}`) && len(p.raw) == 0
 	if !ok {
 		return DocMeta{}, false

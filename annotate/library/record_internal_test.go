@@ -156,6 +156,8 @@ func TestDecodeDocumentFast(t *testing.T) {
 		{"invalid UTF-8", "{\"schema\":2,\"id\":\"" + id + "\",\"title\":\"T\xff\",\"added\":\"2026-11-27T12:00:00Z\",\"source\":\"\",\"notes\":0,\"claims\":0}", false},
 		{"bad escape", `{"schema":2,"id":"` + id + `","title":"T\q","added":"2026-11-27T12:00:00Z","source":"","notes":0,"claims":0}`, false},
 		{"offset time", `{"schema":2,"id":"` + id + `","title":"T","added":"2026-11-27T13:00:00+01:00","source":"","notes":0,"claims":0}`, true},
+		{"review URL", `{"schema":2,"id":"` + id + `","title":"T","added":"2026-11-27T12:00:00Z","source":"","notes":0,"claims":0,"review_url":"https://example.org/r"}`, true},
+		{"review URL first", `{"schema":2,"review_url":"https://example.org/r","id":"` + id + `","title":"T","added":"2026-11-27T12:00:00Z","source":"","notes":0,"claims":0}`, false},
 		{"newer", `{"schema":3,"id":"` + id + `","title":"T","added":"2026-11-27T12:00:00Z","source":"","notes":0,"claims":0}`, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
@@ -168,6 +170,9 @@ func TestDecodeDocumentFast(t *testing.T) {
 			}
 			r, err := openRecord(StoreDocuments, []byte(c.raw), "id", "title", "added", "source", "notes", "claims")
 			if err != nil {
+				r, err = openRecord(StoreDocuments, []byte(c.raw), "id", "title", "added", "source", "notes", "claims", "review_url")
+			}
+			if err != nil {
 				t.Fatalf("the general path refuses it: %v", err)
 			}
 			var want DocMeta
@@ -179,6 +184,9 @@ func TestDecodeDocumentFast(t *testing.T) {
 			want.Notes, _ = r.num("notes")
 			want.Claims, _ = r.num("claims")
 			want.Added, _ = w3c.ParseTime("added", addedS)
+			if _, ok := r["review_url"]; ok {
+				want.ReviewURL, _ = r.str("review_url")
+			}
 			if m != want {
 				t.Errorf("fast %+v, general %+v", m, want)
 			}

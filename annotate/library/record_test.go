@@ -96,6 +96,11 @@ func recordCases(t testing.TB) []recordCase {
 			return m
 		}(), encDoc, decDoc},
 		{"sample document", sampleDoc.Meta, encDoc, decDoc},
+		{"document with a review URL", func() library.DocMeta {
+			m := sampleDoc.Meta
+			m.ReviewURL = "https://factcheck.example/reviews/kaspersky?x=1&y=%3C"
+			return m
+		}(), encDoc, decDoc},
 		{"text never tagged", textOf(taggedDoc(nil, "")), encText, decText},
 		{"text tagged", textOf(taggedDoc(baseEntities(), recName)), encText, decText},
 		{"text tagged, nothing found", textOf(taggedDoc([]annotate.Entity{}, recName)), encText, decText},

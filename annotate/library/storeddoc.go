@@ -14,6 +14,11 @@ type DocMeta struct {
 	Title  string    // editable; defaults to the first line (see DefaultTitle)
 	Added  time.Time // UTC, to the second
 	Source string    // where it came from: "sample", "paste", a file name
+	// ReviewURL is the page where the reader publishes their fact check
+	// of the article: the "url" of its ClaimReview export. "" until they
+	// set one; else an http(s) URL in canonical form
+	// (annotate.CanonicalURL).
+	ReviewURL string
 	// Notes and Claims count the document's notes and the CLAIMs among
 	// them; Apply keeps them up to date, and ignores what a Change gives.
 	Notes, Claims int

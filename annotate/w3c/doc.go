@@ -29,7 +29,9 @@
 //	             "type": "Annotation", "motivation": "classifying"
 //	Created      "created": "2026-11-27T12:00:00Z" (xsd:dateTime, UTC, Z)
 //	Modified     "modified": same format
-//	Creator      "creator": {"type": "Person", "name": "me"} (see annotate.Reader)
+//	Creator      "creator": {"type": "Person", "name": "me"} (see annotate.Reader;
+//	             a library export writes {"type": "Person"} for "me", a reader
+//	             who set no name: see formats.Unsigned)
 //	Span         "target": {"source": Document.ID, "selector": [
 //	               {"type": "TextQuoteSelector", "exact", "prefix", "suffix"},
 //	               {"type": "TextPositionSelector", "start", "end"}]}

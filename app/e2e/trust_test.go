@@ -343,6 +343,7 @@ func TestExportsSafeToEmbed(t *testing.T) {
 	b.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector("#card-evidence").value = ""`))
 	b.do(t, chromedp.Click(chromedp.CSS(`#card-evidence`)), chromedp.SendKeys(chromedp.CSS(`#card-evidence`), "https://example.org/letter"), chromedp.KeyEvent(kb.Tab))
 	waitSaved(t, b)
+	setReviewURL(t, b, "https://factcheck.example/review?a=1&b=2")
 	for _, format := range []string{"claimreview", "w3c"} {
 		data, err := os.ReadFile(exportVia(t, b, format, false))
 		if err != nil {
