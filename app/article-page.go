@@ -349,7 +349,8 @@ func (p *articlePage) renderStatus() app.UI {
 		text = "Could not find entities: " + st.Err + ". The article is still here to read."
 		class += " error"
 	}
-	status := app.P().ID("status").Class(class).Role("status").Aria("live", "polite").Text(text)
+	// A status (polite); an alert when tagging failed.
+	status := app.P().ID("status").Class(class).Role(pick(st.Status == taggingFailed, "alert", "status")).Text(text)
 	if st.Status == taggingDone {
 		status = status.DataSet("ms", strconv.FormatFloat(st.Millis, 'f', 1, 64))
 	}
