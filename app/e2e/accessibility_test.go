@@ -277,6 +277,16 @@ func tabWalk(t *testing.T, b *browser, limit int) []string {
 	return order
 }
 
+// focusShows fails the test if the focused element's focus does not show
+// (after focusWalkJS noted how the page looks unfocused).
+func focusShows(t *testing.T, b *browser) {
+	t.Helper()
+	eval[string](t, b, focusStepJS)
+	for _, bad := range eval[[]string](t, b, `window.__walk.bad`) {
+		t.Errorf("focus does not show: %s", bad)
+	}
+}
+
 // tabTo presses Tab until the focused element matches a JavaScript
 // condition on el, at most limit times, and returns how many presses it
 // took.
@@ -405,7 +415,9 @@ func TestKeyboardOnly(t *testing.T) {
 		press(t, b, kb.ArrowRight, chromedp.KeyModifiers(chromedp.ModifierShift, chromedp.ModifierCtrl))
 	}
 	waitFor(t, b, "the toolbar", findJS("region", "^Label the selection$"), 5*time.Second)
+	eval[bool](t, b, focusWalkJS)
 	tabTo(t, b, "the toolbar's PERSON button", `el.closest('[role="toolbar"]') && `+namedIs(`PERSON`), 1500)
+	focusShows(t, b)
 	press(t, b, kb.Enter)
 	waitFor(t, b, "the PERSON annotation", `[...document.querySelectorAll('article mark[data-kind="annotation"][data-label="PERSON"]')].some((m) => m.textContent === "Amid Concerns")`, 5*time.Second)
 
@@ -413,12 +425,14 @@ func TestKeyboardOnly(t *testing.T) {
 	press(t, b, kb.Escape)
 	fromTheTop(t, b)
 	tabTo(t, b, "the shortcuts button", namedIs("^Keyboard shortcuts$"), 50)
+	eval[bool](t, b, focusWalkJS)
 	press(t, b, kb.Enter)
 	waitFor(t, b, "the help", findJS("dialog", "^Keyboard shortcuts$"), 5*time.Second)
 	if got := eval[string](t, b, `((el) => el.closest("dialog") ? `+nameJS+`(el) : el.outerHTML.slice(0, 80))(document.activeElement)`); got != "Close" {
 		t.Errorf("the help opened, the focus is on %s, not on its Close button", got)
 		tabTo(t, b, "the help's Close button", `el.closest("dialog") && `+namedIs("^Close$"), 400)
 	}
+	focusShows(t, b)
 	press(t, b, kb.Enter)
 	waitFor(t, b, "the help closed", `!`+findJS("dialog", "^Keyboard shortcuts$"), 5*time.Second)
 	if !eval[bool](t, b, `((el) => `+namedIs("^Keyboard shortcuts$")+`)(document.activeElement)`) {
