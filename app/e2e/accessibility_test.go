@@ -324,7 +324,8 @@ func fromTheTop(t *testing.T, b *browser) {
 // the card is reached, and shows its focus. Then a reader who uses only
 // the keyboard opens a highlight's card with Enter, accepts, rejects and
 // labels suggestions with a, r and a number key, closes the card with
-// Escape (the focus goes back to the highlight), labels a selection from
+// Escape or its close button (the focus goes back to the highlight, not to
+// nowhere), labels a selection from
 // the toolbar, and opens the library, the settings and the shortcuts help.
 func TestKeyboardOnly(t *testing.T) {
 	b := openAndTag(t)
@@ -404,6 +405,17 @@ func TestKeyboardOnly(t *testing.T) {
 	waitFor(t, b, "Escape closes the card", `!`+findJS("combobox", "^Label$"), 5*time.Second)
 	if got := eval[string](t, b, `document.activeElement === document.querySelector('`+marked+`') ? "" : document.activeElement.outerHTML.slice(0, 80)`); got != "" {
 		t.Errorf("after Escape in the card the focus is on %s, not on the highlight", got)
+	}
+
+	// The card's close button, from the keyboard: the focus goes back to
+	// the highlight too.
+	press(t, b, kb.Enter)
+	waitFor(t, b, "its card", findJS("combobox", "^Label$"), 5*time.Second)
+	tabTo(t, b, "the card's close button", namedIs("^Close card$"), 1000)
+	press(t, b, kb.Enter)
+	waitFor(t, b, "the close button closes the card", `!`+findJS("combobox", "^Label$"), 5*time.Second)
+	if got := eval[string](t, b, `document.activeElement === document.querySelector('`+marked+`') ? "" : document.activeElement.outerHTML.slice(0, 80)`); got != "" {
+		t.Errorf("after the card's close button the focus is on %s, not on the highlight", got)
 	}
 
 	// A selection labelled from the toolbar: caret mode, Shift+Ctrl+Right,
