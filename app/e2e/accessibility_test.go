@@ -325,8 +325,8 @@ func fromTheTop(t *testing.T, b *browser) {
 // the keyboard opens a highlight's card with Enter, accepts, rejects and
 // labels suggestions with a, r and a number key, closes the card with
 // Escape or its close button (the focus goes back to the highlight, not to
-// nowhere), labels a selection from
-// the toolbar, and opens the library, the settings and the shortcuts help.
+// nowhere), labels a selection from the toolbar, and opens the library,
+// the settings and the shortcuts help.
 func TestKeyboardOnly(t *testing.T) {
 	b := openAndTag(t)
 	fromTheTop(t, b)
