@@ -127,8 +127,9 @@ func (p *annotationPanel) Render() app.UI {
 		// The handler names its item in its scope: a filtered list puts
 		// other items in the same rows, and go-app keeps a row's handler
 		// while its code and scope stay the same.
+		// The button is named by what it shows (label, quote, comment,
+		// tags): a name of its own would hide that from a screen reader.
 		rows[i] = li.Body(app.Button().Class("panel-open").
-			Aria("label", fmt.Sprintf("Go to %s %q", it.label, excerpt(it.quote, 60))).
 			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionJumpTo, target) }, target.scope()).
 			Body(detail...))
 	}

@@ -272,7 +272,9 @@ func (p *articlePage) Render() app.UI {
 				OnClick(p.toggleSettings),
 			p.renderStatus(),
 			p.renderSaveStatus(),
-			slot(p.notice.Text != "", renderNotice(p.notice)),
+			// Always there, even empty: a live region that appears with its
+			// text is not announced.
+			renderNotice(p.notice),
 			app.Button().Class("help-button").Aria("label", "Keyboard shortcuts").Title("Keyboard shortcuts (?)").Text("?").
 				OnClick(p.toggleHelp),
 		),
@@ -316,7 +318,9 @@ func renderNotice(n notice) app.UI {
 	if n.Problem {
 		class += " problem"
 	}
-	return app.Div().Class(class).Role("status").Body(
+	// A problem is an alert (read at once); anything else is said
+	// politely, after what the reader is hearing.
+	return app.Div().Class(class).Role(pick(n.Problem, "alert", "status")).Body(
 		app.Span().Class("notice-text").Text(n.Text),
 		app.If(n.Offer != "", app.Button().Class("notice-offer").Text(n.Offer).
 			OnClick(func(ctx app.Context, e app.Event) { ctx.NewAction(n.OfferAction) }, n.OfferAction)),
@@ -347,7 +351,8 @@ func (p *articlePage) renderStatus() app.UI {
 		text = "Could not find entities: " + st.Err + ". The article is still here to read."
 		class += " error"
 	}
-	status := app.P().ID("status").Class(class).Role("status").Aria("live", "polite").Text(text)
+	// A status (polite); an alert when tagging failed.
+	status := app.P().ID("status").Class(class).Role(pick(st.Status == taggingFailed, "alert", "status")).Text(text)
 	if st.Status == taggingDone {
 		status = status.DataSet("ms", strconv.FormatFloat(st.Millis, 'f', 1, 64))
 	}
@@ -393,7 +398,7 @@ func (p *articlePage) renderSaveStatus() app.UI {
 	st := p.library
 	switch {
 	case st.Status == libraryOpening:
-		return app.P().ID("save-status").Class(class).Text("")
+		return app.P().ID("save-status").Class(class).Role("status").Text("")
 	case st.Save.Err != "":
 		text, class = "Not saved: "+st.Save.Err+".", class+" error"
 	case st.Save.Saving:
@@ -405,6 +410,6 @@ func (p *articlePage) renderSaveStatus() app.UI {
 	}
 	// The counts are part of the testing contract: a test waits for the
 	// edits it made to be stored.
-	return app.P().ID("save-status").Class(class).Role("status").
+	return app.P().ID("save-status").Class(class).Role(pick(st.Save.Err != "", "alert", "status")).
 		DataSet("edits", p.editing.Edits).DataSet("saved", st.Save.Saved).Text(text)
 }

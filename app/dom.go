@@ -73,6 +73,12 @@ func focusHighlight(a activeHighlight, flash bool) {
 	}
 }
 
+// focusInCard reports whether the keyboard focus is in the note card.
+func focusInCard() bool {
+	el := app.Window().Get("document").Get("activeElement")
+	return el.Truthy() && !el.Get("closest").IsUndefined() && el.Call("closest", ".card").Truthy()
+}
+
 // focusedHighlight returns the highlight whose mark has the focus.
 func focusedHighlight() (activeHighlight, bool) {
 	el := app.Window().Get("document").Get("activeElement")

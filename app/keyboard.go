@@ -146,6 +146,9 @@ func (p *articlePage) onKey(ctx app.Context, ev keyEvent) {
 			p.toolbar.Open = false
 			clearSelection()
 		case !p.editing.Active.none():
+			if focusInCard() { // the focus would go with the card
+				focusHighlight(p.editing.Active, false)
+			}
 			ctx.NewAction(actionCloseCard)
 		}
 		return

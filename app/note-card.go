@@ -236,7 +236,17 @@ func closeButton() app.UI {
 		OnClick(closeCard)
 }
 
-func closeCard(ctx app.Context, e app.Event) { ctx.NewAction(actionCloseCard) }
+// closeCard closes the card, and gives the keyboard focus back to its
+// highlight (the card names it in its data), which the focus would
+// otherwise leave for nowhere.
+func closeCard(ctx app.Context, e app.Event) {
+	if card := ctx.JSSrc().Call("closest", ".card"); card.Truthy() {
+		if ds := card.Get("dataset"); ds.Get("id").Truthy() || ds.Get("span").Truthy() {
+			focusHighlight(highlightOf(card), false)
+		}
+	}
+	ctx.NewAction(actionCloseCard)
+}
 
 // splitTags reads a comma-separated tag list.
 func splitTags(s string) []string {

@@ -34,7 +34,8 @@ func (t *selectionToolbar) Render() app.UI {
 			Class("label-button").
 			DataSet("label", string(l)).
 			Aria("keyshortcuts", key).
-			Aria("label", "Label as "+string(l)+" ("+key+")").
+			// Named by what it shows ("1 PERSON"); the title describes.
+			Title("Label as "+string(l)+" (key "+key+")").
 			OnMouseDown(keepSelection). // keep the selection
 			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionChooseLabel, l) }, l).
 			Body(app.Span().Class("key").Text(key), app.Text(" "+string(l))))

@@ -117,6 +117,9 @@ func writeSite(web, out, wasmExec string) error {
 	if page, err = cspFirst(page); err != nil {
 		return err
 	}
+	// go-app's viewport <meta> forbids zooming (maximum-scale=1,
+	// user-scalable=0), which low-vision readers need (WCAG 1.4.4).
+	page = []byte(strings.Replace(string(page), "maximum-scale=1, user-scalable=0, ", "", 1))
 	if err := os.WriteFile(index, page, 0o644); err != nil {
 		return err
 	}

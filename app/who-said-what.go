@@ -2,7 +2,6 @@ package main
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -90,7 +89,8 @@ func renderWhoSaidWhat(w annotate.Workspace) app.UI {
 				status = "suggested"
 			}
 			claims[j] = app.Li().Class("claim-item").DataSet("kind", pick(c.suggested, kindSuggestion, kindAnnotation)).Body(
-				app.Button().Class("panel-open").Aria("label", fmt.Sprintf("Go to the claim %q", excerpt(c.quote, 60))).
+				// Named by its quote and verdict, as shown.
+				app.Button().Class("panel-open").
 					OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionJumpTo, target) }, target.scope()).
 					Body(
 						app.Q().Class("quote").Text(excerpt(c.quote, 120)),
