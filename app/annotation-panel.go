@@ -57,20 +57,21 @@ type panelItem struct {
 }
 
 // panelItems lists a workspace's rows that pass the filter, in document
-// order, and counts the notes and suggestions among them.
+// order, and counts the notes and suggestions among them. A long article
+// has thousands of suggestions: they are ordered by their spans alone, and
+// a row is made only for what passes the filter.
 func panelItems(w annotate.Workspace, f panelFilter) (shown []panelItem, notes, suggestions int) {
-	var all []panelItem
-	for _, n := range w.Notes {
-		all = append(all, panelItem{target: activeHighlight{ID: n.ID}, span: n.Span, label: n.Label, kind: kindAnnotation,
-			quote: w.Doc.Text.Slice(n.Span.Start, n.Span.End), comment: n.Comment, tags: n.Tags})
+	order := make([]rowRef, 0, len(w.Notes)+len(w.Suggestions))
+	for i, n := range w.Notes {
+		order = append(order, rowRef{span: n.Span, note: true, i: i})
 	}
-	for _, e := range w.Suggestions {
-		all = append(all, panelItem{target: activeHighlight{Key: annotate.SuggestionKey{Span: e.Span, Label: e.Label}},
-			span: e.Span, label: e.Label, kind: kindSuggestion, quote: w.Doc.Text.Slice(e.Span.Start, e.Span.End)})
+	for i, e := range w.Suggestions {
+		order = append(order, rowRef{span: e.Span, i: i})
 	}
-	sortItems(all)
+	sortRows(order)
 	q := strings.ToLower(strings.TrimSpace(f.Query))
-	for _, it := range all {
+	for _, r := range order {
+		it := r.item(w)
 		if f.Label != "" && it.label != f.Label || f.Kind != "" && it.kind != f.Kind {
 			continue
 		}
@@ -87,10 +88,30 @@ func panelItems(w annotate.Workspace, f panelFilter) (shown []panelItem, notes, 
 	return shown, notes, suggestions
 }
 
-// sortItems puts items in document order: by start, the longer first,
-// and for the same span in insertion order (notes before suggestions).
-func sortItems(items []panelItem) {
-	slices.SortStableFunc(items, func(a, b panelItem) int {
+// rowRef is a row of the panel before it is made: a note's or a
+// suggestion's index in the workspace, and its span.
+type rowRef struct {
+	span annotate.Span
+	note bool
+	i    int
+}
+
+// item makes the row.
+func (r rowRef) item(w annotate.Workspace) panelItem {
+	if r.note {
+		n := w.Notes[r.i]
+		return panelItem{target: activeHighlight{ID: n.ID}, span: n.Span, label: n.Label, kind: kindAnnotation,
+			quote: w.Doc.Text.Slice(n.Span.Start, n.Span.End), comment: n.Comment, tags: n.Tags}
+	}
+	e := w.Suggestions[r.i]
+	return panelItem{target: activeHighlight{Key: annotate.SuggestionKey{Span: e.Span, Label: e.Label}},
+		span: e.Span, label: e.Label, kind: kindSuggestion, quote: w.Doc.Text.Slice(e.Span.Start, e.Span.End)}
+}
+
+// sortRows puts rows in document order: by start, the longer first, and
+// for the same span in insertion order (notes before suggestions).
+func sortRows(rows []rowRef) {
+	slices.SortStableFunc(rows, func(a, b rowRef) int {
 		return cmp.Or(cmp.Compare(a.span.Start, b.span.Start), cmp.Compare(b.span.End, a.span.End))
 	})
 }

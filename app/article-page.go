@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"strconv"
+	"unsafe"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -46,6 +47,36 @@ type articlePage struct {
 	caretMode  bool            // arrows move a caret in the article
 
 	keydown, mousedown app.Func
+
+	joined workspaceMemo // the last workspace() and what it was joined from
+}
+
+// workspaceMemo keeps the last workspace the page joined from the editing
+// history and the tagging: the page renders several times for one action,
+// and joining a long article's thousands of suggestions takes
+// milliseconds each time.
+type workspaceMemo struct {
+	ok      bool
+	seq     int // editingState.Seq: the history changes only with it
+	doc     *annotate.Document
+	tagging taggingKey
+	ws      annotate.Workspace
+}
+
+// taggingKey tells tagging states apart: their entities and claims are
+// new slices whenever they change.
+type taggingKey struct {
+	docID, recognizer, claimFinder string
+	entities                       *annotate.Entity
+	nEntities                      int
+	claims                         *annotate.ClaimSuggestion
+	nClaims                        int
+}
+
+func keyOf(st taggingState) taggingKey {
+	return taggingKey{docID: st.DocID, recognizer: st.Recognizer, claimFinder: st.ClaimFinder,
+		entities: unsafe.SliceData(st.Entities), nEntities: len(st.Entities),
+		claims: unsafe.SliceData(st.Claims), nClaims: len(st.Claims)}
 }
 
 // toolbarState is the selection toolbar: open or not, the selection it
@@ -181,7 +212,14 @@ func (p *articlePage) taggingOfDoc() taggingState {
 // workspace is the current annotations with the machine's suggestions
 // that are still open.
 func (p *articlePage) workspace() annotate.Workspace {
-	return withSuggestions(p.editing.History.Current(), p.taggingOfDoc())
+	st := p.taggingOfDoc()
+	m := workspaceMemo{ok: true, seq: p.editing.Seq, doc: p.editing.Doc, tagging: keyOf(st)}
+	if p.joined.ok && p.joined.seq == m.seq && p.joined.doc == m.doc && p.joined.tagging == m.tagging {
+		return p.joined.ws
+	}
+	m.ws = withSuggestions(p.editing.History.Current(), st)
+	p.joined = m
+	return m.ws
 }
 
 // labelSelection annotates the pending selection with a label.

@@ -16,6 +16,12 @@ import (
 type Change struct {
 	// DocID names the document; "" for a change of learned records alone.
 	DocID string
+	// Doc, if not nil, is the document DocID names, as the caller holds
+	// it: notes and decisions are checked and encoded against it, without
+	// reading and parsing the stored text again (for a long article, most
+	// of a save's time). Diff sets it. One whose ID is not DocID is
+	// ignored.
+	Doc *annotate.Document
 	// PutMeta and PutText create the document (both are needed then) or,
 	// PutMeta alone, rename it or set its review URL. The text of a document never changes (its
 	// ID is the text's hash): a PutText that differs is refused. PutMeta's
@@ -66,9 +72,9 @@ type Change struct {
 func Diff(before, after annotate.Workspace) Change {
 	var c Change
 	if after.Doc != nil {
-		c.DocID = after.Doc.ID
+		c.DocID, c.Doc = after.Doc.ID, after.Doc
 	} else if before.Doc != nil {
-		c.DocID = before.Doc.ID
+		c.DocID, c.Doc = before.Doc.ID, before.Doc
 	}
 	old := make(map[string]annotate.Note, len(before.Notes))
 	for _, n := range before.Notes {
@@ -298,6 +304,9 @@ func planDocChange(r RecordReader, c Change) ([]Write, error) {
 		writeMeta = writeMeta || next.Meta != cur.Meta
 	}
 	var d *annotate.Document
+	if c.Doc != nil && c.Doc.ID == c.DocID {
+		d = c.Doc
+	}
 	doc := func() (*annotate.Document, error) {
 		if d == nil {
 			if _, err := text(); err != nil {
@@ -308,6 +317,9 @@ func planDocChange(r RecordReader, c Change) ([]Write, error) {
 		return d, nil
 	}
 	if c.PutEntities != nil {
+		if _, err := text(); err != nil {
+			return nil, err
+		}
 		d, err := doc()
 		if err != nil {
 			return nil, err
@@ -325,6 +337,9 @@ func planDocChange(r RecordReader, c Change) ([]Write, error) {
 		return nil, fmt.Errorf("%w: Recognizer without PutEntities", annotate.ErrBadInput)
 	}
 	if c.PutClaims != nil {
+		if _, err := text(); err != nil {
+			return nil, err
+		}
 		d, err := doc()
 		if err != nil {
 			return nil, err

@@ -46,6 +46,7 @@ func TestDiff(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			got := library.Diff(tt.before, tt.after(tt.before))
+			tt.want.Doc = d // Diff hands over the document, so a save need not read its text back
 			if !reflect.DeepEqual(got, tt.want) {
 				t.Errorf("Diff =\n%+v\nwant\n%+v", got, tt.want)
 			}
@@ -264,5 +265,32 @@ func TestTwoTabs(t *testing.T) {
 	want := must(must(a.SetTags(id(4), []string{"from tab B"}, t1)).Delete(id(3), t1))
 	if diff := diffState(loadWorkspace(t, s, w.Doc.ID), want); diff != "" {
 		t.Error(diff)
+	}
+}
+
+// TestChangeWithTheDocument: a change that hands over the document (as
+// Diff does) stores the same as one that makes the store read its text,
+// and a document that is not the one named is not used.
+func TestChangeWithTheDocument(t *testing.T) {
+	_, w, _ := twoDocs(t)
+	d := w.Doc
+	next := must(w.Relabel(id(4), annotate.Event, t1))
+	next = must(next.Reject(key(d, "Britain", 1, annotate.GPE)))
+	withDoc := library.Diff(w, next)
+	if withDoc.Doc != d {
+		t.Fatal("Diff does not hand over the document")
+	}
+	withoutDoc := withDoc
+	withoutDoc.Doc = nil
+	wrongDoc := withDoc
+	wrongDoc.Doc = annotate.NewDocument("Another text\n\nNothing here.")
+	for name, c := range map[string]library.Change{"with the document": withDoc, "without": withoutDoc, "with another document": wrongDoc} {
+		s, _, _ := twoDocs(t)
+		if err := s.Apply(c); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if diff := diffState(loadWorkspace(t, s, d.ID), next); diff != "" {
+			t.Errorf("%s: %s", name, diff)
+		}
 	}
 }
