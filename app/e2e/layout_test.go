@@ -139,15 +139,17 @@ func TestExchangeMenu(t *testing.T) {
 }
 
 // wordAt finds a word of the article by where it sits: the first word of
-// four letters or more, in a paragraph after the first three blocks, whose
-// right edge is within 80 px of the article's right edge. It scrolls it to
-// y (viewport pixels from the top) and returns its box.
+// four letters or more, in a paragraph after the first three blocks that
+// starts far enough down the page to scroll to y, whose right edge is
+// within 80 px of the article's right edge. It scrolls it to y (viewport
+// pixels from the top) and returns its box.
 const wordAtJS = `((y) => {
   const article = document.querySelector("article"), right = article.getBoundingClientRect().right;
   const walk = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
   const blocks = [...article.children].slice(3);
   for (let n = walk.nextNode(); n; n = walk.nextNode()) {
     if (!blocks.some((b) => b.contains(n)) || n.parentElement.closest("mark")) continue;
+    if (n.parentElement.getBoundingClientRect().top + scrollY < y + 100) continue; // it could not scroll to y
     const re = /[A-Za-z]{4,}/g; let m;
     while ((m = re.exec(n.data))) {
       const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
@@ -196,18 +198,22 @@ func TestToolbarCompact(t *testing.T) {
 	b := openAndTag(t)
 	w, h := viewport(t, b)
 	for _, tc := range []struct {
-		name string
-		y    float64 // where the word is put, in the viewport
-		key  string
-		want string
+		name  string
+		y     float64 // where the word is put, in the viewport
+		key   string
+		want  string
+		above bool // no room below: the toolbar goes above the selection
 	}{
-		{"middle of the screen", 300, "9", "MISC"},
-		{"bottom of the screen", h - 40, "5", "FAC"},
+		{"middle of the screen", 300, "9", "MISC", false},
+		{"bottom of the screen", h - 40, "5", "FAC", true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			wd := eval[*word](t, b, wordAtJS+`(`+itoa(int(tc.y))+`)`)
 			if wd == nil {
 				t.Fatal("no word at the right edge of the article")
+			}
+			if wd.Top < tc.y-2 || wd.Top > tc.y+2 {
+				t.Fatalf("the word %q is at %v, not at %v: the page did not scroll there", wd.Word, wd.Top, tc.y)
 			}
 			drag(t, b, wd.Left+1, (wd.Top+wd.Bottom)/2, wd.Right-1, (wd.Top+wd.Bottom)/2)
 			waitFor(t, b, "the toolbar", `document.querySelector('.toolbar[role="toolbar"]')`, 5*time.Second)
@@ -250,8 +256,13 @@ func TestToolbarCompact(t *testing.T) {
 				}
 			}
 			check("the toolbar", bar)
+			place := map[bool]string{false: "below", true: "above"}[tc.above]
+			if got := eval[string](t, b, `document.querySelector(".toolbar").dataset.place`); got != place {
+				t.Errorf("the toolbar is placed %q, want %q", got, place)
+			}
 
 			// "more" shows the rarer labels, still clear of the selection.
+			rectOf(t, b, `.toolbar .more-button`) // there, or the test ends here
 			b.do(t, chromedp.Click(chromedp.CSS(`.toolbar .more-button`)))
 			waitFor(t, b, "the rarer labels", `document.querySelector('.toolbar .label-button[data-label="MISC"]').checkVisibility()`, 5*time.Second)
 			check("the rarer labels", rectOf(t, b, `.toolbar-rare`))
@@ -278,6 +289,8 @@ func TestToolbarCompact(t *testing.T) {
 // delete" is in the library panel, by its list.
 func TestCardInViewWithLibrary(t *testing.T) {
 	b := openAndTag(t)
+	// A laptop's screen: the library then fills most of the column.
+	b.do(t, chromedp.EmulateViewport(1280, 640))
 	b.do(t, chromedp.Click(chromedp.CSS(".library-button")))
 	waitFor(t, b, "the library", `document.querySelectorAll(".library-item").length === 1`, 10*time.Second)
 	w, h := viewport(t, b)
