@@ -85,7 +85,7 @@ type toolbarState struct {
 	Open    bool
 	Pending annotate.Span // the selection, snapped
 	Err     string        // why the selection cannot be labelled
-	At      [2]float64    // page coordinates: top, left
+	At      selectionBox  // where the selection is, in page coordinates
 }
 
 // OnInit shows the sample article before anything is loaded: it runs on
@@ -245,7 +245,10 @@ func (p *articlePage) onSelect(ctx app.Context, exact bool) {
 	p.toolbar = toolbarState{Open: true}
 	if err != nil {
 		p.toolbar.Err = err.Error()
-		p.toolbar.At = [2]float64{app.Window().Get("scrollY").Float() + 80, 40}
+		y := app.Window().Get("scrollY").Float() + 80
+		p.toolbar.At = selectionBox{Top: y, Bottom: y, Left: 40}
+		at := p.toolbar.At
+		ctx.Defer(func(ctx app.Context) { positionToolbar(at) })
 		return
 	}
 	if !exact {
@@ -257,9 +260,11 @@ func (p *articlePage) onSelect(ctx app.Context, exact bool) {
 	}
 	p.toolbar.Pending = span
 	rect := r.Call("getBoundingClientRect")
-	p.toolbar.At = [2]float64{
-		rect.Get("bottom").Float() + app.Window().Get("scrollY").Float() + 6,
-		rect.Get("left").Float() + app.Window().Get("scrollX").Float(),
+	sy, sx := app.Window().Get("scrollY").Float(), app.Window().Get("scrollX").Float()
+	p.toolbar.At = selectionBox{
+		Top:    rect.Get("top").Float() + sy,
+		Bottom: rect.Get("bottom").Float() + sy,
+		Left:   rect.Get("left").Float() + sx,
 	}
 	at := p.toolbar.At
 	ctx.Defer(func(ctx app.Context) { positionToolbar(at) })
@@ -270,7 +275,10 @@ func (p *articlePage) onSelect(ctx app.Context, exact bool) {
 func (p *articlePage) activate(ctx app.Context, a activeHighlight, flash bool) {
 	p.toolbar.Open = false
 	ctx.NewActionWithValue(actionActivate, a)
-	ctx.Defer(func(ctx app.Context) { focusHighlight(a, flash) })
+	ctx.Defer(func(ctx app.Context) {
+		focusHighlight(a, flash)
+		showCard()
+	})
 }
 
 // onArticleClick opens the card of the highlight clicked, when the click
@@ -295,8 +303,6 @@ func (p *articlePage) toggleSettings(ctx app.Context, e app.Event) {
 	ctx.NewActionWithValue(actionShowSettings, !p.settings.Shown)
 }
 
-func (p *articlePage) undoDelete(ctx app.Context, e app.Event) { ctx.NewAction(actionUndoDelete) }
-
 func (p *articlePage) Render() app.UI {
 	w := p.workspace()
 	hls := highlightsOf(w)
@@ -308,6 +314,8 @@ func (p *articlePage) Render() app.UI {
 				OnClick(p.toggleLibrary),
 			app.Button().Class("settings-button").Aria("expanded", fmt.Sprint(p.settings.Shown)).Text("Settings").
 				OnClick(p.toggleSettings),
+			// Export and import work only once the app runs.
+			slot(app.IsClient, &exchangeMenu{Busy: p.exchange.Busy}),
 			p.renderStatus(),
 			p.renderSaveStatus(),
 			// Always there, even empty: a live region that appears with its
@@ -322,16 +330,17 @@ func (p *articlePage) Render() app.UI {
 				OnClick(p.onArticleClick).
 				Body(newArticleView(p.doc(), hls, p.hidden)),
 			app.Div().Class("side").Body(
-				slot(p.settings.Shown, &settingsPanel{S: p.settings, L: p.learning}),
-				slot(p.library.Shown, &libraryPanel{Docs: p.library.Docs, Current: p.doc().ID, Usage: p.library.Usage, Problem: p.library.Problem}),
-				slot(p.library.Deleted != "", app.Button().Aria("label", "Undo delete").Text("Undo delete").
-					OnClick(p.undoDelete)),
+				// The card first: it stays in view beside the highlight
+				// it edits, whatever else the column holds.
 				slot(!p.editing.Active.none(), &noteCard{W: w, Target: p.editing.Active}),
+				slot(p.settings.Shown, &settingsPanel{S: p.settings, L: p.learning}),
+				slot(p.library.Shown, &libraryPanel{Docs: p.library.Docs, Current: p.doc().ID, Usage: p.library.Usage,
+					Problem: p.library.Problem, Deleted: p.library.Deleted}),
 				newLegend().Counts(countHighlights(hls)).Hidden(p.hidden),
 				// The tools work only once the app runs: the page served
 				// before it (prerendered) leaves them out, and so paints
 				// the article as fast as a plain page.
-				slot(app.IsClient, newAnnotationPanel().Workspace(w), &exchangePanel{Busy: p.exchange.Busy}),
+				slot(app.IsClient, newAnnotationPanel().Workspace(w)),
 				slot(len(p.library.Orphans) > 0, renderOrphans(p.library.Orphans)),
 			),
 		),

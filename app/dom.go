@@ -154,15 +154,44 @@ func clearSelection() {
 	}
 }
 
-// positionToolbar places the selection toolbar at page coordinates.
-func positionToolbar(at [2]float64) {
-	el := app.Window().Get("document").Call("querySelector", ".toolbar")
+// selectionBox is the box around a selection, in page coordinates (CSS
+// pixels from the document's top left).
+type selectionBox struct{ Top, Bottom, Left float64 }
+
+// positionToolbar places the selection toolbar by the selection: below it,
+// or above it when there is no room below, so it never covers the words
+// being labelled; from the selection's left edge, moved left as far as it
+// must to end inside the article's column (it never covers the side
+// column). It marks where it went in data-place ("below", "above"), which
+// the toolbar's "more" list follows so that it opens away from the
+// selection.
+func positionToolbar(at selectionBox) {
+	doc := app.Window().Get("document")
+	el := doc.Call("querySelector", ".toolbar")
 	if !el.Truthy() {
 		return
 	}
+	w, h := el.Get("offsetWidth").Float(), el.Get("offsetHeight").Float()
+	sy, sx := app.Window().Get("scrollY").Float(), app.Window().Get("scrollX").Float()
+	minLeft, maxRight := 8.0, app.Window().Get("innerWidth").Float()+sx-8
+	if col := doc.Call("querySelector", ".reading"); col.Truthy() {
+		r := col.Call("getBoundingClientRect")
+		minLeft, maxRight = r.Get("left").Float()+sx, r.Get("right").Float()+sx
+	}
+	left := max(min(at.Left, maxRight-w), minLeft)
+	// Room below: the viewport's bottom; room above: under the sticky bar.
+	barBottom := 0.0
+	if bar := doc.Call("querySelector", ".bar"); bar.Truthy() {
+		barBottom = bar.Call("getBoundingClientRect").Get("bottom").Float()
+	}
+	top, place := at.Bottom+6, "below"
+	if top+h > sy+app.Window().Get("innerHeight").Float() && at.Top-6-h >= sy+barBottom {
+		top, place = at.Top-6-h, "above"
+	}
 	style := el.Get("style")
-	style.Set("top", strconv.FormatFloat(at[0], 'f', 0, 64)+"px")
-	style.Set("left", strconv.FormatFloat(max(at[1], 8), 'f', 0, 64)+"px")
+	style.Set("top", strconv.FormatFloat(top, 'f', 0, 64)+"px")
+	style.Set("left", strconv.FormatFloat(left, 'f', 0, 64)+"px")
+	el.Get("dataset").Set("place", place)
 }
 
 // placeCaret puts a collapsed selection (the caret) at the start of the
@@ -272,4 +301,20 @@ func yieldToBrowser() {
 	app.Window().Call("setTimeout", f, 0)
 	<-done
 	f.Release()
+}
+
+// focusElement moves the keyboard focus to the element with an id, if it
+// is there.
+func focusElement(id string) {
+	if el := app.Window().GetElementByID(id); el.Truthy() {
+		el.Call("focus")
+	}
+}
+
+// showCard scrolls the side column to its top, where the card of the
+// active highlight is, so the card is in view beside the highlight.
+func showCard() {
+	if side := app.Window().Get("document").Call("querySelector", ".side"); side.Truthy() {
+		side.Set("scrollTop", 0)
+	}
 }

@@ -276,47 +276,93 @@ func renderOrphans(orphans []library.Orphan) app.UI {
 	)
 }
 
-// exchangePanel holds the export and import controls. It raises
-// actionExport and actionImport.
-type exchangePanel struct {
+// exchangeMenu is the header's "Export / import" button and the menu it
+// opens: the format, export of the open article or of the whole library,
+// and import of a file. It raises actionExport and actionImport. The menu
+// is a disclosure: the button says whether it is open (aria-expanded),
+// opening moves the focus to its first control, Escape closes it and gives
+// the focus back to the button, and so does moving the focus out of it.
+// The menu stays in the page while closed (hidden), so a file picker it
+// opened still reports the file chosen.
+type exchangeMenu struct {
 	app.Compo
 
 	// Props.
 	Busy string // what is under way, if anything
+
+	// State.
+	open bool
 }
 
-func (x *exchangePanel) Render() app.UI {
+func (x *exchangeMenu) Render() app.UI {
 	options := make([]app.UI, len(formats.Formats))
 	for i, f := range formats.Formats {
 		options[i] = app.Option().Value(f.Name).Text(formatTitle(f))
 	}
-	return app.Section().Class("exchange").Aria("label", "Export and import").Aria("busy", fmt.Sprint(x.Busy != "")).Body(
-		app.H2().Text("Export and import"),
-		app.Select().ID("export-format").Aria("label", "Export format").Body(options...),
-		app.Div().Class("card-actions").Body(
-			app.Button().Text("Export this article").OnClick(x.exportArticle),
-			app.Button().Text("Export the library").OnClick(x.exportLibrary),
+	return app.Div().Class("exchange-menu").OnKeyDown(x.onKey).On("focusout", x.onFocusOut).Body(
+		app.Button().ID("exchange-button").Class("exchange-button").
+			Aria("haspopup", "true").Aria("expanded", fmt.Sprint(x.open)).Aria("controls", "exchange").
+			Text("Export / import").OnClick(x.toggle),
+		app.Section().ID("exchange").Class("exchange").Hidden(!x.open).
+			Aria("label", "Export and import").Aria("busy", fmt.Sprint(x.Busy != "")).Body(
+			app.Label().Class("field").Body(
+				app.Span().Class("field-name").Text("Format"),
+				app.Select().ID("export-format").Aria("label", "Export format").Body(options...),
+			),
+			app.Div().Class("card-actions").Body(
+				app.Button().Text("Export this article").OnClick(x.exportArticle),
+				app.Button().Text("Export the library").OnClick(x.exportLibrary),
+			),
+			app.Label().Class("file-label").Body(
+				app.Text("Import annotations (W3C JSON-LD, doccano or spaCy JSONL, brat): "),
+				app.Input().Type("file").Aria("label", "Import annotations").Accept(".jsonld,.json,.jsonl,.zip,.ann").
+					OnChange(x.pickImport),
+			),
+			app.If(x.Busy != "", app.P().Class("muted").Role("status").Text(x.Busy)),
 		),
-		app.Label().Class("file-label").Body(
-			app.Text("Import annotations (W3C JSON-LD, doccano or spaCy JSONL, brat): "),
-			app.Input().Type("file").Aria("label", "Import annotations").Accept(".jsonld,.json,.jsonl,.zip,.ann").
-				OnChange(x.pickImport),
-		),
-		app.If(x.Busy != "", app.P().Class("muted").Role("status").Text(x.Busy)),
 	)
 }
 
-// exportArticle and exportLibrary raise an export in the format chosen.
-func (x *exchangePanel) exportArticle(ctx app.Context, e app.Event) { x.export(ctx, false) }
-func (x *exchangePanel) exportLibrary(ctx app.Context, e app.Event) { x.export(ctx, true) }
+// toggle opens or closes the menu; opening moves the focus into it.
+func (x *exchangeMenu) toggle(ctx app.Context, e app.Event) {
+	x.open = !x.open
+	if x.open {
+		ctx.Defer(func(app.Context) { focusElement("export-format") })
+	}
+}
 
-func (x *exchangePanel) export(ctx app.Context, library bool) {
+// onKey closes the menu on Escape, the focus back on its button; the key
+// goes no further (it would close the card too).
+func (x *exchangeMenu) onKey(ctx app.Context, e app.Event) {
+	if !x.open || e.Get("key").String() != "Escape" {
+		return
+	}
+	e.PreventDefault()
+	e.Call("stopPropagation")
+	x.open = false
+	ctx.Defer(func(app.Context) { focusElement("exchange-button") })
+}
+
+// onFocusOut closes the menu when the focus moves to something outside
+// it (not when it leaves the page, as it does for the file picker).
+func (x *exchangeMenu) onFocusOut(ctx app.Context, e app.Event) {
+	next := e.Get("relatedTarget")
+	if x.open && next.Truthy() && !ctx.JSSrc().Call("contains", next).Bool() {
+		x.open = false
+	}
+}
+
+// exportArticle and exportLibrary raise an export in the format chosen.
+func (x *exchangeMenu) exportArticle(ctx app.Context, e app.Event) { x.export(ctx, false) }
+func (x *exchangeMenu) exportLibrary(ctx app.Context, e app.Event) { x.export(ctx, true) }
+
+func (x *exchangeMenu) export(ctx app.Context, library bool) {
 	format := app.Window().GetElementByID("export-format").Get("value").String()
 	ctx.NewActionWithValue(actionExport, exportRequest{Format: format, Library: library})
 }
 
 // pickImport raises an import of the file the reader picked.
-func (x *exchangePanel) pickImport(ctx app.Context, e app.Event) {
+func (x *exchangeMenu) pickImport(ctx app.Context, e app.Event) {
 	files := ctx.JSSrc().Get("files")
 	if files.Length() > 0 {
 		ctx.NewActionWithValue(actionImport, files.Index(0))

@@ -59,7 +59,7 @@ func keyForLabel(l annotate.Label) string {
 
 // shortcuts lists the keys for the help dialog.
 var shortcuts = [][2]string{
-	{"Select text, then 1–9, 0", "label the selection (the toolbar shows which number is which label)"},
+	{"Select text, then 1–9, 0", "label the selection (the toolbar shows which number is which label; the rarer ones, under more, work too)"},
 	{"Alt while selecting", "keep the exact selection (otherwise it snaps to whole words)"},
 	{"c", "caret mode: arrows move a caret in the article, Shift+arrows select (Ctrl for whole words); Esc leaves"},
 	{"Enter", "apply the focused label; on a highlight, open its card"},

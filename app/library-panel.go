@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"strings"
+	"time"
 
 	"glossa/annotate/library"
 
@@ -20,6 +21,7 @@ type libraryPanel struct {
 	Current string // the open document's ID
 	Usage   string // storage used against quota, if known
 	Problem string // records that could not be read, for the reader
+	Deleted string // the title of the article last deleted, while that can be undone
 
 	// State.
 	query    string
@@ -62,6 +64,11 @@ func (l *libraryPanel) Render() app.UI {
 		app.Input().Type("search").Aria("label", "Search titles").Placeholder("Search titles").
 			OnInput(l.search),
 		slot(len(rows) == 0, app.P().Class("muted").Text("No article matches.")),
+		// Undo sits by the list it puts the article back in.
+		slot(l.Deleted != "", app.P().Class("undo-delete").Role("status").Body(
+			app.Span().Text("Deleted “"+l.Deleted+"”."),
+			app.Button().Aria("label", "Undo delete").Text("Undo").OnClick(l.undoDelete),
+		)),
 		app.Ul().Class("library-list").Body(rows...),
 		app.If(len(matches) > len(shown), app.Button().Class("show-more").
 			Text(fmt.Sprintf("Show more (%s not shown)", thousands(len(matches)-len(shown)))).OnClick(l.showMore)),
@@ -80,6 +87,8 @@ func (l *libraryPanel) Render() app.UI {
 }
 
 func (l *libraryPanel) search(ctx app.Context, e app.Event) { l.query, l.more = value(ctx), 0 }
+
+func (l *libraryPanel) undoDelete(ctx app.Context, e app.Event) { ctx.NewAction(actionUndoDelete) }
 
 func (l *libraryPanel) showMore(ctx app.Context, e app.Event) { l.more++ }
 
@@ -137,8 +146,12 @@ func (r *libraryRow) Render() app.UI {
 	}
 	return item.Body(
 		title,
-		app.P().Class("muted").Text(fmt.Sprintf("Added %s · %s · %s",
-			d.Added.Local().Format("2 Jan 2006"), plural(d.Notes, "annotation", "annotations"), plural(d.Claims, "claim", "claims"))),
+		app.P().Class("muted").Body(
+			app.Text("Added "),
+			app.Time().DateTime(d.Added.UTC().Format(time.RFC3339)).Title(d.Added.UTC().Format(time.RFC3339)).
+				Text(localDate(d.Added)),
+			app.Text(" · "+plural(d.Notes, "annotation", "annotations")+" · "+plural(d.Claims, "claim", "claims")),
+		),
 		app.Div().Class("card-actions").Body(
 			app.Button().Aria("label", "Rename "+d.Title).Text("Rename").OnClick(r.startRename, d.ID),
 			app.Button().Class("danger").Aria("label", "Delete "+d.Title).Text("Delete").OnClick(r.delete, d.ID),

@@ -88,8 +88,36 @@ func (c *noteCard) setTags(ctx app.Context, e app.Event) {
 	c.edit(ctx, annotate.SetTags{ID: c.Target.ID, Tags: splitTags(value(ctx))})
 }
 
+// setSpeakerNote links the claim to the speaker chosen: a note, or an
+// entity suggestion, which is accepted with it.
 func (c *noteCard) setSpeakerNote(ctx app.Context, e app.Event) {
+	if k, ok := parseSuggestionOption(value(ctx)); ok {
+		c.edit(ctx, annotate.SetSpeakerSuggestion{ID: c.Target.ID, Key: k})
+		return
+	}
 	c.edit(ctx, annotate.SetSpeaker{ID: c.Target.ID, Speaker: annotate.Speaker{AnnotationID: value(ctx)}})
+}
+
+// suggestionOptionPrefix starts the value of a speaker option that is an
+// entity suggestion: "suggestion start-end LABEL".
+const suggestionOptionPrefix = "suggestion "
+
+func suggestionOption(k annotate.SuggestionKey) string {
+	return suggestionOptionPrefix + spanAttr(k.Span) + " " + string(k.Label)
+}
+
+// parseSuggestionOption reads a speaker option naming a suggestion.
+func parseSuggestionOption(v string) (annotate.SuggestionKey, bool) {
+	rest, ok := strings.CutPrefix(v, suggestionOptionPrefix)
+	if !ok {
+		return annotate.SuggestionKey{}, false
+	}
+	span, label, ok := strings.Cut(rest, " ")
+	if !ok {
+		return annotate.SuggestionKey{}, false
+	}
+	start, end := parseSpan(span)
+	return annotate.SuggestionKey{Span: annotate.Span{Start: start, End: end}, Label: annotate.Label(label)}, true
 }
 
 func (c *noteCard) setSpeakerName(ctx app.Context, e app.Event) {
@@ -135,6 +163,22 @@ func (c *noteCard) renderClaim(n annotate.Note) []app.UI {
 		text := c.W.Doc.Text.Slice(m.Span.Start, m.Span.End)
 		options = append(options, app.Option().Value(m.ID).Selected(m.ID == n.Speaker.AnnotationID).
 			Text(excerpt(text, 40)+" ("+string(m.Label)+")"))
+	}
+	// The model's entity suggestions too, each name once: choosing one
+	// accepts it.
+	seen := map[string]bool{}
+	var suggested []app.UI
+	for _, e := range c.W.Suggestions {
+		text := c.W.Doc.Text.Slice(e.Span.Start, e.Span.End)
+		if !slices.Contains(speakerLabels, e.Label) || seen[text+string(e.Label)] {
+			continue
+		}
+		seen[text+string(e.Label)] = true
+		suggested = append(suggested, app.Option().Value(suggestionOption(e.Key())).
+			Text(excerpt(text, 40)+" ("+string(e.Label)+", suggested)"))
+	}
+	if len(suggested) > 0 {
+		options = append(options, app.OptGroup().Label("Suggested: choosing one accepts it").Body(suggested...))
 	}
 	verdictOptions := make([]app.UI, len(verdicts))
 	for i, v := range verdicts {

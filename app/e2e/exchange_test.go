@@ -52,6 +52,7 @@ func TestExportDownloadAndImport(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
+	openExchangeMenu(t, b)
 	b.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector("#export-format").value = "w3c"`))
 	b.do(t, chromedp.Click(chromedp.CSS(`section[aria-label="Export and import"] button`)))
 	waitFor(t, b, "the export", `/^(Exported|Not exported)/.test(document.querySelector(".notice").textContent)`, 15*time.Second)
@@ -112,6 +113,7 @@ func TestImportKeepsOrphans(t *testing.T) {
 	}); err != nil {
 		t.Fatal(err)
 	}
+	openExchangeMenu(t, b)
 	b.do(t, chromedp.Click(chromedp.CSS(`section[aria-label="Export and import"] button`)))
 	data, err := os.ReadFile(waitForFile(t, downloads, 15*time.Second))
 	if err != nil {

@@ -317,12 +317,16 @@ func exportVia(t *testing.T, b *browser, format string, library bool) string {
 	}); err != nil {
 		t.Fatal(err)
 	}
+	openExchangeMenu(t, b)
 	b.do(t, chromedp.SetValue(chromedp.CSS("#export-format"), format))
 	button := "Export this article"
 	if library {
 		button = "Export the library"
 	}
-	b.do(t, chromedp.Evaluate[chromedp.Void](`[...document.querySelectorAll('section[aria-label="Export and import"] button')].find((b) => b.textContent === "`+button+`").click()`))
+	b.do(t, chromedp.Click(chromedp.CSS(`section[aria-label="Export and import"] button:nth-of-type(`+map[bool]string{false: "1", true: "2"}[library]+`)`)))
+	if got := eval[string](t, b, `document.activeElement.textContent`); got != button {
+		t.Fatalf("clicked %q, not %q", got, button)
+	}
 	waitFor(t, b, "the export", `/^(Exported|Not exported)/.test(document.querySelector(".notice").textContent)`, 15*time.Second)
 	if notice := eval[string](t, b, `document.querySelector(".notice").textContent`); !strings.HasPrefix(notice, "Exported") {
 		t.Fatalf("export: %s", notice)

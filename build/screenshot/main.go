@@ -42,6 +42,11 @@ func capture(url, out string) error {
 	if err := chromedp.Do(ctx,
 		chromedp.Navigate(url),
 		chromedp.WaitVisible(chromedp.CSS(`.legend button`)),
+		chromedp.Poll[chromedp.Void](`/^Found/.test(document.querySelector("#status").textContent)`, chromedp.WithPollingTimeout(45*time.Second)),
+		// The reader selects words: the toolbar shows by them, under the
+		// bar that stays on screen.
+		chromedp.Evaluate[chromedp.Void](selectWords),
+		chromedp.WaitVisible(chromedp.CSS(`.toolbar[role="toolbar"]`)),
 		chromedp.Sleep(300*time.Millisecond),
 	); err != nil {
 		return err
@@ -52,3 +57,18 @@ func capture(url, out string) error {
 	}
 	return os.WriteFile(out, png, 0o644)
 }
+
+// selectWords selects "civil service chiefs" in the article, scrolled a
+// little way down, as a reader's drag does.
+const selectWords = `(() => {
+  const walk = document.createTreeWalker(document.querySelector("article"), NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) {
+    const i = n.data.indexOf("civil service chiefs");
+    if (i < 0) continue;
+    const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + "civil service chiefs".length);
+    window.scrollBy(0, r.getBoundingClientRect().top - 420);
+    const s = getSelection(); s.removeAllRanges(); s.addRange(r);
+    document.querySelector(".reading").dispatchEvent(new MouseEvent("mouseup", { bubbles: true }));
+    return;
+  }
+})()`
