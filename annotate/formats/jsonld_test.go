@@ -1,3 +1,9 @@
+// The JSON-LD check runs jsonld.js under node as a program of its own,
+// which a test compiled to WebAssembly (itself run by node) cannot start:
+// it runs natively, in make unit.
+
+//go:build !js
+
 package formats_test
 
 import (
