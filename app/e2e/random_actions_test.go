@@ -38,6 +38,13 @@ func TestRandomReaderActions(t *testing.T) {
 	}
 	t.Logf("seed %d (GLOSSA_SEED=%d replays this run)", seed, seed)
 	r := &reader{t: t, b: openAndTag(t), rng: rand.New(rand.NewPCG(seed, 7)), seed: seed, docs: map[string]*modelDoc{}}
+	t.Cleanup(func() {
+		if t.Failed() { // whatever failed, show the actions that led there
+			for _, h := range r.history[max(0, len(r.history)-8):] {
+				t.Log(h)
+			}
+		}
+	})
 	r.start()
 	for i := 0; i < actions; i++ {
 		r.step = i
@@ -559,7 +566,9 @@ func (r *reader) searchAndJump() {
 	r.b.do(r.t, chromedp.Click(chromedp.CSS(`aside[aria-label="Annotations"] .panel-item:nth-child(`+strconv.Itoa(i+1)+`) button`)))
 	want := `(document.querySelector("section.card") || {dataset: {}}).dataset.id === "` + it["id"] + `"`
 	if it["id"] == "" {
-		want = `((document.querySelector("section.card .quote") || {}).textContent || "") === "` + jsString(it["quote"]) + `" && !document.querySelector("section.card[data-id]")`
+		// The card names its suggestion by span and label (the panel and
+		// the card shorten a long quote each in their own way).
+		want = `!!document.querySelector('section.card[data-span="` + it["span"] + `"][data-label="` + it["label"] + `"]') && !document.querySelector("section.card[data-id]")`
 		a, b, _ := strings.Cut(it["span"], "-")
 		start, _ := strconv.Atoi(a)
 		end, _ := strconv.Atoi(b)
