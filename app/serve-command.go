@@ -18,6 +18,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 )
@@ -73,8 +74,10 @@ func defaultSiteDir() string {
 	return filepath.Join(filepath.Dir(exe), "site")
 }
 
-// hashedName matches the content-hashed file names of the site build.
-var hashedName = regexp.MustCompile(`\.[0-9a-f]{10}\.[a-z]+$`)
+// hashedName matches the content-hashed file names of the site build. It
+// is compiled on first use: the browser's build of this program never
+// serves, and compiling at start would cost the page's load.
+var hashedName = sync.OnceValue(func() *regexp.Regexp { return regexp.MustCompile(`\.[0-9a-f]{10}\.[a-z]+$`) })
 
 // siteHandler serves dir's files with Glossa's security headers. It sends
 // a precompressed copy (name.br, name.gz) when the browser accepts it, lets
@@ -109,7 +112,7 @@ func siteHandler(dir string) (http.Handler, error) {
 			http.NotFound(w, r)
 			return
 		}
-		if hashedName.MatchString(name) {
+		if hashedName().MatchString(name) {
 			h.Set("Cache-Control", "public, max-age=31536000, immutable")
 		} else {
 			h.Set("Cache-Control", "no-cache")

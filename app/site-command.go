@@ -17,6 +17,7 @@ import (
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 )
@@ -172,19 +173,26 @@ func rewriteFile(name string, edit func([]byte) ([]byte, error)) error {
 // loaderStart matches go-app's loader (app.js, v9.8.0): it pumps app.wasm
 // through a JavaScript stream to show progress, then instantiates it and
 // runs Go in the same task.
-var loaderStart = regexp.MustCompile(`(?s)const wasm = await instantiateStreaming\(\s*fetchWithProgress\(("[^"]+"), showProgress\),\s*go\.importObject\s*\);\s*go\.run\(wasm\.instance\);`)
+var loaderStart = sync.OnceValue(func() *regexp.Regexp {
+	return regexp.MustCompile(`(?s)const wasm = await instantiateStreaming\(\s*fetchWithProgress\(("[^"]+"), showProgress\),\s*go\.importObject\s*\);\s*go\.run\(wasm\.instance\);`)
+})
 
 // yieldingLoader changes go-app's loader so that the download streams
 // straight into the WebAssembly compiler (a plain fetch, not a JavaScript
 // pump that keeps the main thread busy on every chunk), and the browser
 // gets the main thread back between instantiating app.wasm and starting
-// Go: two shorter tasks instead of one long one.
+// Go: two shorter tasks instead of one long one. Once app.wasm is
+// compiled, it tells the tagging worker (web/boot.js) to compile and start
+// the tagger: then, not sooner, so that the two compilations do not share
+// a small machine's cores, and not later, so that the tagger is ready
+// about when the UI asks for its first tagging.
 func yieldingLoader(js []byte) ([]byte, error) {
-	if !loaderStart.Match(js) {
+	if !loaderStart().Match(js) {
 		return nil, errors.New("go-app's loader is not the one this build knows (go-app v9.8.0's app.js): update yieldingLoader")
 	}
-	return loaderStart.ReplaceAll(js, []byte(`const wasm = await instantiateStreaming(fetch($1), go.importObject);
+	return loaderStart().ReplaceAll(js, []byte(`const wasm = await instantiateStreaming(fetch($1), go.importObject);
     showProgress(100);
+    window.glossaTaggerWorker?.postMessage({ type: "start" }); // Glossa: compile the tagger now
     await new Promise((resolve) => setTimeout(resolve, 0)); // Glossa: a task ends here
     go.run(wasm.instance);`)), nil
 }

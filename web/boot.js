@@ -1,8 +1,8 @@
 // Starts Glossa's tagging worker as soon as the page has parsed, while
 // app.wasm (the UI) is still loading, so the tagger and its model download
-// in parallel; the worker compiles them when the app's first job arrives,
-// after the article is on screen, so that compiling does not compete with
-// the UI's own start. The app takes the worker over from
+// in parallel; the worker compiles them once the UI's WebAssembly is
+// compiled (the page's loader says so) or when the app's first job
+// arrives, so that the two compilations do not compete for the cores. The app takes the worker over from
 // window.glossaTaggerWorker.
 "use strict";
 (() => {

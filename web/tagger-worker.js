@@ -8,6 +8,9 @@
 // compile and start them only when a job needs them: compiling the tagger's
 // WebAssembly takes both cores of a small machine for a moment, and the
 // page is still loading when boot.js sends this),
+// {type: "start"} (compile and start the tagger and load the default model
+// now: the page's loader sends it once the UI's own WebAssembly is
+// compiled),
 // {type: "model", job, source: "news" | "prose" | "file", bytes (a model
 // file's, for "file")} (tag with that model from now on; answered by
 // {type: "model-loaded", job, recognizer, learns} or {type: "error", job,
@@ -144,6 +147,9 @@ self.onmessage = async (event) => {
   switch (msg.type) {
     case "warm":
       prefetch();
+      return;
+    case "start":
+      currentModel().catch(() => {}); // reported to the first tagging job
       return;
     case "model":
       try {
