@@ -1,13 +1,10 @@
 package e2e
 
 import (
-	"context"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -45,21 +42,7 @@ func dragOver(t *testing.T, b *browser, text string, nth, from, to int) {
 	if p == nil {
 		t.Fatalf("%q (occurrence %d) is not in the article", text, nth)
 	}
-	mouse := func(typ input.DispatchMouseEventType, x, y float64, buttons int64) chromedp.Action[chromedp.Void] {
-		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
-			_, err := cdp.Call(ctx, tg, input.DispatchMouseEvent, input.DispatchMouseEventParams{
-				Type: typ, X: x, Y: y, Button: input.MouseButtonLeft, Buttons: buttons, ClickCount: 1,
-			})
-			return err
-		})
-	}
-	b.do(t,
-		mouse(input.DispatchMouseEventTypeMouseMoved, p.X1, p.Y1, 0),
-		mouse(input.DispatchMouseEventTypeMousePressed, p.X1, p.Y1, 1),
-		mouse(input.DispatchMouseEventTypeMouseMoved, (p.X1+p.X2)/2, (p.Y1+p.Y2)/2, 1),
-		mouse(input.DispatchMouseEventTypeMouseMoved, p.X2, p.Y2, 1),
-		mouse(input.DispatchMouseEventTypeMouseReleased, p.X2, p.Y2, 0),
-	)
+	drag(t, b, p.X1, p.Y1, p.X2, p.Y2)
 }
 
 func jsString(s string) string {

@@ -169,7 +169,8 @@ type word struct {
 	Left, Top, Right, Bottom float64
 }
 
-// drag selects from one point to another with the mouse.
+// drag selects from one point to another with a real mouse drag: press,
+// move halfway, move to the end, release.
 func drag(t *testing.T, b *browser, x1, y1, x2, y2 float64) {
 	t.Helper()
 	mouse := func(typ input.DispatchMouseEventType, x, y float64, buttons int64) chromedp.Action[chromedp.Void] {
