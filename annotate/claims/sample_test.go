@@ -1,6 +1,7 @@
 package claims_test
 
 import (
+	"glossa/annotate/internal/fixture"
 	"testing"
 
 	"glossa/annotate"
@@ -16,10 +17,7 @@ func sampleDoc(t testing.TB) (*annotate.Document, []annotate.Entity, []score.Cla
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, err := annotate.NormalizeText([]byte(sample.Article))
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := fixture.SampleText(t)
 	var ents []annotate.Entity
 	for _, e := range g.Entities {
 		ents = append(ents, annotate.Entity{Span: annotate.Span{Start: e.Start, End: e.End}, Label: annotate.Label(e.Label), Text: e.Text})

@@ -18,7 +18,6 @@ import (
 	"glossa/annotate/ner/news"
 	"glossa/annotate/ner/news/learn"
 	"glossa/annotate/w3ctest"
-	"glossa/app/sample"
 )
 
 // The bundle tests' clock: the sample article was added at bundleAdded,
@@ -58,10 +57,7 @@ func sampleLearned(t testing.TB) library.Learned {
 // rejected suggestion, an orphan, and what the model learned.
 func sampleStore(t testing.TB) *library.MemStore {
 	t.Helper()
-	text, err := annotate.NormalizeText([]byte(sample.Article))
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := fixture.SampleText(t)
 	d := annotate.NewDocument(text)
 	ada := annotate.Reader("Ada")
 	w := annotate.NewWorkspace(d).WithSuggestions([]annotate.Entity{

@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"glossa/annotate/internal/fixture"
 	"strings"
 	"testing"
 
@@ -19,10 +20,7 @@ func TestQualityAgainstGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, err := annotate.NormalizeText([]byte(sample.Article))
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := fixture.SampleText(t)
 	ents, err := annotate.RecognizeBlocks(annotate.NewDocument(text), NewProse(), nil)
 	if err != nil {
 		t.Fatal(err)
@@ -64,10 +62,7 @@ func TestNewsQualityAgainstGold(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, err := annotate.NormalizeText([]byte(sample.Article))
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := fixture.SampleText(t)
 	rec, err := builtin.Recognizer()
 	if err != nil {
 		t.Fatal(err)

@@ -9,15 +9,11 @@ import (
 	"glossa/annotate/internal/fixture"
 	"glossa/annotate/w3c"
 	"glossa/annotate/w3ctest"
-	"glossa/app/sample"
 )
 
 func sampleCollection(t *testing.T) w3c.Collection {
 	t.Helper()
-	text, err := annotate.NormalizeText([]byte(sample.Article))
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := fixture.SampleText(t)
 	doc := annotate.NewDocument(text)
 	rec := fixture.FixedEntities{"Theresa May": annotate.Person, "Kaspersky Lab": annotate.Org, "Britain": annotate.GPE, "Dec 03, 2017": annotate.Date}
 	if _, err := annotate.RecognizeBlocks(doc, rec, nil); err != nil {
@@ -61,7 +57,7 @@ func TestEntityCollectionPassesW3CMusts(t *testing.T) {
 
 func TestSuggestionAnnotationShape(t *testing.T) {
 	coll := sampleCollection(t)
-	text, _ := annotate.NormalizeText([]byte(sample.Article))
+	text := fixture.SampleText(t)
 	doc := annotate.NewDocument(text)
 	for _, a := range coll.First.Items {
 		if a.Created != "2026-11-27T11:00:00Z" {

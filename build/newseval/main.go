@@ -47,12 +47,7 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	f, err := os.Open(filepath.Join(*dir, "valid.txt"))
-	if err != nil {
-		log.Fatal(err)
-	}
-	dev, err := news.ReadCoNLL(f)
-	f.Close()
+	dev, err := news.ReadCoNLLFile(filepath.Join(*dir, "valid.txt"))
 	if err != nil {
 		log.Fatal(err)
 	}

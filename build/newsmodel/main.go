@@ -64,14 +64,9 @@ func main() {
 }
 
 func readCoNLL(name string) []news.TrainDocument {
-	f, err := os.Open(name)
+	docs, err := news.ReadCoNLLFile(name)
 	if err != nil {
 		log.Fatal(err)
-	}
-	defer f.Close()
-	docs, err := news.ReadCoNLL(f)
-	if err != nil {
-		log.Fatalf("%s: %v", name, err)
 	}
 	return docs
 }

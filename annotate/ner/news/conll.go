@@ -5,12 +5,28 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 )
 
 // ErrBadData is wrapped by the errors of the training data readers for
 // input that is not in the format they read.
 var ErrBadData = errors.New("bad training data")
+
+// ReadCoNLLFile reads the CoNLL column file name (see ReadCoNLL); its
+// errors name the file.
+func ReadCoNLLFile(name string) ([]TrainDocument, error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	docs, err := ReadCoNLL(f)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	return docs, nil
+}
 
 // ReadCoNLL reads a CoNLL column file: one token a line, its text in the
 // first column and its entity label in the last (IOB1 or IOB2: "B-PER",

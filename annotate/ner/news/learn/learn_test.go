@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"glossa/annotate/internal/fixture"
 	"reflect"
 	"strings"
 	"testing"
@@ -257,10 +258,7 @@ func TestTag(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text, err := annotate.NormalizeText([]byte(sample.Article))
-	if err != nil {
-		t.Fatal(err)
-	}
+	text := fixture.SampleText(t)
 	w := annotate.NewWorkspace(annotate.NewDocument(text))
 	for i, g := range gold.Entities {
 		w = must(t)(w.Create(annotate.Span{Start: g.Start, End: g.End}, annotate.Label(g.Label), id(i+1), nil, now))
