@@ -82,12 +82,16 @@ vet:
 	GOOS=js GOARCH=wasm $(GO) vet $(WASM_VET_PKGS)
 
 # The core must stay pure Go: no go-app, no syscall/js. The browser's
-# programs (the UI and the tagging worker) must not link Apache Beam.
+# programs (the UI and the tagging worker) must not link Apache Beam, nor
+# net/http and what comes with it (go-app's server side, kept out of the
+# WebAssembly build by third_party/go-app).
 purity:
 	@bad=$$($(GO) list -deps ./annotate/... | grep -E '^(syscall/js|github.com/maxence-charriere/go-app)' || true); \
 	if [ -n "$$bad" ]; then echo "annotate/ must not depend on: $$bad"; exit 1; fi
 	@bad=$$(GOOS=js GOARCH=wasm $(GO) list -deps ./app ./app/tagger | grep -E '^github.com/apache/beam' || true); \
 	if [ -n "$$bad" ]; then echo "the WebAssembly programs must not link Apache Beam: $$bad"; exit 1; fi
+	@bad=$$(GOOS=js GOARCH=wasm $(GO) list -deps ./app ./app/tagger | grep -xE 'net/http|crypto/tls|text/template' || true); \
+	if [ -n "$$bad" ]; then echo "the WebAssembly programs must not link a web server's packages (2 MB of app.wasm): $$bad; see third_party/go-app/PATCHES.md"; exit 1; fi
 
 # Fuzz targets: every parser of outside input, and offset round trips.
 # make test runs each briefly; make fuzz longer.

@@ -1,3 +1,5 @@
+//go:build !wasm
+
 package main
 
 import "github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -8,10 +10,6 @@ import "github.com/maxence-charriere/go-app/v9/pkg/app"
 const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
 	"worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
-
-// envTaggerWorker names the environment variable (go-app's app.Getenv in
-// the browser) that holds the tagging worker's URL.
-const envTaggerWorker = "GLOSSA_TAGGER_WORKER"
 
 // uncompressedLengthHeader carries a file's size before compression, so
 // go-app's loader shows true progress for a compressed app.wasm.
