@@ -1,9 +1,9 @@
 package annotate
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // BlockKind says what part of an article a block is.
@@ -170,20 +170,171 @@ func isByline(s string) bool {
 
 // isDateline reports whether a header line dates the article: it holds a
 // year (1600 to 2999), a time (3:04, 15:04), a numeric date (3/12/2017,
-// 2017-12-03) or an English month name or abbreviation next to a number.
+// 2017-12-03) or an English month name or abbreviation next to a number
+// ("3 Dec", "3. December", "Dec. 3"), each standing as words of its own.
 // A short line that merely holds a number ("Police said 3 people were
 // hurt.") is not one.
+//
+// It matches what the regular expression datePattern of dateline_test.go
+// matches (FuzzIsDateline checks it), written out by hand: the page
+// classifies the article's header as it opens, and compiling a regular
+// expression there cost the page about 80 ms of WebAssembly compilation.
 func isDateline(s string) bool {
-	return datePattern.MatchString(s)
+	for i := 0; i < len(s); i++ {
+		if !wordBoundary(s, i) {
+			continue
+		}
+		if j := digitsEnd(s, i); j > i {
+			if numericDate(s, i, j) {
+				return true
+			}
+			continue
+		}
+		if end := monthAt(s, i); end > i && monthThenDay(s, end) {
+			return true
+		}
+	}
+	return false
 }
 
-// datePattern matches what isDateline looks for.
-var datePattern = regexp.MustCompile(`(?i)\b(1[6-9]|2\d)\d\d\b|\b\d{1,2}:\d\d\b|\b\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}\b|` +
-	`\b\d{1,2}\.?\s+` + months + `\b|\b` + months + `\.?\s+\d{1,2}\b`)
+// numericDate reports whether the digits s[i:j], standing at a word
+// boundary, start a year, a time, a numeric date or a day before a month.
+func numericDate(s string, i, j int) bool {
+	n := j - i
+	switch {
+	case n == 4 && (s[i] == '1' && s[i+1] >= '6' || s[i] == '2') && wordEnd(s, j):
+		return true // 1600–2999
+	case n > 4:
+		return false
+	}
+	if n <= 2 && j < len(s) && s[j] == ':' {
+		if k := digitsEnd(s, j+1); k-(j+1) == 2 && wordEnd(s, k) {
+			return true // 3:04, 15:04
+		}
+	}
+	if j < len(s) && isDateSeparator(s[j]) {
+		if k := digitsEnd(s, j+1); k-(j+1) >= 1 && k-(j+1) <= 2 && k < len(s) && isDateSeparator(s[k]) {
+			if m := digitsEnd(s, k+1); m-(k+1) >= 1 && m-(k+1) <= 4 && wordEnd(s, m) {
+				return true // 3/12/2017, 2017-12-03
+			}
+		}
+	}
+	if n <= 2 {
+		k := j
+		if k < len(s) && s[k] == '.' {
+			k++
+		}
+		if m := spacesEnd(s, k); m > k {
+			if end := monthAt(s, m); end > m && wordEnd(s, end) {
+				return true // 3 Dec, 3. December
+			}
+		}
+	}
+	return false
+}
 
-// months matches an English month's name or abbreviation.
-const months = `(january|february|march|april|may|june|july|august|september|october|november|december|` +
-	`jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)`
+// monthThenDay reports whether a month name ending at end is followed by
+// an optional full stop, white space and a day of one or two digits.
+func monthThenDay(s string, end int) bool {
+	if end < len(s) && s[end] == '.' {
+		end++
+	}
+	k := spacesEnd(s, end)
+	if k == end {
+		return false
+	}
+	d := digitsEnd(s, k)
+	return d-k >= 1 && d-k <= 2 && wordEnd(s, d)
+}
+
+// monthNames are the English months' names and abbreviations isDateline
+// knows, in lower case.
+var monthNames = [...]string{"january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+	"sep", "sept", "oct", "nov", "dec"}
+
+// monthAt returns the end of a month name at s[i:], in any case (as
+// Unicode simple case folding has it, so "ſept" is "sept"), that ends a
+// word; or i if there is none.
+func monthAt(s string, i int) int {
+	for _, name := range monthNames {
+		if end := foldedPrefix(s, i, name); end > i && wordEnd(s, end) {
+			return end
+		}
+	}
+	return i
+}
+
+// foldedPrefix returns the end of lower-case ASCII word w at s[i:] under
+// simple case folding, or i if w is not there.
+func foldedPrefix(s string, i int, w string) int {
+	j := i
+	for k := 0; k < len(w); k++ {
+		if j >= len(s) {
+			return i
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if !foldsTo(r, rune(w[k])) {
+			return i
+		}
+		j += size
+	}
+	return j
+}
+
+// foldsTo reports whether r is c or in c's case-folding orbit.
+func foldsTo(r, c rune) bool {
+	for f := c; ; {
+		if f == r {
+			return true
+		}
+		if f = unicode.SimpleFold(f); f == c {
+			return false
+		}
+	}
+}
+
+// digitsEnd returns the end of the run of ASCII digits at s[i:].
+func digitsEnd(s string, i int) int {
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// spacesEnd returns the end of the run of white space at s[i:], as
+// regular expressions' \s has it: tab, line feed, form feed, carriage
+// return and space.
+func spacesEnd(s string, i int) int {
+	for i < len(s) && strings.IndexByte("\t\n\f\r ", s[i]) >= 0 {
+		i++
+	}
+	return i
+}
+
+// isDateSeparator reports whether b separates a numeric date's parts.
+func isDateSeparator(b byte) bool { return b == '-' || b == '/' || b == '.' }
+
+// isWordByte reports whether b is a word character as regular
+// expressions' \b has it: an ASCII letter, digit or underscore.
+func isWordByte(b byte) bool {
+	return b >= '0' && b <= '9' || b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b == '_'
+}
+
+// wordEnd reports whether a word ending at s[j] (a word character before
+// it) ends there: no word character follows.
+func wordEnd(s string, j int) bool {
+	return j >= len(s) || !isWordByte(s[j])
+}
+
+// wordBoundary reports whether position i of s is a word boundary (\b):
+// a word character on one side and none on the other. Bytes of non-ASCII
+// runes are never word characters.
+func wordBoundary(s string, i int) bool {
+	before := i > 0 && isWordByte(s[i-1])
+	after := i < len(s) && isWordByte(s[i])
+	return before != after
+}
 
 // indexRune returns the index of the first r in rs, or -1.
 func indexRune(rs []rune, r rune) int {

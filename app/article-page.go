@@ -45,6 +45,7 @@ type articlePage struct {
 	seenSeq    int             // the editing change last acted on
 	helpOpen   bool            // the keyboard shortcuts
 	caretMode  bool            // arrows move a caret in the article
+	toolsShown bool            // the export menu and the panel are drawn (see OnMount)
 
 	keydown, mousedown app.Func
 
@@ -146,6 +147,15 @@ func (p *articlePage) OnMount(ctx app.Context) {
 	})
 	app.Window().Get("document").Call("addEventListener", "mousedown", p.mousedown, true)
 	lib.mount(ctx)
+	// The first render draws what the page served before the app ran
+	// showed (the bar, the article, the legend); the tools it left out,
+	// the export menu and the side panel, come in a task of their own:
+	// the browser compiles the WebAssembly of each component as it first
+	// renders, and one task doing it all blocked the page for longer.
+	ctx.Async(func() {
+		yieldToBrowser()
+		ctx.Dispatch(func(app.Context) { p.toolsShown = true })
+	})
 }
 
 // OnDismount releases the listeners.
@@ -314,8 +324,9 @@ func (p *articlePage) Render() app.UI {
 				OnClick(p.toggleLibrary),
 			app.Button().Class("settings-button").Aria("expanded", fmt.Sprint(p.settings.Shown)).Text("Settings").
 				OnClick(p.toggleSettings),
-			// Export and import work only once the app runs.
-			slot(app.IsClient, &exchangeMenu{Busy: p.exchange.Busy}),
+			// Export and import work only once the app runs (and are
+			// drawn just after its first render: see OnMount).
+			slot(p.toolsShown, &exchangeMenu{Busy: p.exchange.Busy}),
 			p.renderStatus(),
 			p.renderSaveStatus(),
 			// Always there, even empty: a live region that appears with its
@@ -339,8 +350,9 @@ func (p *articlePage) Render() app.UI {
 				newLegend().Counts(countHighlights(hls)).Hidden(p.hidden),
 				// The tools work only once the app runs: the page served
 				// before it (prerendered) leaves them out, and so paints
-				// the article as fast as a plain page.
-				slot(app.IsClient, newAnnotationPanel().Workspace(w)),
+				// the article as fast as a plain page; the app draws them
+				// just after its first render (see OnMount).
+				slot(p.toolsShown, newAnnotationPanel().Workspace(w)),
 				slot(len(p.library.Orphans) > 0, renderOrphans(p.library.Orphans)),
 			),
 		),

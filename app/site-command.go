@@ -180,8 +180,9 @@ var loaderStart = sync.OnceValue(func() *regexp.Regexp {
 // yieldingLoader changes go-app's loader so that the download streams
 // straight into the WebAssembly compiler (a plain fetch, not a JavaScript
 // pump that keeps the main thread busy on every chunk), and the browser
-// gets the main thread back between instantiating app.wasm and starting
-// Go: two shorter tasks instead of one long one. Once app.wasm is
+// gets the main thread back between compiling app.wasm, instantiating it
+// and starting Go: three shorter tasks instead of one long one (go-app's
+// instantiateStreaming compiles and instantiates in one). Once app.wasm is
 // compiled, it tells the tagging worker (web/boot.js) to compile and start
 // the tagger: then, not sooner, so that the two compilations do not share
 // a small machine's cores, and not later, so that the tagger is ready
@@ -190,11 +191,16 @@ func yieldingLoader(js []byte) ([]byte, error) {
 	if !loaderStart().Match(js) {
 		return nil, errors.New("go-app's loader is not the one this build knows (go-app v9.8.0's app.js): update yieldingLoader")
 	}
-	return loaderStart().ReplaceAll(js, []byte(`const wasm = await instantiateStreaming(fetch($1), go.importObject);
+	return loaderStart().ReplaceAll(js, []byte(`const compile = WebAssembly.compileStreaming ?
+      (resp) => WebAssembly.compileStreaming(resp) :
+      async (resp) => WebAssembly.compile(await (await resp).arrayBuffer());
+    const module = await compile(fetch($1));
     showProgress(100);
     window.glossaTaggerWorker?.postMessage({ type: "start" }); // Glossa: compile the tagger now
     await new Promise((resolve) => setTimeout(resolve, 0)); // Glossa: a task ends here
-    go.run(wasm.instance);`)), nil
+    const instance = await WebAssembly.instantiate(module, go.importObject);
+    await new Promise((resolve) => setTimeout(resolve, 0)); // Glossa: and here
+    go.run(instance);`)), nil
 }
 
 // cspFirst moves the page's Content-Security-Policy <meta> to just after

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/google/uuid"
 
@@ -94,8 +95,9 @@ import (
 // of the document ID, so the same article exports the same ids. Output is
 // indented JSON, deterministic, and ends with a newline.
 
-// glossaNS is the namespace of Glossa's name-based UUIDs.
-var glossaNS = uuid.NewSHA1(uuid.NameSpaceURL, []byte(w3c.GlossaNamespace))
+// glossaNS is the namespace of Glossa's name-based UUIDs, made on first
+// use (not as the page starts, which only exports on demand).
+var glossaNS = sync.OnceValue(func() uuid.UUID { return uuid.NewSHA1(uuid.NameSpaceURL, []byte(w3c.GlossaNamespace)) })
 
 // nameID returns the urn:uuid named by the parts, a version 5 UUID.
 func nameID(parts ...string) string {
@@ -106,7 +108,7 @@ func nameID(parts ...string) string {
 		}
 		b.WriteString(p)
 	}
-	return uuid.NewSHA1(glossaNS, b.Bytes()).URN()
+	return uuid.NewSHA1(glossaNS(), b.Bytes()).URN()
 }
 
 // decisionID is the id of the annotation of a decision: a name-based UUID
