@@ -47,7 +47,7 @@ func siteCommand(args []string, stderr io.Writer) int {
 // names: they may be cached for ever, since a change renames them.
 // news.model is the entity model the worker loads; ner.model, prose's
 // compact model, is there for a reader who chooses prose's.
-var hashedAssets = []string{"app.wasm", "tagger.wasm", "news.model", "ner.model", "tagger-worker.js", "glossa.css", "boot.js"}
+var hashedAssets = []string{"app.wasm", "tagger.wasm", "news.model", "ner.model", "tagger-worker.js", "glossa.css", "boot.js", "wasm-compiler.js"}
 
 func writeSite(web, out, wasmExec string) error {
 	for _, need := range []string{"app.wasm", "tagger.wasm", "news.model", "ner.model"} {
@@ -100,7 +100,7 @@ func writeSite(web, out, wasmExec string) error {
 		TaggerWorker: worker,
 		Style:        names["glossa.css"],
 		Boot:         names["boot.js"],
-		Cacheable:    []string{worker, names["tagger.wasm"], names["news.model"]},
+		Cacheable:    []string{worker, names["tagger.wasm"], names["news.model"], names["wasm-compiler.js"]},
 	})
 	if err := app.GenerateStaticWebsite(out, h); err != nil {
 		return fmt.Errorf("generating pages: %w", err)
@@ -127,7 +127,8 @@ func writeSite(web, out, wasmExec string) error {
 	if err := copyFile(wasmExec, filepath.Join(out, "wasm_exec.js")); err != nil {
 		return err
 	}
-	if err := rewriteFile(filepath.Join(out, "app.js"), yieldingLoader); err != nil {
+	compiler := names["wasm-compiler.js"]
+	if err := rewriteFile(filepath.Join(out, "app.js"), func(js []byte) ([]byte, error) { return yieldingLoader(js, compiler) }); err != nil {
 		return err
 	}
 	return precompressTree(out)
@@ -177,24 +178,58 @@ var loaderStart = sync.OnceValue(func() *regexp.Regexp {
 	return regexp.MustCompile(`(?s)const wasm = await instantiateStreaming\(\s*fetchWithProgress\(("[^"]+"), showProgress\),\s*go\.importObject\s*\);\s*go\.run\(wasm\.instance\);`)
 })
 
-// yieldingLoader changes go-app's loader so that the download streams
-// straight into the WebAssembly compiler (a plain fetch, not a JavaScript
-// pump that keeps the main thread busy on every chunk), and the browser
-// gets the main thread back between compiling app.wasm, instantiating it
-// and starting Go: three shorter tasks instead of one long one (go-app's
-// instantiateStreaming compiles and instantiates in one). Once app.wasm is
-// compiled, it tells the tagging worker (web/boot.js) to compile and start
-// the tagger: then, not sooner, so that the two compilations do not share
-// a small machine's cores, and not later, so that the tagger is ready
-// about when the UI asks for its first tagging.
-func yieldingLoader(js []byte) ([]byte, error) {
+// yieldingLoader changes go-app's loader so that app.wasm is compiled in
+// a worker (the script compiler, web/wasm-compiler.js), which downloads
+// it straight into the WebAssembly compiler and posts back the compiled
+// module: the page's main thread neither reads the download chunk by
+// chunk nor finishes the compilation (go-app's loader pumps the download
+// through a JavaScript stream, and its instantiateStreaming compiles and
+// instantiates in one task). Where the worker fails, the page compiles
+// app.wasm itself. The page then instantiates the module and starts Go,
+// giving the main thread back to the browser before each: shorter tasks
+// instead of one long one. Before all this, it lets the browser paint the
+// article it has (or 100 ms pass): the download's work must not hold the
+// first paint back. Once app.wasm is compiled, it tells the tagging
+// worker (web/boot.js) to compile and start the tagger: then, not sooner,
+// so that the two compilations do not share a small machine's cores, and
+// not later, so that the tagger is ready about when the UI asks for its
+// first tagging.
+func yieldingLoader(js []byte, compiler string) ([]byte, error) {
 	if !loaderStart().Match(js) {
 		return nil, errors.New("go-app's loader is not the one this build knows (go-app v9.8.0's app.js): update yieldingLoader")
 	}
-	return loaderStart().ReplaceAll(js, []byte(`const compile = WebAssembly.compileStreaming ?
-      (resp) => WebAssembly.compileStreaming(resp) :
-      async (resp) => WebAssembly.compile(await (await resp).arrayBuffer());
-    const module = await compile(fetch($1));
+	if !strings.HasPrefix(compiler, "/web/") || strings.ContainsAny(compiler, "\"'`\\<>\n") {
+		return nil, fmt.Errorf("the WebAssembly compiler's path %q is not a plain path of the site", compiler)
+	}
+	return loaderStart().ReplaceAll(js, []byte(`const url = $1;
+    await new Promise((resolve) => { // Glossa: let the article paint first
+      requestAnimationFrame(() => setTimeout(resolve, 0));
+      setTimeout(resolve, 100);
+    });
+    const compileHere = async () => WebAssembly.compileStreaming ?
+      WebAssembly.compileStreaming(fetch(url)) :
+      WebAssembly.compile(await (await fetch(url)).arrayBuffer());
+    const compileInWorker = () => new Promise((resolve, reject) => {
+      const worker = new Worker("`+compiler+`");
+      worker.onmessage = (e) => {
+        worker.terminate();
+        e.data.module ? resolve(e.data.module) : reject(new Error(e.data.error));
+      };
+      worker.onerror = (e) => {
+        worker.terminate();
+        reject(new Error(e.message || "the WebAssembly compiler's worker failed"));
+      };
+      worker.postMessage({ url: new URL(url, location.href).href });
+    });
+    let module, where = "worker";
+    try {
+      module = await compileInWorker(); // Glossa: off the main thread
+    } catch (err) {
+      console.warn("compiling app.wasm in a worker failed, compiling it here:", err);
+      module = await compileHere();
+      where = "page";
+    }
+    performance.mark("glossa-wasm-compiled", { detail: where });
     showProgress(100);
     window.glossaTaggerWorker?.postMessage({ type: "start" }); // Glossa: compile the tagger now
     await new Promise((resolve) => setTimeout(resolve, 0)); // Glossa: a task ends here

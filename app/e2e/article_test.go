@@ -241,3 +241,26 @@ Worker.prototype.postMessage = function (msg, ...rest) {
 	}
 	b.checkClean(t)
 }
+
+// TestAppCompiledInAWorker checks the page has app.wasm compiled in a
+// worker, off its main thread (the loader marks where), and still starts
+// when that worker is broken: it then compiles app.wasm itself.
+func TestAppCompiledInAWorker(t *testing.T) {
+	compiledIn := `(performance.getEntriesByName("glossa-wasm-compiled")[0] || {}).detail`
+	tagged := `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`
+	b := newBrowser(t)
+	b.do(t, chromedp.Navigate(siteURL+"/"))
+	waitFor(t, b, "the sample tagged", tagged, 60*time.Second)
+	if where := eval[string](t, b, compiledIn); where != "worker" {
+		t.Errorf("app.wasm was compiled in the %q, want in the worker", where)
+	}
+	b.checkClean(t)
+
+	site := brokenSite(t, "web/wasm-compiler.*.js", []byte(`self.onmessage = () => { throw new Error("broken on purpose"); };`))
+	b = newBrowser(t)
+	b.do(t, chromedp.Navigate(site+"/"))
+	waitFor(t, b, "the sample tagged, the compiler's worker broken", tagged, 60*time.Second)
+	if where := eval[string](t, b, compiledIn); where != "page" {
+		t.Errorf("with the worker broken, app.wasm was compiled in the %q, want in the page", where)
+	}
+}
