@@ -19,8 +19,7 @@
 //
 // Rows (on screen; done):
 //   - tagging the sample (cold visit): from the page posting the tagging
-//     job (or from the UI's start, if the job goes before it: see
-//     tagWindowStart) to its first highlight; to its "glossa-tagged" mark.
+//     job to its first highlight; to its "glossa-tagged" mark.
 //   - accept a suggestion: a click on a PERSON suggestion opens its card
 //     (not timed); from the click on "Accept suggestion" to the mark
 //     shown as the reader's annotation; to the save status's data-saved
@@ -140,14 +139,6 @@ const (
 	longWindow  = 3 * time.Minute  // paste and tag, open the long article
 )
 
-// tagWindowStart is where the cold visit's tagging window opens: when
-// the page posts the job, or, if it posts it before its UI has started (a
-// first visit tags the sample as the Go program starts), when the UI has
-// started: the tasks before that are the load's, counted with it.
-func tagWindowStart(posted, uiStarted float64) float64 {
-	return max(posted, uiStarted)
-}
-
 // driver drives one page.
 type driver struct {
 	v   *visit
@@ -167,13 +158,13 @@ func interact(v *visit) (map[string]interaction, error) {
 	// The sample's tagging on the cold visit, from what the page recorded.
 	t, err := eval[map[string]float64](ctx, `(() => {
   const at = (name) => (performance.getEntriesByName(name)[0] || {startTime: -1}).startTime;
-  return { posted: window.__bench.tagPosts.length ? window.__bench.tagPosts[0] : -1, ui: window.__bench.loaderGone, first: at("glossa-first-highlight"), done: at("glossa-tagged") };
+  return { posted: window.__bench.tagPosts.length ? window.__bench.tagPosts[0] : -1, first: at("glossa-first-highlight"), done: at("glossa-tagged") };
 })()`)
 	if err != nil {
 		return nil, v.fail("the cold visit's tagging times read", err)
 	}
 	if t["posted"] >= 0 {
-		if err := d.record(tagSampleRow, tagWindowStart(t["posted"], t["ui"]), t["first"], t["done"]); err != nil {
+		if err := d.record(tagSampleRow, t["posted"], t["first"], t["done"]); err != nil {
 			return d.out, err
 		}
 	}

@@ -67,16 +67,3 @@ func TestVisitNamesTheStateItDidNotReach(t *testing.T) {
 		})
 	}
 }
-
-// The cold visit's tagging window opens at the job's post, or at the UI's
-// start when the job went first.
-func TestTagWindowStart(t *testing.T) {
-	for _, c := range []struct{ posted, ui, want float64 }{
-		{posted: 3000, ui: 2600, want: 3000},
-		{posted: 2500, ui: 2900, want: 2900},
-	} {
-		if got := tagWindowStart(c.posted, c.ui); got != c.want {
-			t.Errorf("posted %v, UI started %v: window from %v, want %v", c.posted, c.ui, got, c.want)
-		}
-	}
-}
