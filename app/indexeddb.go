@@ -36,35 +36,6 @@ type idb struct {
 	db app.Value
 }
 
-// libraryIsNew reports whether this browser has no Glossa library yet
-// (indexedDB.databases() lists none by its name): a first visit. It says
-// false where the browser cannot tell.
-func libraryIsNew() bool {
-	factory := app.Window().Get("indexedDB")
-	if !factory.Truthy() || !factory.Get("databases").Truthy() {
-		return false
-	}
-	done := make(chan bool, 1)
-	then := app.FuncOf(func(_ app.Value, args []app.Value) any {
-		dbs := args[0]
-		for i := range dbs.Length() {
-			if dbs.Index(i).Get("name").String() == library.DatabaseName {
-				done <- false
-				return nil
-			}
-		}
-		done <- true
-		return nil
-	})
-	fail := app.FuncOf(func(app.Value, []app.Value) any { done <- false; return nil })
-	defer then.Release()
-	defer fail.Release()
-	if err := catchJS(func() { factory.Call("databases").Call("then", then, fail) }); err != nil {
-		return false
-	}
-	return <-done
-}
-
 // openIDB opens (and on first use creates) the database.
 func openIDB() (*idb, error) {
 	factory := app.Window().Get("indexedDB")

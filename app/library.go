@@ -212,21 +212,11 @@ func (l *librarian) modelReady(ctx app.Context, recognizer string) {
 // settings choose.
 func (l *librarian) tag(ctx app.Context, doc *annotate.Document) {
 	ctx.SetState(stateTagging, taggingState{DocID: doc.ID, Status: taggingLoadingModel})
-	req := tagRequest{DocID: doc.ID, Text: doc.Text.String()}
-	// A tagging started early (tagEarly: a first visit, so a new library,
-	// with no model chosen and nothing learned) runs with the tagger's
-	// default model: handleTag adopts it at once, without waiting for the
-	// settings to settle the model.
-	if taggerWorker().hasEarly(req.Text) && settings.defaultModel() && len(learning.records) == 0 {
-		ctx.NewActionWithValue(actionTag, req)
-		return
-	}
-	taggerWorker().dropEarly()
 	if !settings.modelSettled() {
 		l.untagged = doc
 		return
 	}
-	ctx.NewActionWithValue(actionTag, req)
+	ctx.NewActionWithValue(actionTag, tagRequest{DocID: doc.ID, Text: doc.Text.String()})
 }
 
 // otherTabChanged reloads what another tab changed.
@@ -307,12 +297,9 @@ func (l *librarian) load(ctx app.Context, id string, refresh bool) {
 }
 
 // sampleID is the sample article's document ID.
-var sampleID = sync.OnceValue(func() string { return annotate.DocumentID(sampleText()) })
-
-// sampleText is the sample article's text, as its document holds it.
-var sampleText = sync.OnceValue(func() string {
+var sampleID = sync.OnceValue(func() string {
 	text, _ := annotate.NormalizeText([]byte(sample.Article))
-	return text
+	return annotate.DocumentID(text)
 })
 
 // keepEntities stores what the tagger found with the document, so that

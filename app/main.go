@@ -18,12 +18,6 @@ func main() {
 	app.Route("/", &articlePage{})
 	app.Handle(actionTag, handleTag)
 	if app.IsClient {
-		// A first visit opens the sample, which no library holds tagged
-		// yet: the tagger starts on it now, while the page starts and the
-		// library is made (librarian.tag adopts the job).
-		if app.Window().URL().Query().Get("doc") == "" && libraryIsNew() {
-			taggerWorker().tagEarly(sampleText())
-		}
 		// Hand the main thread back to the browser between the Go
 		// runtime's start and go-app's first render, so the two make two
 		// shorter tasks instead of one long one.

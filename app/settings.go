@@ -171,13 +171,6 @@ func (s *settingsFeature) useModel(ctx app.Context) {
 	})
 }
 
-// defaultModel reports whether the settings choose the tagger's default
-// model (Glossa's news model).
-func (s *settingsFeature) defaultModel() bool {
-	m := s.st.Prefs.Model
-	return m == "" || m == modelNews || m == modelFile && s.modelData == nil
-}
-
 // modelSettled reports whether the tagger runs the model the settings
 // choose, or failed to load it (and runs its default): tagging can start.
 func (s *settingsFeature) modelSettled() bool {

@@ -36,50 +36,6 @@ type workerTagger struct {
 	calls              map[int]func(reply app.Value, problem string) // model and learning requests
 	nextJob            int
 	failed             bool // the worker's script failed to load
-	// early is a tagging started before anyone asked for it (tagEarly),
-	// while it may still be adopted.
-	early *earlyTagging
-}
-
-// earlyTagging is a tagging job started ahead of need: what the worker
-// said of it so far, to be replayed to whoever adopts it.
-type earlyTagging struct {
-	text string
-	job  int
-	said []func(taggerEvents)
-	over bool // done or failed: the worker says no more
-}
-
-// tagEarly starts tagging text before the page asks for it: a first
-// visit shows the sample article, and the library that decides so takes
-// a while to open (main starts it, as the Go program starts). The next tag of the same text adopts the job (tag);
-// dropEarly, or a tag of another text, lets it go.
-func (t *workerTagger) tagEarly(text string) {
-	if t.failed || t.early != nil {
-		return
-	}
-	e := &earlyTagging{text: text}
-	e.job = t.post(text, taggerEvents{
-		status: func(status string) { e.said = append(e.said, func(ev taggerEvents) { ev.status(status) }) },
-		block: func(block int, ents []annotate.Entity) {
-			e.said = append(e.said, func(ev taggerEvents) { ev.block(block, ents) })
-		},
-		done: func(res taggedDoc) { e.over = true; e.said = append(e.said, func(ev taggerEvents) { ev.done(res) }) },
-		fail: func(msg string) { e.over = true; e.said = append(e.said, func(ev taggerEvents) { ev.fail(msg) }) },
-	})
-	t.early = e
-}
-
-// hasEarly reports whether an early tagging of text waits to be adopted.
-func (t *workerTagger) hasEarly(text string) bool { return t.early != nil && t.early.text == text }
-
-// dropEarly lets the early tagging go: what the worker says of it is not
-// heard.
-func (t *workerTagger) dropEarly() {
-	if e := t.early; e != nil {
-		delete(t.jobs, e.job)
-		t.early = nil
-	}
 }
 
 // errTaggerScript says why tagging cannot start when the worker's own
@@ -100,7 +56,6 @@ func taggerWorker() *workerTagger {
 	t.failed = app.Window().Get("glossaTaggerFailed").Truthy()
 	if !t.worker.Truthy() {
 		t.worker = app.Window().Get("Worker").New(app.Getenv(envTaggerWorker))
-		app.Window().Set("glossaTaggerWorker", t.worker) // boot.js then starts none
 	}
 	t.onMessage = app.FuncOf(func(_ app.Value, args []app.Value) any {
 		t.receive(args[0].Get("data"))
@@ -124,36 +79,15 @@ func taggerWorker() *workerTagger {
 	return t
 }
 
-// tag sends text to the worker; ev hears of its progress. An early
-// tagging of the same text (tagEarly) is adopted instead: ev hears what
-// the worker said of it so far, then the rest.
+// tag sends text to the worker; ev hears of its progress.
 func (t *workerTagger) tag(text string, ev taggerEvents) {
-	if e := t.early; e != nil {
-		t.early = nil
-		if e.text == text {
-			for _, say := range e.said {
-				say(ev)
-			}
-			if !e.over {
-				t.jobs[e.job] = ev
-			}
-			return
-		}
-		delete(t.jobs, e.job)
-	}
 	if t.failed {
 		ev.fail(errTaggerScript)
 		return
 	}
-	t.post(text, ev)
-}
-
-// post sends the worker a tagging job and returns its number.
-func (t *workerTagger) post(text string, ev taggerEvents) int {
 	t.nextJob++
 	t.jobs[t.nextJob] = ev
 	t.worker.Call("postMessage", map[string]any{"type": "tag", "job": t.nextJob, "text": text})
-	return t.nextJob
 }
 
 // extract asks the worker for the article text of a file of a kind
