@@ -56,6 +56,7 @@ func taggerWorker() *workerTagger {
 	t.failed = app.Window().Get("glossaTaggerFailed").Truthy()
 	if !t.worker.Truthy() {
 		t.worker = app.Window().Get("Worker").New(app.Getenv(envTaggerWorker))
+		app.Window().Set("glossaTaggerWorker", t.worker) // boot.js then starts none
 	}
 	t.onMessage = app.FuncOf(func(_ app.Value, args []app.Value) any {
 		t.receive(args[0].Get("data"))
