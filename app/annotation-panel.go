@@ -125,34 +125,7 @@ func (p *annotationPanel) Render() app.UI {
 	hiddenRows := max(0, len(shown)-listRows-p.more)
 	rows := make([]app.UI, len(shown)-hiddenRows)
 	for i, it := range shown[:len(rows)] {
-		li := app.Li().Class("panel-item").DataSet("kind", it.kind).DataSet("label", string(it.label))
-		if it.target.ID != "" {
-			li = li.DataSet("id", it.target.ID)
-		} else {
-			li = li.DataSet("span", spanAttr(it.span))
-		}
-		target := it.target
-		detail := []app.UI{
-			app.Span().Class("badge").DataSet("label", string(it.label)).Text(string(it.label)),
-			app.Q().Class("quote").Text(excerpt(it.quote, 120)),
-		}
-		if it.kind == kindSuggestion {
-			detail = append(detail, app.Span().Class("muted").Text(" suggested"))
-		}
-		if it.comment != "" {
-			detail = append(detail, app.P().Class("comment").Text(excerpt(it.comment, 200)))
-		}
-		if len(it.tags) > 0 {
-			detail = append(detail, app.P().Class("tags").Text("#"+strings.Join(it.tags, " #")))
-		}
-		// The handler names its item in its scope: a filtered list puts
-		// other items in the same rows, and go-app keeps a row's handler
-		// while its code and scope stay the same.
-		// The button is named by what it shows (label, quote, comment,
-		// tags): a name of its own would hide that from a screen reader.
-		rows[i] = li.Body(app.Button().Class("panel-open").
-			OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionJumpTo, target) }, target.scope()).
-			Body(detail...))
+		rows[i] = app.Raw(panelRowHTML(it))
 	}
 	views := app.Div().Class("views").Role("group").Aria("label", "View").Body(
 		app.Button().Class("view").Aria("pressed", fmt.Sprint(!p.speakers)).Text("List").OnClick(p.showList),
@@ -179,12 +152,28 @@ func (p *annotationPanel) Render() app.UI {
 			app.Input().Type("search").Aria("label", "Search annotations").Placeholder("Search quotes, comments, tags").
 				OnInput(p.search),
 		),
-		app.Ol().Class("panel-list").Body(rows...),
+		// One handler for every row: each row says which item it lists
+		// (data-id, or data-span and data-label), and a click reads it
+		// from the row clicked, so it opens that row's item whatever the
+		// list showed before.
+		app.Ol().Class("panel-list").OnClick(p.openRow).Body(rows...),
 		slot(hiddenRows > 0, app.Button().Class("show-more").
 			Text(fmt.Sprintf("Show %d more (%d not shown)", min(hiddenRows, listRows), hiddenRows)).
 			OnClick(p.showMore)),
 		slot(len(rows) == 0, app.P().Class("muted").Text("Nothing to show.")),
 	)
+}
+
+// openRow opens the item of the row whose button was clicked (or pressed
+// with Enter or Space, which click it).
+func (p *annotationPanel) openRow(ctx app.Context, e app.Event) {
+	target := e.Get("target")
+	if !target.Truthy() || target.Get("closest").IsUndefined() || !target.Call("closest", "button.panel-open").Truthy() {
+		return
+	}
+	if row := target.Call("closest", "li.panel-item"); row.Truthy() {
+		ctx.NewActionWithValue(actionJumpTo, highlightOf(row))
+	}
 }
 
 func (p *annotationPanel) filterLabel(ctx app.Context, e app.Event) {

@@ -179,3 +179,64 @@ func FuzzBlockHTML(f *testing.F) {
 		}
 	})
 }
+
+// A panel row reads back as its item: the quote, comment and tags as
+// text, whatever they hold, inside the one button that opens the item
+// named by the row's data attributes.
+func TestPanelRowHTML(t *testing.T) {
+	evil := `"><script>alert(1)</script><b onclick='x'>`
+	for _, it := range []panelItem{
+		{target: activeHighlight{ID: "urn:uuid:1"}, span: annotate.Span{Start: 3, End: 9}, label: "PERSON", kind: kindAnnotation,
+			quote: evil, comment: "a & b <i>", tags: []string{"x\"y", "z'"}},
+		{target: activeHighlight{Key: annotate.SuggestionKey{Span: annotate.Span{Start: 10, End: 20}, Label: "GPE"}},
+			span: annotate.Span{Start: 10, End: 20}, label: "GPE", kind: kindSuggestion, quote: "Russia & " + evil},
+	} {
+		h := panelRowHTML(it)
+		li := parsedBlock(t, h)
+		if li.Data != "li" {
+			t.Fatalf("row is <%s>: %s", li.Data, h)
+		}
+		btn := li.FirstChild
+		if btn == nil || btn.Data != "button" || btn.NextSibling != nil {
+			t.Fatalf("row does not hold one button: %s", h)
+		}
+		want := string(it.label) + excerpt(it.quote, 120)
+		if it.kind == kindSuggestion {
+			want += " suggested"
+		}
+		if it.comment != "" {
+			want += it.comment
+		}
+		if len(it.tags) > 0 {
+			want += "#" + strings.Join(it.tags, " #")
+		}
+		if got := textOf(btn); got != want {
+			t.Errorf("row reads %q, want %q", got, want)
+		}
+		var elements []string
+		var walk func(*html.Node)
+		walk = func(n *html.Node) {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if c.Type == html.ElementNode {
+					elements = append(elements, c.Data)
+					if _, ok := attrOf(c, "onclick"); ok {
+						t.Errorf("an onclick attribute got in: %s", h)
+					}
+					walk(c)
+				}
+			}
+		}
+		walk(btn)
+		for _, e := range elements {
+			if e != "span" && e != "q" && e != "p" {
+				t.Errorf("row holds a <%s>: %s", e, h)
+			}
+		}
+		id, hasID := attrOf(li, "data-id")
+		span, _ := attrOf(li, "data-span")
+		label, _ := attrOf(li, "data-label")
+		if it.target.ID != "" && (!hasID || id != it.target.ID) || it.target.ID == "" && (span != spanAttr(it.span) || label != string(it.label)) {
+			t.Errorf("row names %q / %q %q, want the item %+v", id, span, label, it.target)
+		}
+	}
+}
