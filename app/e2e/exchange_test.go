@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 
 	"glossa/annotate/w3ctest"
@@ -45,13 +44,7 @@ func TestExportDownloadAndImport(t *testing.T) {
 	waitSaved(t, b)
 	want := annotationTexts(t, b)
 
-	downloads := t.TempDir()
-	yes := true
-	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
-		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads, EventsEnabled: &yes,
-	}); err != nil {
-		t.Fatal(err)
-	}
+	downloads := b.allowDownloads(t)
 	openExchangeMenu(t, b)
 	b.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector("#export-format").value = "w3c"`))
 	b.do(t, chromedp.Click(chromedp.CSS(`section[aria-label="Export and import"] button`)))
@@ -106,13 +99,7 @@ func TestImportKeepsOrphans(t *testing.T) {
 	b.do(t, chromedp.Reload())
 	waitFor(t, b, "the orphan after reload", `/^1 imported annotations/.test((document.querySelector(".orphans summary") || {}).textContent)`, 30*time.Second)
 
-	downloads := t.TempDir()
-	yes := true
-	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
-		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads, EventsEnabled: &yes,
-	}); err != nil {
-		t.Fatal(err)
-	}
+	downloads := b.allowDownloads(t)
 	openExchangeMenu(t, b)
 	b.do(t, chromedp.Click(chromedp.CSS(`section[aria-label="Export and import"] button`)))
 	data, err := os.ReadFile(waitForFile(t, downloads, 15*time.Second))

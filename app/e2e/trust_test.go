@@ -7,7 +7,6 @@ import (
 	"testing"
 	"time"
 
-	cdpbrowser "github.com/chromedp/cdproto/browser"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 )
@@ -310,13 +309,7 @@ func TestRejectionsSurviveExportAndImport(t *testing.T) {
 // format and returns the file's path.
 func exportVia(t *testing.T, b *browser, format string, library bool) string {
 	t.Helper()
-	downloads := t.TempDir()
-	yes := true
-	if _, err := chromedp.CallBrowser(b.ctx, cdpbrowser.SetDownloadBehavior, cdpbrowser.SetDownloadBehaviorParams{
-		Behavior: cdpbrowser.SetDownloadBehaviorBehaviorAllow, DownloadPath: downloads, EventsEnabled: &yes,
-	}); err != nil {
-		t.Fatal(err)
-	}
+	downloads := b.allowDownloads(t)
 	openExchangeMenu(t, b)
 	b.do(t, chromedp.SetValue(chromedp.CSS("#export-format"), format))
 	button := "Export this article"

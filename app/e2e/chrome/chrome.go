@@ -1,7 +1,8 @@
 // Package chrome starts what Glossa's browser tests and benchmarks drive:
 // Debian's Chromium, headless, with the flags this machine needs and a
-// fresh profile (New, which hands back a chromedp tab context), and the
-// built site served by glossa serve (Serve).
+// fresh profile (New, which hands back a chromedp tab context; Start, for
+// one browser whose tabs each get a profile of their own), and the built
+// site served by glossa serve (Serve).
 package chrome
 
 import (
@@ -26,16 +27,38 @@ func Path() (string, error) {
 	return "", ErrMissing
 }
 
-// New starts headless Chromium on the profile folder dir (give a new one
-// for a first visit) and opens a tab. Focus is emulated, since a headless
-// page never has the window's focus and :focus styles would not apply.
-// cancel closes the browser.
-func New(dir string) (ctx context.Context, cancel context.CancelFunc, err error) {
+// Option changes how Chromium is started.
+type Option func(*options)
+
+type options struct {
+	baselineWasm bool
+}
+
+// BaselineWasm keeps V8 on its baseline WebAssembly compiler (Liftoff):
+// the same results, without optimizing the hot functions in background
+// threads. Tests, which check what the page does and not how fast, save a
+// second of CPU per page load with it on a 2-core machine; benchmarks must
+// not use it, since readers' browsers optimize.
+func BaselineWasm() Option { return func(o *options) { o.baselineWasm = true } }
+
+// Browser is one running headless Chromium.
+type Browser struct {
+	ctx    context.Context // the browser's first tab, in its default profile
+	cancel context.CancelFunc
+}
+
+// Start starts headless Chromium on the profile folder dir (give a new one
+// for a first visit) with one tab open in it. Close ends it.
+func Start(dir string, opts ...Option) (*Browser, error) {
 	path, err := Path()
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	flags := []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(path),
 		chromedp.Headless,
 		chromedp.NoSandbox,
@@ -54,16 +77,55 @@ func New(dir string) (ctx context.Context, cancel context.CancelFunc, err error)
 		chromedp.Flag("disable-backgrounding-occluded-windows", true),
 		chromedp.Flag("disable-renderer-backgrounding", true),
 		chromedp.WindowSize(1280, 900),
-	)
+	}
+	if o.baselineWasm {
+		flags = append(flags, chromedp.Flag("js-flags", "--liftoff-only"))
+	}
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), flags...)
 	tctx, cancelTab := chromedp.NewContext(actx)
-	cancel = func() { cancelTab(); cancelAlloc() }
-	if err := chromedp.Do(tctx); err != nil {
+	b := &Browser{ctx: tctx, cancel: func() { cancelTab(); cancelAlloc() }}
+	if err := prepareTab(tctx); err != nil {
+		b.Close()
+		return nil, err
+	}
+	return b, nil
+}
+
+// Close ends the browser.
+func (b *Browser) Close() { b.cancel() }
+
+// Tab returns the browser's first tab, in the profile Start was given.
+func (b *Browser) Tab() context.Context { return b.ctx }
+
+// NewProfileTab opens a tab in a new browser context of its own: a fresh,
+// in-memory profile (storage, cache, service workers, downloads) that no
+// other tab shares, as a new profile folder would be, without a new
+// Chromium. cancel closes the tab and discards its profile.
+func (b *Browser) NewProfileTab() (ctx context.Context, cancel context.CancelFunc, err error) {
+	ctx, cancel = chromedp.NewContext(b.ctx, chromedp.WithNewBrowserContext())
+	if err := prepareTab(ctx); err != nil {
 		cancel()
 		return nil, nil, err
 	}
-	if _, err := chromedp.Call(tctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true}); err != nil {
-		cancel()
+	return ctx, cancel, nil
+}
+
+// prepareTab opens the tab of ctx, with focus emulated, since a headless
+// page never has the window's focus and :focus styles would not apply.
+func prepareTab(ctx context.Context) error {
+	if err := chromedp.Do(ctx); err != nil {
+		return err
+	}
+	_, err := chromedp.Call(ctx, emulation.SetFocusEmulationEnabled, emulation.SetFocusEmulationEnabledParams{Enabled: true})
+	return err
+}
+
+// New starts headless Chromium on the profile folder dir (give a new one
+// for a first visit) and opens a tab. cancel closes the browser.
+func New(dir string, opts ...Option) (ctx context.Context, cancel context.CancelFunc, err error) {
+	b, err := Start(dir, opts...)
+	if err != nil {
 		return nil, nil, err
 	}
-	return tctx, cancel, nil
+	return b.Tab(), b.Close, nil
 }
