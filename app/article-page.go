@@ -45,7 +45,8 @@ type articlePage struct {
 	seenSeq    int             // the editing change last acted on
 	helpOpen   bool            // the keyboard shortcuts
 	caretMode  bool            // arrows move a caret in the article
-	toolsShown bool            // the export menu and the panel are drawn (see OnMount)
+	menuShown  bool            // the export menu is drawn (see OnMount)
+	panelShown bool            // the annotation panel is drawn (see OnMount)
 
 	keydown, mousedown app.Func
 
@@ -149,12 +150,22 @@ func (p *articlePage) OnMount(ctx app.Context) {
 	lib.mount(ctx)
 	// The first render draws what the page served before the app ran
 	// showed (the bar, the article, the legend); the tools it left out,
-	// the export menu and the side panel, come in a task of their own:
-	// the browser compiles the WebAssembly of each component as it first
+	// the export menu and the side panel, come in a task each: the
+	// browser compiles the WebAssembly of each component as it first
 	// renders, and one task doing it all blocked the page for longer.
 	ctx.Async(func() {
 		yieldToBrowser()
-		ctx.Dispatch(func(app.Context) { p.toolsShown = true })
+		ctx.Dispatch(func(ctx app.Context) {
+			p.menuShown = true
+			// go-app renders on its next frame, then runs what is
+			// deferred: the panel waits for a task after the menu's.
+			ctx.Defer(func(ctx app.Context) {
+				ctx.Async(func() {
+					yieldToBrowser()
+					ctx.Dispatch(func(app.Context) { p.panelShown = true })
+				})
+			})
+		})
 	})
 }
 
@@ -326,7 +337,7 @@ func (p *articlePage) Render() app.UI {
 				OnClick(p.toggleSettings),
 			// Export and import work only once the app runs (and are
 			// drawn just after its first render: see OnMount).
-			slot(p.toolsShown, &exchangeMenu{Busy: p.exchange.Busy}),
+			slot(p.menuShown, &exchangeMenu{Busy: p.exchange.Busy}),
 			p.renderStatus(),
 			p.renderSaveStatus(),
 			// Always there, even empty: a live region that appears with its
@@ -352,7 +363,7 @@ func (p *articlePage) Render() app.UI {
 				// before it (prerendered) leaves them out, and so paints
 				// the article as fast as a plain page; the app draws them
 				// just after its first render (see OnMount).
-				slot(p.toolsShown, newAnnotationPanel().Workspace(w)),
+				slot(p.panelShown, newAnnotationPanel().Workspace(w)),
 				slot(len(p.library.Orphans) > 0, renderOrphans(p.library.Orphans)),
 			),
 		),
