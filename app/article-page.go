@@ -198,7 +198,8 @@ func (p *articlePage) editingChanged(ctx app.Context) {
 }
 
 // markTimings leaves performance marks for benchmarks and tests, once
-// the highlights they name are on screen.
+// the highlights they name are on screen. The loader registers go-app's
+// service worker at "glossa-tagged" (laterServiceWorker).
 func (p *articlePage) markTimings(ctx app.Context) {
 	st := p.taggingOfDoc()
 	if !p.marked && len(st.Entities) > 0 {

@@ -78,3 +78,34 @@ func TestYieldingLoaderRefusesAStrangeCompilerPath(t *testing.T) {
 		}
 	}
 }
+
+// The loader registers go-app's service worker once the first article is
+// tagged (or 15 s have passed), not as the page starts.
+func TestLaterServiceWorker(t *testing.T) {
+	stock := goAppLoader(t)
+	if !strings.Contains(stock, serviceWorkerStart) {
+		t.Fatalf("go-app's loader does not register its worker at its start:\n%s", stock)
+	}
+	js, err := laterServiceWorker([]byte(stock))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(js)
+	if strings.Contains(got, serviceWorkerStart) {
+		t.Errorf("the service worker is still registered as the page starts:\n%s", got)
+	}
+	for _, want := range []string{
+		`performance.getEntriesByName("glossa-tagged")`,
+		`observe({ type: "mark", buffered: true })`,
+		`setTimeout(resolve, 15000)`,
+		`.then(goappInitServiceWorker);`,
+		"async function goappInitServiceWorker()",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the loader has no %s", want)
+		}
+	}
+	if _, err := laterServiceWorker(js); err == nil || !strings.Contains(err.Error(), "update laterServiceWorker") {
+		t.Errorf("a loader without go-app's call: got %v, want a refusal naming laterServiceWorker", err)
+	}
+}

@@ -286,12 +286,15 @@ func eval[T any](t testing.TB, b *browser, expr string) T {
 	return v
 }
 
-// waitFor polls a JavaScript condition until it holds or the timeout ends.
+// waitFor polls a JavaScript condition (a value, or a promise of one)
+// until it holds or the timeout ends.
 func waitFor(t testing.TB, b *browser, what, cond string, timeout time.Duration) {
 	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for {
-		if eval[bool](t, b, "(() => { try { return Boolean("+cond+"); } catch (e) { if (e instanceof TypeError) return false; throw e; } })()") { // a page mid-render may lack what cond reads
+		// cond may be a promise (awaited); a page mid-render may lack what
+		// cond reads (a TypeError: not yet).
+		if eval[bool](t, b, "(async () => { try { return Boolean(await ("+cond+")); } catch (e) { if (e instanceof TypeError) return false; throw e; } })()") {
 			return
 		}
 		if time.Now().After(deadline) {

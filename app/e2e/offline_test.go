@@ -5,11 +5,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
 // TestOfflineSecondVisit visits once, stops the server, and reloads: the
-// service worker serves the app, which shows the article and tags it.
+// service worker serves the app, which shows the article and tags it. The
+// worker is registered once the article is tagged, not before: its
+// install downloads the whole site again.
 func TestOfflineSecondVisit(t *testing.T) {
 	addr, stop, err := serve(filepath.Join(repoRoot, "dist", "site"))
 	if err != nil {
@@ -17,6 +20,17 @@ func TestOfflineSecondVisit(t *testing.T) {
 	}
 	defer stop()
 	b := newBrowser(t)
+	if _, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `if (navigator.serviceWorker) {
+  const register = navigator.serviceWorker.register.bind(navigator.serviceWorker);
+  navigator.serviceWorker.register = (...args) => {
+    window.__registeredAt ??= performance.now();
+    return register(...args);
+  };
+}`,
+	}); err != nil {
+		t.Fatal(err)
+	}
 	b.do(t, chromedp.Navigate(addr+"/"))
 	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
 	online := eval[int](t, b, `document.querySelectorAll("article mark").length`)
@@ -28,6 +42,15 @@ func TestOfflineSecondVisit(t *testing.T) {
   const wasm = await cache.keys();
   return wasm.some((r) => /tagger\.[0-9a-f]+\.wasm$/.test(r.url)) && reg.active.state === "activated";
 })`, time.Minute)
+	order := eval[string](t, b, `(() => {
+  const tagged = performance.getEntriesByName("glossa-tagged")[0];
+  if (!tagged) return "no glossa-tagged mark";
+  if (window.__registeredAt === undefined) return "no registration seen";
+  return window.__registeredAt >= tagged.startTime ? "after" : "registered at " + window.__registeredAt.toFixed(0) + " ms, tagged at " + tagged.startTime.toFixed(0) + " ms";
+})()`)
+	if order != "after" {
+		t.Errorf("the service worker's registration: %s; want it after the first tagging", order)
+	}
 
 	stop()
 	if res, err := httpGet(addr + "/"); err == nil {
