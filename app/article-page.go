@@ -192,9 +192,26 @@ func (p *articlePage) editingChanged(ctx app.Context) {
 	if p.editing.Created != "" {
 		next = activeHighlight{ID: p.editing.Created}
 	}
-	if !next.none() {
-		ctx.Defer(func(ctx app.Context) { focusHighlight(next, false) })
+	if next.none() {
+		return
 	}
+	// The control or mark that has the focus is about to be replaced
+	// (the card's Accept button, the mark a key acted on): a browser
+	// that removes the focused element works out the page's style and
+	// layout there and then, in the middle of the render. Let go of the
+	// focus first, and give it to the next highlight once the browser
+	// has drawn the change, in a task of its own.
+	releaseFocus()
+	ctx.Defer(func(ctx app.Context) {
+		ctx.Async(func() {
+			afterPaint()
+			ctx.Dispatch(func(app.Context) {
+				if focusIsFree() { // the reader has not moved it since
+					focusHighlight(next, false)
+				}
+			})
+		})
+	})
 }
 
 // markTimings leaves performance marks for benchmarks and tests, once

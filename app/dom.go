@@ -303,6 +303,38 @@ func yieldToBrowser() {
 	f.Release()
 }
 
+// afterPaint returns in a task after the browser's next rendering.
+func afterPaint() {
+	done := make(chan struct{})
+	var paint, task app.Func
+	task = app.FuncOf(func(app.Value, []app.Value) any {
+		close(done)
+		return nil
+	})
+	paint = app.FuncOf(func(app.Value, []app.Value) any {
+		app.Window().Call("setTimeout", task, 0)
+		return nil
+	})
+	app.Window().Call("requestAnimationFrame", paint)
+	<-done
+	paint.Release()
+	task.Release()
+}
+
+// releaseFocus takes the keyboard focus from the element that has it.
+func releaseFocus() {
+	if el := app.Window().Get("document").Get("activeElement"); el.Truthy() && !el.Get("blur").IsUndefined() {
+		el.Call("blur")
+	}
+}
+
+// focusIsFree reports whether no element has the keyboard focus.
+func focusIsFree() bool {
+	doc := app.Window().Get("document")
+	el := doc.Get("activeElement")
+	return !el.Truthy() || el.Equal(doc.Get("body"))
+}
+
 // focusElement moves the keyboard focus to the element with an id, if it
 // is there.
 func focusElement(id string) {
