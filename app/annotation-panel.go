@@ -123,10 +123,7 @@ func (p *annotationPanel) Render() app.UI {
 		labelOptions = append(labelOptions, app.Option().Value(string(l)).Text(string(l)).Selected(p.filter.Label == l))
 	}
 	hiddenRows := max(0, len(shown)-listRows-p.more)
-	rows := make([]app.UI, len(shown)-hiddenRows)
-	for i, it := range shown[:len(rows)] {
-		rows[i] = app.Raw(panelRowHTML(it))
-	}
+	rows := shown[:len(shown)-hiddenRows]
 	views := app.Div().Class("views").Role("group").Aria("label", "View").Body(
 		app.Button().Class("view").Aria("pressed", fmt.Sprint(!p.speakers)).Text("List").OnClick(p.showList),
 		app.Button().Class("view").Aria("pressed", fmt.Sprint(p.speakers)).Text("Who said what").OnClick(p.showSpeakers),
@@ -152,11 +149,14 @@ func (p *annotationPanel) Render() app.UI {
 			app.Input().Type("search").Aria("label", "Search annotations").Placeholder("Search quotes, comments, tags").
 				OnInput(p.search),
 		),
-		// One handler for every row: each row says which item it lists
-		// (data-id, or data-span and data-label), and a click reads it
-		// from the row clicked, so it opens that row's item whatever the
-		// list showed before.
-		app.Ol().Class("panel-list").OnClick(p.openRow).Body(rows...),
+		// The list is one piece of HTML (panelListHTML): when rows move
+		// (a long article's tagging adds suggestions before them), the
+		// browser builds the new list in one call instead of go-app
+		// replacing each row. One handler serves every row: each row says
+		// which item it lists (data-id, or data-span and data-label), and
+		// a click reads it from the row clicked, so it opens that row's
+		// item whatever the list showed before.
+		app.Div().Class("panel-rows").OnClick(p.openRow).Body(app.Raw(panelListHTML(rows))),
 		slot(hiddenRows > 0, app.Button().Class("show-more").
 			Text(fmt.Sprintf("Show %d more (%d not shown)", min(hiddenRows, listRows), hiddenRows)).
 			OnClick(p.showMore)),

@@ -75,44 +75,53 @@ func writeSegments(b *strings.Builder, d *annotate.Document, segs []segment) {
 	}
 }
 
-// panelRowHTML writes a row of the annotation panel's list: an item with
+// panelListHTML is the panel's list of rows (writePanelRow), as one <ol>.
+func panelListHTML(rows []panelItem) string {
+	var b strings.Builder
+	b.WriteString(`<ol class="panel-list">`)
+	for _, it := range rows {
+		writePanelRow(&b, it)
+	}
+	b.WriteString(`</ol>`)
+	return b.String()
+}
+
+// writePanelRow writes a row of the annotation panel's list: an item with
 // data-kind, data-label and data-id (a note) or data-span (a suggestion),
 // holding the button that opens it (annotationPanel.openRow): the label
 // as a badge, the quote, "suggested" for a suggestion, and the comment
 // and tags. The button is named by what it shows: a name of its own would
 // hide that from a screen reader. Everything is escaped as in blockHTML.
-func panelRowHTML(it panelItem) string {
-	var b strings.Builder
+func writePanelRow(b *strings.Builder, it panelItem) {
 	b.WriteString(`<li class="panel-item"`)
-	attr(&b, "data-kind", it.kind)
-	attr(&b, "data-label", string(it.label))
+	attr(b, "data-kind", it.kind)
+	attr(b, "data-label", string(it.label))
 	if it.target.ID != "" {
-		attr(&b, "data-id", it.target.ID)
+		attr(b, "data-id", it.target.ID)
 	} else {
-		attr(&b, "data-span", spanAttr(it.span))
+		attr(b, "data-span", spanAttr(it.span))
 	}
 	b.WriteString(`><button class="panel-open" type="button"><span class="badge"`)
-	attr(&b, "data-label", string(it.label))
+	attr(b, "data-label", string(it.label))
 	b.WriteByte('>')
-	escapeHTML(&b, string(it.label))
+	escapeHTML(b, string(it.label))
 	b.WriteString(`</span><q class="quote">`)
-	escapeHTML(&b, excerpt(it.quote, 120))
+	escapeHTML(b, excerpt(it.quote, 120))
 	b.WriteString(`</q>`)
 	if it.kind == kindSuggestion {
 		b.WriteString(`<span class="muted"> suggested</span>`)
 	}
 	if it.comment != "" {
 		b.WriteString(`<p class="comment">`)
-		escapeHTML(&b, excerpt(it.comment, 200))
+		escapeHTML(b, excerpt(it.comment, 200))
 		b.WriteString(`</p>`)
 	}
 	if len(it.tags) > 0 {
 		b.WriteString(`<p class="tags">`)
-		escapeHTML(&b, "#"+strings.Join(it.tags, " #"))
+		escapeHTML(b, "#"+strings.Join(it.tags, " #"))
 		b.WriteString(`</p>`)
 	}
 	b.WriteString(`</button></li>`)
-	return b.String()
 }
 
 // attr writes a quoted, escaped attribute.

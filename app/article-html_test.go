@@ -180,21 +180,26 @@ func FuzzBlockHTML(f *testing.F) {
 	})
 }
 
-// A panel row reads back as its item: the quote, comment and tags as
-// text, whatever they hold, inside the one button that opens the item
-// named by the row's data attributes.
-func TestPanelRowHTML(t *testing.T) {
+// The panel's list reads back as its items, one row each, in order: the
+// quote, comment and tags as text, whatever they hold, inside the one
+// button that opens the item named by the row's data attributes.
+func TestPanelListHTML(t *testing.T) {
 	evil := `"><script>alert(1)</script><b onclick='x'>`
-	for _, it := range []panelItem{
+	items := []panelItem{
 		{target: activeHighlight{ID: "urn:uuid:1"}, span: annotate.Span{Start: 3, End: 9}, label: "PERSON", kind: kindAnnotation,
 			quote: evil, comment: "a & b <i>", tags: []string{"x\"y", "z'"}},
 		{target: activeHighlight{Key: annotate.SuggestionKey{Span: annotate.Span{Start: 10, End: 20}, Label: "GPE"}},
 			span: annotate.Span{Start: 10, End: 20}, label: "GPE", kind: kindSuggestion, quote: "Russia & " + evil},
-	} {
-		h := panelRowHTML(it)
-		li := parsedBlock(t, h)
-		if li.Data != "li" {
-			t.Fatalf("row is <%s>: %s", li.Data, h)
+	}
+	h := panelListHTML(items)
+	ol := parsedBlock(t, h)
+	if ol.Data != "ol" {
+		t.Fatalf("list is <%s>: %s", ol.Data, h)
+	}
+	li := ol.FirstChild
+	for _, it := range items {
+		if li == nil || li.Data != "li" {
+			t.Fatalf("list holds no row for %+v: %s", it.target, h)
 		}
 		btn := li.FirstChild
 		if btn == nil || btn.Data != "button" || btn.NextSibling != nil {
@@ -238,5 +243,9 @@ func TestPanelRowHTML(t *testing.T) {
 		if it.target.ID != "" && (!hasID || id != it.target.ID) || it.target.ID == "" && (span != spanAttr(it.span) || label != string(it.label)) {
 			t.Errorf("row names %q / %q %q, want the item %+v", id, span, label, it.target)
 		}
+		li = li.NextSibling
+	}
+	if li != nil {
+		t.Errorf("list holds more than its %d rows: %s", len(items), h)
 	}
 }
