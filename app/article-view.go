@@ -1,6 +1,7 @@
 package main
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -18,6 +19,13 @@ const (
 	firstBlocks = 40 // blocks rendered with the article
 	moreBlocks  = 25 // blocks added by each later task
 )
+
+// marksPerTask is how many blocks get new highlights in one task. Tagging
+// a long article changes hundreds of blocks at once (its results come in
+// a few batches, and its claims at the end); the browser takes about half
+// a millisecond to replace a block, so the changes go on screen a part at
+// a time, each in a task of its own.
+const marksPerTask = 50
 
 // articleView lays out a document as a news article with its highlights.
 // Each block is written as escaped HTML in one piece (blockHTML): the
@@ -45,6 +53,8 @@ type articleView struct {
 	// State.
 	shownDoc *annotate.Document // the document whose blocks are counted in shown
 	shown    int                // how many of its blocks are on screen
+	onScreen [][]highlight      // per block of shownDoc, the highlights it shows
+	catching bool               // a task to show more of Marks is scheduled
 }
 
 // newArticleView lays out d with its highlights; the labels in hidden are
@@ -77,13 +87,62 @@ func (v *articleView) OnMount(ctx app.Context) { v.start(ctx) }
 
 func (v *articleView) OnUpdate(ctx app.Context) { v.start(ctx) }
 
-// start begins putting a newly given document on screen, part by part.
+// start begins putting a newly given document on screen, part by part,
+// or the highlights of one on screen, marksPerTask blocks at a time.
 func (v *articleView) start(ctx app.Context) {
 	if v.shownDoc == v.Doc {
+		v.catchUp(ctx)
 		return
 	}
-	v.shownDoc, v.shown = v.Doc, firstBlocks
+	v.shownDoc, v.shown, v.onScreen = v.Doc, firstBlocks, v.Marks
 	v.more(ctx, v.Doc)
+}
+
+// catchUp shows the highlights given (Marks) in up to marksPerTask blocks
+// that show others, and schedules a task for the rest.
+func (v *articleView) catchUp(ctx app.Context) {
+	var left bool
+	v.onScreen, left = showMarks(v.onScreen, v.Marks, marksPerTask)
+	if !left || v.catching {
+		return
+	}
+	v.catching = true
+	d := v.Doc
+	ctx.After(time.Millisecond, func(ctx app.Context) {
+		v.catching = false
+		if v.shownDoc == d {
+			v.catchUp(ctx)
+		}
+	})
+}
+
+// showMarks returns the highlights on screen with up to n of the blocks
+// that show others than want given want's, in document order, and
+// whether blocks are left that differ. It does not change onScreen.
+func showMarks(onScreen, want [][]highlight, n int) (next [][]highlight, left bool) {
+	if len(onScreen) != len(want) {
+		return want, false
+	}
+	for i := range want {
+		if slices.Equal(onScreen[i], want[i]) {
+			continue
+		}
+		if n == 0 {
+			if next == nil {
+				return onScreen, true
+			}
+			return next, true
+		}
+		if next == nil {
+			next = slices.Clone(onScreen)
+		}
+		next[i] = want[i]
+		n--
+	}
+	if next == nil {
+		return onScreen, false
+	}
+	return next, false
 }
 
 // more adds the next part of d's blocks in a task of its own, and
@@ -115,10 +174,18 @@ func (v *articleView) visibleBlocks() int {
 	return min(n, shown)
 }
 
+// marksOf is the highlights block i shows.
+func (v *articleView) marksOf(i int) []highlight {
+	if v.shownDoc == v.Doc && len(v.onScreen) == len(v.Marks) {
+		return v.onScreen[i]
+	}
+	return v.Marks[i]
+}
+
 func (v *articleView) Render() app.UI {
 	blocks := make([]app.UI, v.visibleBlocks())
 	for i := range blocks {
-		blocks[i] = &articleBlock{Doc: v.Doc, Index: i, Marks: v.Marks[i]}
+		blocks[i] = &articleBlock{Doc: v.Doc, Index: i, Marks: v.marksOf(i)}
 	}
 	classes := "article"
 	if v.Hidden != "" {
