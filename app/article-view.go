@@ -54,6 +54,7 @@ type articleView struct {
 	shownDoc *annotate.Document // the document whose blocks are counted in shown
 	shown    int                // how many of its blocks are on screen
 	onScreen [][]highlight      // per block of shownDoc, the highlights it shows
+	behind   bool               // blocks are left that show others than Marks
 	catching bool               // a task to show more of Marks is scheduled
 }
 
@@ -88,22 +89,21 @@ func (v *articleView) OnMount(ctx app.Context) { v.start(ctx) }
 func (v *articleView) OnUpdate(ctx app.Context) { v.start(ctx) }
 
 // start begins putting a newly given document on screen, part by part,
-// or the highlights of one on screen, marksPerTask blocks at a time.
+// or goes on showing the highlights given (see Render).
 func (v *articleView) start(ctx app.Context) {
 	if v.shownDoc == v.Doc {
 		v.catchUp(ctx)
 		return
 	}
-	v.shownDoc, v.shown, v.onScreen = v.Doc, firstBlocks, v.Marks
+	v.shownDoc, v.shown, v.onScreen, v.behind = v.Doc, firstBlocks, v.Marks, false
 	v.more(ctx, v.Doc)
 }
 
-// catchUp shows the highlights given (Marks) in up to marksPerTask blocks
-// that show others, and schedules a task for the rest.
+// catchUp schedules a task that renders the view again while blocks are
+// left showing other highlights than those given: each render shows them
+// in marksPerTask blocks more.
 func (v *articleView) catchUp(ctx app.Context) {
-	var left bool
-	v.onScreen, left = showMarks(v.onScreen, v.Marks, marksPerTask)
-	if !left || v.catching {
+	if !v.behind || v.catching {
 		return
 	}
 	v.catching = true
@@ -111,7 +111,7 @@ func (v *articleView) catchUp(ctx app.Context) {
 	ctx.After(time.Millisecond, func(ctx app.Context) {
 		v.catching = false
 		if v.shownDoc == d {
-			v.catchUp(ctx)
+			ctx.Defer(v.catchUp) // after the render this task causes
 		}
 	})
 }
@@ -174,24 +174,25 @@ func (v *articleView) visibleBlocks() int {
 	return min(n, shown)
 }
 
-// marksOf is the highlights block i shows.
-func (v *articleView) marksOf(i int) []highlight {
-	if v.shownDoc == v.Doc && len(v.onScreen) == len(v.Marks) {
-		return v.onScreen[i]
-	}
-	return v.Marks[i]
-}
-
 func (v *articleView) Render() app.UI {
+	// Highlights go on screen marksPerTask blocks per render (catchUp
+	// renders again while blocks are left), the new document's at once.
+	marks := v.Marks
+	if v.shownDoc == v.Doc {
+		v.onScreen, v.behind = showMarks(v.onScreen, v.Marks, marksPerTask)
+		marks = v.onScreen
+	}
 	blocks := make([]app.UI, v.visibleBlocks())
 	for i := range blocks {
-		blocks[i] = &articleBlock{Doc: v.Doc, Index: i, Marks: v.marksOf(i)}
+		blocks[i] = &articleBlock{Doc: v.Doc, Index: i, Marks: marks[i]}
 	}
 	classes := "article"
 	if v.Hidden != "" {
 		classes += " " + v.Hidden
 	}
-	return app.Article().Class(classes).Aria("label", "Article").Body(blocks...)
+	// Busy while blocks are left to catch up: the page's own tests and
+	// benchmark wait for it to clear.
+	return app.Article().Class(classes).Aria("label", "Article").Aria("busy", v.behind).Body(blocks...)
 }
 
 // articleBlock is one block of the article: a headline, byline, dateline
