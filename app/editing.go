@@ -150,10 +150,23 @@ func (e *editor) handleEdit(ctx app.Context, a app.Action) {
 	}
 	say(ctx, res.Report)
 	e.publish(ctx)
-	lib.save(ctx, e.st.History.Current())
-	if teaches(ed) {
-		learning.learn(ctx, e.st.History.Current())
-	}
+	// The change goes on screen first; saving it and teaching the model
+	// (both encode the article) come in a task after the browser has
+	// drawn it. They take the document's state as it is then, so a later
+	// edit never has an earlier state saved over it.
+	ws, learn := e.st.History.Current(), teaches(ed)
+	ctx.Async(func() {
+		afterPaint()
+		ctx.Dispatch(func(ctx app.Context) {
+			if e.st.Doc != nil && e.st.Doc.ID == ws.Doc.ID {
+				ws = e.st.History.Current()
+			}
+			lib.save(ctx, ws)
+			if learn {
+				learning.learn(ctx, ws)
+			}
+		})
+	})
 }
 
 // teaches reports whether an edit is a decision about entities the model
