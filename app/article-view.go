@@ -116,31 +116,26 @@ func (v *articleView) catchUp(ctx app.Context) {
 	})
 }
 
-// showMarks returns the highlights on screen with up to n of the blocks
-// that show others than want given want's, in document order, and
-// whether blocks are left that differ. It does not change onScreen.
+// showMarks returns onScreen with up to n of its blocks that show other
+// highlights than want's given want's, in document order, and whether
+// blocks are left that differ. It does not change onScreen.
 func showMarks(onScreen, want [][]highlight, n int) (next [][]highlight, left bool) {
 	if len(onScreen) != len(want) {
 		return want, false
 	}
+	next, copied := onScreen, false
 	for i := range want {
-		if slices.Equal(onScreen[i], want[i]) {
+		if slices.Equal(next[i], want[i]) {
 			continue
 		}
 		if n == 0 {
-			if next == nil {
-				return onScreen, true
-			}
 			return next, true
 		}
-		if next == nil {
-			next = slices.Clone(onScreen)
+		if !copied {
+			next, copied = slices.Clone(onScreen), true
 		}
 		next[i] = want[i]
 		n--
-	}
-	if next == nil {
-		return onScreen, false
 	}
 	return next, false
 }
