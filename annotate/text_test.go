@@ -36,6 +36,11 @@ var hostileTexts = []textFixture{
 	// gopls's protocol.Mapper fixture: U+10400 is 4 bytes, 2 UTF-16 units.
 	{"gopls", "𐐀23\n𐐀45", []int{0, 4, 5, 6, 7, 11, 12, 13}, []int{0, 2, 3, 4, 5, 7, 8, 9}},
 	{"mixed", "“😀—e\u0301” 日", []int{0, 3, 7, 10, 11, 13, 16, 17, 20}, []int{0, 1, 3, 4, 5, 6, 7, 8, 9}},
+	// Invalid UTF-8 bytes are one code point (U+FFFD, one UTF-16 unit)
+	// each: alone with ASCII (a text that needs no index), and beside a
+	// two-byte character (one that does).
+	{"invalid byte", "a\xffb", []int{0, 1, 2, 3}, []int{0, 1, 2, 3}},
+	{"invalid byte after é", "é\xff", []int{0, 2, 3}, []int{0, 1, 2}},
 }
 
 func TestHostileFixtures(t *testing.T) {
@@ -319,4 +324,16 @@ func FuzzTextOffsets(f *testing.F) {
 			t.Errorf("CheckSpan(0, %d) = %v", p, err)
 		}
 	})
+}
+
+// BenchmarkNewText indexes a 60 KB article whose quotes are curly (so it
+// needs a byte index) and that has no character beyond U+FFFF (so it needs
+// no UTF-16 one): what the browser does for each article it opens or saves.
+func BenchmarkNewText(b *testing.B) {
+	s := strings.Repeat("“The talks lasted four hours,” a spokeswoman for the Port Authority said on Monday. ", 700)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		NewText(s)
+	}
 }
