@@ -292,33 +292,28 @@ func letPressSelect(e app.Value) {
 // current task ends, and the browser paints and handles input before Go
 // goes on. (A Go timer does not do it reliably: it has often fired before
 // the scheduler goes idle, and Go then goes on in the same task.)
-func yieldToBrowser() {
+func yieldToBrowser() { awaitCallback("setTimeout", 0) }
+
+// afterPaint returns in a task after the browser's next rendering: the
+// next animation frame's callbacks run just before it renders, and a
+// zero-delay timer set there fires after.
+func afterPaint() {
+	awaitCallback("requestAnimationFrame")
+	yieldToBrowser()
+}
+
+// awaitCallback calls the window's scheduling function (setTimeout,
+// requestAnimationFrame) with a callback and args, and waits until the
+// browser calls it back.
+func awaitCallback(schedule string, args ...any) {
 	done := make(chan struct{})
 	f := app.FuncOf(func(app.Value, []app.Value) any {
 		close(done)
 		return nil
 	})
-	app.Window().Call("setTimeout", f, 0)
+	app.Window().Call(schedule, append([]any{f}, args...)...)
 	<-done
 	f.Release()
-}
-
-// afterPaint returns in a task after the browser's next rendering.
-func afterPaint() {
-	done := make(chan struct{})
-	var paint, task app.Func
-	task = app.FuncOf(func(app.Value, []app.Value) any {
-		close(done)
-		return nil
-	})
-	paint = app.FuncOf(func(app.Value, []app.Value) any {
-		app.Window().Call("setTimeout", task, 0)
-		return nil
-	})
-	app.Window().Call("requestAnimationFrame", paint)
-	<-done
-	paint.Release()
-	task.Release()
 }
 
 // releaseFocus takes the keyboard focus from the element that has it.
