@@ -36,10 +36,12 @@
 //     entities" in the status; its long tasks count from the paste (the
 //     text's input event) to done.
 //   - tagging the 10,000-word article: the same visit, from the headline
-//     on screen to the first highlight; to "Found … entities".
+//     on screen to the first highlight; to "Found … entities" and the
+//     article no longer aria-busy.
 //   - open the 10,000-word article from the library: with the sample
 //     open, from the click on its title in the library to its headline on
-//     screen; to "Found … entities" (its entities were kept).
+//     screen; to "Found … entities" and the article no longer aria-busy
+//     (its entities were kept).
 //   - accept, reject, type: as on the sample, on the 10,000-word article.
 
 package main
