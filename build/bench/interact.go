@@ -33,8 +33,8 @@
 //   - paste a 10,000-word article: the text pasted into the library's
 //     "Add an article", then a click on "Add pasted text"; on screen and
 //     done from the click, to its headline on screen and to "Found …
-//     entities" in the status; its long tasks count from the paste (the
-//     text's input event) to done.
+//     entities" in the status with the article no longer aria-busy; its
+//     long tasks count from the paste (the text's input event) to done.
 //   - tagging the 10,000-word article: the same visit, from the headline
 //     on screen to the first highlight; to "Found … entities" and the
 //     article no longer aria-busy.
