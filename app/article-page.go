@@ -40,6 +40,7 @@ type articlePage struct {
 	// The view.
 	hidden     map[annotate.Label]bool // labels whose highlights are hidden
 	marked     bool                    // the first-highlight performance mark is set
+	markedDone taggingKey              // the tagging last marked done
 	toolbar    toolbarState
 	focusAfter activeHighlight // what gets the focus after the next edit
 	seenSeq    int             // the editing change last acted on
@@ -223,7 +224,8 @@ func (p *articlePage) markTimings(ctx app.Context) {
 		p.marked = true
 		app.Window().Get("performance").Call("mark", "glossa-first-highlight")
 	}
-	if st.Status == taggingDone {
+	if st.Status == taggingDone && keyOf(st) != p.markedDone {
+		p.markedDone = keyOf(st)
 		app.Window().Get("performance").Call("mark", "glossa-tagged")
 	}
 }
@@ -442,7 +444,7 @@ func (p *articlePage) renderStatus() app.UI {
 	// A status (polite); an alert when tagging failed.
 	status := app.P().ID("status").Class(class).Role(pick(st.Status == taggingFailed, "alert", "status")).Text(text)
 	if st.Status == taggingDone {
-		status = status.DataSet("ms", strconv.FormatFloat(st.Millis, 'f', 1, 64))
+		status = status.DataSet("ms", strconv.FormatFloat(st.Millis, 'f', 1, 64)).DataSet("kept", st.Saved)
 	}
 	return status
 }
@@ -485,7 +487,7 @@ func (p *articlePage) renderSaveStatus() app.UI {
 	text, class := "", "save-status"
 	st := p.library
 	switch {
-	case st.Status == libraryOpening:
+	case st.Status == libraryOpening && !st.Save.Saving:
 		return app.P().ID("save-status").Class(class).Role("status").Text("")
 	case st.Save.Err != "":
 		text, class = "Not saved: "+st.Save.Err+".", class+" error"

@@ -132,7 +132,11 @@ func withSuggestions(w annotate.Workspace, st taggingState) annotate.Workspace {
 // handleEdit applies an edit, says what it did, and saves.
 func (e *editor) handleEdit(ctx app.Context, a app.Action) {
 	ed, ok := a.Value.(annotate.Edit)
-	if !ok || e.st.Doc == nil {
+	if !ok {
+		return
+	}
+	if e.st.Doc == nil {
+		say(ctx, "The article is still opening; try again in a moment.")
 		return
 	}
 	next, res, err := e.workspace(ctx).Apply(ed, annotate.EditEnv{Reader: e.reader, Now: time.Now(), NewID: newNoteID})

@@ -36,8 +36,10 @@ type idb struct {
 	db app.Value
 }
 
-// openIDB opens (and on first use creates) the database.
-func openIDB() (*idb, error) {
+// openIDB opens (and on first use creates) the database. When it creates
+// it, it calls created (if not nil) as it starts to, before the database
+// is open.
+func openIDB(created func()) (*idb, error) {
 	factory := app.Window().Get("indexedDB")
 	if !factory.Truthy() {
 		return nil, errNoIndexedDB
@@ -78,6 +80,9 @@ func openIDB() (*idb, error) {
 		from := 0
 		if len(args) > 0 && args[0].Truthy() {
 			from = args[0].Get("oldVersion").Int()
+		}
+		if from == 0 && created != nil {
+			created()
 		}
 		for _, store := range library.UpgradeStores(from) {
 			cursors = append(cursors, upgradeRecords(tx, store, from))

@@ -92,6 +92,52 @@ type librarian struct {
 	// untagged is a document to tag once the tagger runs the model the
 	// settings choose (while it loads, at start).
 	untagged *annotate.Document
+	// keepLater is a tagging that ended before the store was open: it is
+	// kept with its document once the store is.
+	keepLater *taggingState
+	// earlyTagged is closed when the tagging openSampleEarly started ends.
+	earlyTagged chan struct{}
+	// opening is the database being opened since the program started
+	// (startOpening), or nil; created is closed if it is being created.
+	opening chan openedDB
+	created chan struct{}
+}
+
+// libraryIsNew waits until the database startOpening opens is being
+// created (true), is open (false), or cannot be opened (true: the library
+// is in memory, empty). It leaves the result in l.opening.
+func (l *librarian) libraryIsNew() bool {
+	select {
+	case <-l.created:
+		return true
+	case r := <-l.opening:
+		l.opening <- r
+		select {
+		case <-l.created:
+			return true
+		default:
+			return r.err != nil
+		}
+	}
+}
+
+// openedDB is the result of opening the browser's database.
+type openedDB struct {
+	db  *idb
+	err error
+}
+
+// startOpening asks the browser to open the library's database as the
+// program starts: the browser opens it while go-app draws the page, so it
+// is open when the page mounts the library (about 0.2 s later on a small
+// machine) instead of some tasks after it.
+func (l *librarian) startOpening() {
+	opening, created := make(chan openedDB, 1), make(chan struct{})
+	l.opening, l.created = opening, created
+	go func() {
+		db, err := openIDB(func() { close(created) })
+		opening <- openedDB{db, err}
+	}()
 }
 
 // saveRequest asks the saver to store a workspace, the state after the
@@ -156,7 +202,24 @@ func (l *librarian) open(ctx app.Context) {
 	ctx.Async(func() {
 		var store library.Store
 		status, banner := libraryReady, ""
-		db, err := openIDB()
+		if l.opening == nil {
+			l.startOpening()
+		}
+		// A new library holds nothing: the sample opens from memory as
+		// soon as the database is being created (or cannot be), and is
+		// stored once its first tagging has ended: storing it keeps the
+		// page's main thread busy for a while (0.2–0.3 s on a small
+		// machine), which would hold its first highlights back.
+		if l.libraryIsNew() && wanted == "" {
+			tagged := make(chan struct{})
+			ctx.Dispatch(func(ctx app.Context) { l.openSampleEarly(ctx, tagged) })
+			select {
+			case <-tagged:
+			case <-time.After(5 * time.Second):
+			}
+		}
+		opened := <-l.opening
+		db, err := opened.db, opened.err
 		if err != nil {
 			store, status = library.NewMemStore(), libraryMemory
 			banner = "Your work will not be kept: " + explain(err) + ". Glossa runs from memory; export your annotations before you close this tab."
@@ -170,8 +233,14 @@ func (l *librarian) open(ctx app.Context) {
 		ctx.Dispatch(func(ctx app.Context) {
 			l.store = store
 			l.st.Status, l.st.Banner = status, banner
-			l.saves = make(chan saveRequest, 1)
+			if l.saves == nil { // else edits made before wait in it (openSampleEarly)
+				l.saves = make(chan saveRequest, 1)
+			}
 			go l.saver(ctx, store, l.saves)
+			if st := l.keepLater; st != nil {
+				l.keepLater = nil
+				l.keepEntities(ctx, *st)
+			}
 			l.tabs = openTabChannel(func(docID string) {
 				ctx.Dispatch(func(ctx app.Context) { l.otherTabChanged(ctx, docID) })
 			})
@@ -185,6 +254,35 @@ func (l *librarian) open(ctx app.Context) {
 			l.refresh(ctx)
 		})
 	})
+}
+
+// openSampleEarly opens the sample from memory, and tags it, on a first
+// visit, as soon as the library's database is created: a new database
+// holds nothing, so the sample is what seeding will store, with no notes,
+// no settings (the tagger's default model is the chosen one) and nothing
+// learned. Before, the sample was tagged once it was seeded and read back,
+// about half a second later on a small machine. The reader's edits made
+// before the store is open wait for it (l.saves), and load finds the
+// sample open already. tagged is closed when the tagging ends (or at once,
+// if the sample is left to open the usual way).
+func (l *librarian) openSampleEarly(ctx app.Context, tagged chan struct{}) {
+	stored, err := library.NewStoredDoc(sample.Article, "sample", time.Now())
+	var ws annotate.Workspace
+	if err == nil {
+		ws, err = stored.Workspace()
+	}
+	if err != nil || l.saved.Doc != nil {
+		close(tagged)
+		return // open the usual way
+	}
+	l.earlyTagged = tagged
+	l.saved = ws
+	l.saves = make(chan saveRequest, 1)
+	l.st.Title = stored.Meta.Title
+	l.publish(ctx)
+	editing.open(ctx, ws)
+	ctx.SetState(stateTagging, taggingState{DocID: ws.Doc.ID, Status: taggingLoadingModel})
+	ctx.NewActionWithValue(actionTag, tagRequest{DocID: ws.Doc.ID, Text: ws.Doc.Text.String()})
 }
 
 // modelReady hears that the tagger runs the chosen model (recognizer
@@ -302,11 +400,27 @@ var sampleID = sync.OnceValue(func() string {
 	return annotate.DocumentID(text)
 })
 
+// taggingEnded hears that a tagging ended (done or failed), and keeps
+// what it found.
+func (l *librarian) taggingEnded(ctx app.Context, st taggingState) {
+	if l.earlyTagged != nil && st.DocID == sampleID() {
+		close(l.earlyTagged)
+		l.earlyTagged = nil
+	}
+	l.keepEntities(ctx, st)
+}
+
 // keepEntities stores what the tagger found with the document, so that
-// reopening it shows them with no tagging.
+// reopening it shows them with no tagging; once they are stored, the
+// tagging state says so (Saved). A tagging that ends before the store is
+// open is stored once it is.
 func (l *librarian) keepEntities(ctx app.Context, st taggingState) {
+	if st.Saved || st.Status != taggingDone {
+		return
+	}
 	store := l.store
-	if store == nil || st.Saved || st.Status != taggingDone {
+	if store == nil {
+		l.keepLater = &st
 		return
 	}
 	ents := st.Entities
@@ -321,7 +435,16 @@ func (l *librarian) keepEntities(ctx app.Context, st taggingState) {
 		if err := store.Apply(library.Change{DocID: st.DocID, PutEntities: &ents, Recognizer: st.Recognizer,
 			PutClaims: &cs, ClaimFinder: st.ClaimFinder}); err != nil {
 			app.Log("glossa: cannot keep the entities:", err)
+			return
 		}
+		ctx.Dispatch(func(ctx app.Context) {
+			var now taggingState
+			ctx.GetState(stateTagging, &now)
+			if keyOf(now) == keyOf(st) && now.Status == taggingDone {
+				now.Saved = true
+				ctx.SetState(stateTagging, now)
+			}
+		})
 	})
 }
 

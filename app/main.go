@@ -18,6 +18,7 @@ func main() {
 	app.Route("/", &articlePage{})
 	app.Handle(actionTag, handleTag)
 	if app.IsClient {
+		lib.startOpening()
 		// Hand the main thread back to the browser between the Go
 		// runtime's start and go-app's first render, so the two make two
 		// shorter tasks instead of one long one.

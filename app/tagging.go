@@ -35,7 +35,7 @@ type taggingState struct {
 	Entities   []annotate.Entity // found so far, in document order
 	BlocksDone int
 	Millis     float64 // tagging time in the worker, once done
-	Saved      bool    // the entities come from an earlier tagging, kept with the document
+	Saved      bool    // the entities are kept with the document (an earlier tagging's, or this one's once stored)
 	Recognizer string  // names the recognizer and its model
 	// Claims are who said what, found once the entities are (nil until
 	// then), by ClaimFinder.
@@ -115,13 +115,14 @@ func handleTag(ctx app.Context, a app.Action) {
 					st.Claims = []annotate.ClaimSuggestion{}
 				}
 				ctx.SetState(stateTagging, st)
-				lib.keepEntities(ctx, st)
+				lib.taggingEnded(ctx, st)
 			})
 		},
 		fail: func(msg string) {
 			publish(func(st *taggingState) {
 				st.Status = taggingFailed
 				st.Err = msg
+				lib.taggingEnded(ctx, *st)
 			})
 		},
 	})

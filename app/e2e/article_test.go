@@ -202,8 +202,9 @@ func hasMark(marks []mark, label, text string) bool {
 
 func itoa(n int) string { return strconv.Itoa(n) }
 
-// TestReopenShowsSavedHighlights reloads a tagged article: its highlights
-// come back without the tagger being asked again.
+// TestReopenShowsSavedHighlights reloads a tagged article once the status
+// says its suggestions are kept with it (data-kept): its highlights come
+// back without the tagger being asked again.
 func TestReopenShowsSavedHighlights(t *testing.T) {
 	b := newBrowser(t)
 	// Count the tagging jobs the page sends to any worker.
@@ -220,6 +221,7 @@ Worker.prototype.postMessage = function (msg, ...rest) {
 	}
 	b.do(t, chromedp.Navigate(siteURL+"/"))
 	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitFor(t, b, "the suggestions kept", `document.querySelector("#status").dataset.kept === "true"`, 30*time.Second)
 	first := eval[[]mark](t, b, marksJS)
 	if jobs := eval[int](t, b, `window.__tagJobs`); jobs != 1 {
 		t.Fatalf("first visit sent %d tagging jobs, want 1", jobs)

@@ -223,3 +223,52 @@ func TestQuotaExhausted(t *testing.T) {
 		t.Errorf("after reload %q, want %q", got, want)
 	}
 }
+
+// TestFirstVisitEditBeforeTheLibraryIsOpen accepts a suggestion on a first
+// visit while the library is still being created: the page shows the
+// sample's suggestions before the sample is stored (it is stored once its
+// tagging has ended), so the edit waits, says "Saving…", and is stored once
+// the library is open. The test holds back the tagger's "done" message for
+// two seconds to keep the library opening while it acts.
+func TestFirstVisitEditBeforeTheLibraryIsOpen(t *testing.T) {
+	b := newBrowser(t)
+	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `(() => {
+  const add = Worker.prototype.addEventListener;
+  Worker.prototype.addEventListener = function (type, listener, ...rest) {
+    if (type !== "message") return add.call(this, type, listener, ...rest);
+    return add.call(this, type, (e) => {
+      if (e.data && e.data.type === "done" && !window.__doneHeld) {
+        window.__doneHeld = true;
+        setTimeout(() => listener.call(this, e), 2000);
+        return;
+      }
+      listener.call(this, e);
+    }, ...rest);
+  };
+})();`,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.do(t, chromedp.Navigate(siteURL+"/"))
+	suggestion := `document.querySelector('article mark[data-kind="suggestion"]:not([data-label="CLAIM"])')`
+	waitFor(t, b, "a suggestion", suggestion, time.Minute)
+	span := eval[string](t, b, suggestion+`.dataset.span`)
+	b.do(t, chromedp.Evaluate[chromedp.Void](suggestion+`.focus()`))
+	press(t, b, "a")
+	accepted := `document.querySelector('article mark[data-kind="annotation"][data-span="` + span + `"]')`
+	waitFor(t, b, "the suggestion accepted", accepted, 5*time.Second)
+	if !eval[bool](t, b, `window.__doneHeld && !/^Found/.test(document.querySelector("#status").textContent)`) {
+		t.Fatal("the tagging ended before the edit: the test did not act while the library was opening")
+	}
+	waitFor(t, b, "Saving… while the library opens", `document.querySelector("#save-status").textContent === "Saving…"`, 5*time.Second)
+	waitSaved(t, b)
+
+	b.do(t, chromedp.Reload())
+	waitFor(t, b, "the reloaded article", `document.querySelector("#save-status").textContent === "Saved" && /^Found/.test(document.querySelector("#status").textContent)`, time.Minute)
+	if !eval[bool](t, b, accepted+` !== null`) {
+		t.Errorf("after a reload, the suggestion accepted before the library was open is not an annotation")
+	}
+	b.checkClean(t)
+}
