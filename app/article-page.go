@@ -488,7 +488,7 @@ func (p *articlePage) renderSaveStatus() app.UI {
 	st := p.library
 	switch {
 	case st.Status == libraryOpening && !st.Save.Saving:
-		return app.P().ID("save-status").Class(class).Role("status").Text("")
+		// Nothing to say yet.
 	case st.Save.Err != "":
 		text, class = "Not saved: "+st.Save.Err+".", class+" error"
 	case st.Save.Saving:

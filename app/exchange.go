@@ -74,7 +74,7 @@ func (x *exchanger) busy(ctx app.Context, what string) {
 func (x *exchanger) handleExport(ctx app.Context, a app.Action) {
 	req, ok := a.Value.(exportRequest)
 	doc := editing.st.Doc
-	if !ok || doc == nil || !lib.ready(ctx) {
+	if !ok || doc == nil || !lib.ready(ctx, a) {
 		return
 	}
 	store := lib.store
@@ -101,7 +101,7 @@ func (x *exchanger) handleExport(ctx app.Context, a app.Action) {
 // all, and shows the open article as it is after.
 func (x *exchanger) handleImport(ctx app.Context, a app.Action) {
 	f, ok := a.Value.(app.Value)
-	if !ok || !lib.ready(ctx) {
+	if !ok || !lib.ready(ctx, a) {
 		return
 	}
 	name := jsString(f.Get("name"))
@@ -153,7 +153,7 @@ func (x *exchanger) handleImport(ctx app.Context, a app.Action) {
 // they quote, as the notice offered.
 func (x *exchanger) handleAttach(ctx app.Context, a app.Action) {
 	p := x.pending
-	if p == nil || !lib.ready(ctx) {
+	if p == nil || !lib.ready(ctx, a) {
 		return
 	}
 	x.pending = nil

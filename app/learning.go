@@ -186,7 +186,7 @@ func (l *learningFeature) handleSetLearning(ctx app.Context, a app.Action) {
 func (l *learningFeature) handleRetag(ctx app.Context, a app.Action) {
 	scope, _ := a.Value.(retagScope)
 	doc := editing.st.Doc
-	if doc == nil || !lib.ready(ctx) {
+	if doc == nil || !lib.ready(ctx, a) {
 		return
 	}
 	if scope == retagArticle {
@@ -254,7 +254,7 @@ func (l *learningFeature) retagNext(ctx app.Context, docs []library.DocMeta, i i
 
 // handleForget forgets all that was learned; undo brings it back.
 func (l *learningFeature) handleForget(ctx app.Context, a app.Action) {
-	if !lib.ready(ctx) {
+	if !lib.ready(ctx, a) {
 		return
 	}
 	store := lib.store
@@ -292,7 +292,7 @@ func (l *learningFeature) handleForget(ctx app.Context, a app.Action) {
 
 // handleUndoForget brings back what was forgotten.
 func (l *learningFeature) handleUndoForget(ctx app.Context, a app.Action) {
-	if l.forgotten == nil || !lib.ready(ctx) {
+	if l.forgotten == nil || !lib.ready(ctx, a) {
 		return
 	}
 	recs := l.forgotten

@@ -97,6 +97,11 @@ type librarian struct {
 	keepLater *taggingState
 	// earlyTagged is closed when the tagging openSampleEarly started ends.
 	earlyTagged chan struct{}
+	// isOpen says the store is open and the first article loaded (or
+	// failed to): the reader's actions run. waiting is what waits for it
+	// (whenOpen).
+	isOpen  bool
+	waiting []func(app.Context)
 	// opening is the database being opened since the program started
 	// (startOpening), or nil; created is closed if it is being created.
 	opening chan openedDB
@@ -162,7 +167,7 @@ func (l *librarian) mount(ctx app.Context) {
 		}
 	})
 	ctx.Handle(actionOpenDoc, func(ctx app.Context, a app.Action) {
-		if id, ok := a.Value.(string); ok && l.ready(ctx) {
+		if id, ok := a.Value.(string); ok && l.ready(ctx, a) {
 			l.load(ctx, id, false)
 		}
 	})
@@ -170,12 +175,12 @@ func (l *librarian) mount(ctx app.Context) {
 	ctx.Handle(actionDeleteDoc, l.handleDelete)
 	ctx.Handle(actionUndoDelete, l.handleUndoDelete)
 	ctx.Handle(actionAddText, func(ctx app.Context, a app.Action) {
-		if v, ok := a.Value.(addText); ok && l.ready(ctx) {
+		if v, ok := a.Value.(addText); ok && l.ready(ctx, a) {
 			l.add(ctx, []byte(v.Text), v.Source)
 		}
 	})
 	ctx.Handle(actionAddFile, func(ctx app.Context, a app.Action) {
-		if f, ok := a.Value.(app.Value); ok && l.ready(ctx) {
+		if f, ok := a.Value.(app.Value); ok && l.ready(ctx, a) {
 			l.addFile(ctx, f)
 		}
 	})
@@ -187,13 +192,42 @@ func (l *librarian) dismount() { l.tabs.close() }
 
 func (l *librarian) publish(ctx app.Context) { ctx.SetState(stateLibrary, l.st) }
 
-// ready reports whether the store is open, and says so if it is not.
-func (l *librarian) ready(ctx app.Context) bool {
-	if l.store == nil {
-		say(ctx, "The library is still opening.")
-		return false
+// ready reports whether the library is open (its store, and the first
+// article). While it opens, the action a waits and is raised again once it
+// is: the page does what the reader asked a moment later, rather than
+// refusing it.
+func (l *librarian) ready(ctx app.Context, a app.Action) bool {
+	if l.isOpen {
+		return true
 	}
-	return true
+	l.whenOpen(ctx, func(ctx app.Context) { ctx.NewActionWithValue(a.Name, a.Value, a.Tags) })
+	return false
+}
+
+// whenOpen runs f once the library is open: at once if it is, else in
+// order with what else waits for it, and says that it waits.
+func (l *librarian) whenOpen(ctx app.Context, f func(app.Context)) {
+	if l.isOpen {
+		f(ctx)
+		return
+	}
+	if len(l.waiting) == 0 {
+		say(ctx, "The library is opening; done in a moment.")
+	}
+	l.waiting = append(l.waiting, f)
+}
+
+// opened notes that the library is open (its first load has ended) and
+// runs what waited for it.
+func (l *librarian) opened(ctx app.Context) {
+	if l.isOpen {
+		return
+	}
+	l.isOpen = true
+	for _, f := range l.waiting {
+		f(ctx)
+	}
+	l.waiting = nil
 }
 
 // open opens the store, seeds the sample and opens the first document.
@@ -333,6 +367,7 @@ func (l *librarian) otherTabChanged(ctx app.Context, docID string) {
 // shown, and runs again once those are saved.
 func (l *librarian) load(ctx app.Context, id string, refresh bool) {
 	if doc := editing.st.Doc; !refresh && doc != nil && doc.ID == id && l.saved.Doc != nil && l.saved.Doc.ID == id {
+		l.opened(ctx)
 		return // open already
 	}
 	store := l.store
@@ -344,6 +379,7 @@ func (l *librarian) load(ctx app.Context, id string, refresh bool) {
 			ws, err = stored.Workspace()
 		}
 		ctx.Dispatch(func(ctx app.Context) {
+			defer l.opened(ctx)
 			if err != nil {
 				if errors.Is(err, annotate.ErrNotFound) {
 					say(ctx, "That article is not in your library; here is the sample.")
@@ -568,7 +604,7 @@ func describeProblems(problems []library.RecordProblem) string {
 // handleRename gives an article a new title.
 func (l *librarian) handleRename(ctx app.Context, a app.Action) {
 	v, ok := a.Value.(renameDoc)
-	if !ok || !l.ready(ctx) {
+	if !ok || !l.ready(ctx, a) {
 		return
 	}
 	store := l.store
@@ -590,7 +626,7 @@ func (l *librarian) handleRename(ctx app.Context, a app.Action) {
 // delete.
 func (l *librarian) handleDelete(ctx app.Context, a app.Action) {
 	id, ok := a.Value.(string)
-	if !ok || !l.ready(ctx) {
+	if !ok || !l.ready(ctx, a) {
 		return
 	}
 	store := l.store
@@ -633,7 +669,7 @@ func newestLeft(store library.Store) string {
 
 // handleUndoDelete brings the last deleted article back.
 func (l *librarian) handleUndoDelete(ctx app.Context, a app.Action) {
-	if l.lastDeleted == nil || !l.ready(ctx) {
+	if l.lastDeleted == nil || !l.ready(ctx, a) {
 		return
 	}
 	doc := *l.lastDeleted

@@ -179,7 +179,8 @@ func (s *settingsFeature) modelSettled() bool {
 
 // save writes the preferences to the library.
 func (s *settingsFeature) save(ctx app.Context, report string) {
-	if !lib.ready(ctx) {
+	if !lib.isOpen {
+		lib.whenOpen(ctx, func(ctx app.Context) { s.save(ctx, report) })
 		return
 	}
 	v, _ := json.Marshal(s.st.Prefs)
@@ -227,7 +228,7 @@ func (s *settingsFeature) articleOpened(ctx app.Context, reviewURL string) {
 func (s *settingsFeature) handleSetReviewURL(ctx app.Context, a app.Action) {
 	raw, _ := a.Value.(string)
 	doc := editing.st.Doc
-	if doc == nil || !lib.ready(ctx) {
+	if doc == nil || !lib.ready(ctx, a) {
 		return
 	}
 	u := ""
@@ -286,7 +287,7 @@ func (s *settingsFeature) handleChooseModel(ctx app.Context, a app.Action) {
 // and nothing changes).
 func (s *settingsFeature) handleAddModelFile(ctx app.Context, a app.Action) {
 	f, ok := a.Value.(app.Value)
-	if !ok || !lib.ready(ctx) {
+	if !ok || !lib.ready(ctx, a) {
 		return
 	}
 	name := jsString(f.Get("name"))
@@ -342,7 +343,7 @@ func (s *settingsFeature) handleAddModelFile(ctx app.Context, a app.Action) {
 // handleRemoveModelFile drops the reader's model file; the news model
 // tags again if the file was the one in use.
 func (s *settingsFeature) handleRemoveModelFile(ctx app.Context, a app.Action) {
-	if s.modelData == nil || !lib.ready(ctx) {
+	if s.modelData == nil || !lib.ready(ctx, a) {
 		return
 	}
 	prefs := s.st.Prefs
