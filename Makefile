@@ -19,7 +19,7 @@ UNIT_PKGS  = $(shell $(GO) list ./... | grep -v /e2e)
 # Packages that also run as WebAssembly (under Node.js).
 WASM_PKGS := ./annotate/... ./app/sample
 # Packages built for the browser (the rest drive Chromium natively).
-WASM_VET_PKGS := ./annotate/... ./app ./app/tagger ./app/sample
+WASM_VET_PKGS := ./annotate/... ./app ./app/tagger ./app/extractor ./app/sample
 
 .PHONY: all build pipeline run test check-fmt vet unit pipeline-test wasm-test e2e purity chromium node bench pipeline-bench fuzz screenshot clean model model-eval
 
@@ -44,6 +44,9 @@ web/app.wasm: $(GOFILES)
 web/tagger.wasm: $(GOFILES)
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $@ ./app/tagger
 
+web/extract.wasm: $(GOFILES)
+	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $@ ./app/extractor
+
 # The tagger's models: Glossa's news model (the default), and prose's,
 # converted to the compact format, for a reader who chooses it.
 web/news.model: $(NEWS_MODEL)
@@ -52,7 +55,7 @@ web/news.model: $(NEWS_MODEL)
 web/ner.model: $(GOFILES)
 	$(GO) run ./build/nermodel -out $@
 
-dist/site/index.html: dist/glossa web/app.wasm web/tagger.wasm web/news.model web/ner.model $(WEBFILES)
+dist/site/index.html: dist/glossa web/app.wasm web/tagger.wasm web/extract.wasm web/news.model web/ner.model $(WEBFILES)
 	dist/glossa site -web web -out dist/site -wasm-exec $(WASM_EXEC)
 
 # Train the built-in news model on CoNLL-2003 (English): CONLL_DIR holds
@@ -169,4 +172,4 @@ screenshot: build chromium
 	status=$$?; kill $$pid; exit $$status
 
 clean:
-	rm -rf dist web/app.wasm web/tagger.wasm web/ner.model web/news.model
+	rm -rf dist web/app.wasm web/tagger.wasm web/extract.wasm web/ner.model web/news.model

@@ -1,8 +1,10 @@
-// Glossa's tagging worker: runs the Go tagger off the page's main thread.
-// The tagger's WebAssembly and the model files are named by this script's
-// query parameters (content-hashed names come from the site build): "wasm",
-// "model" (the news model, news.model, the default) and "prose" (prose's
-// model, ner.model); the tagger tells the kinds of model file apart. The
+// Glossa's tagging worker: runs the Go tagger off the page's main thread,
+// and the Go extractor (the article text of a web page or a Markdown file),
+// which it starts the first time it is asked for. Their WebAssembly and the
+// model files are named by this script's query parameters (content-hashed
+// names come from the site build): "wasm" (the tagger), "extract" (the
+// extractor), "model" (the news model, news.model, the default) and "prose"
+// (prose's model, ner.model); the tagger tells the kinds of model file apart. The
 // tagger and the default model download at once. Messages in:
 // {type: "warm"} (download the tagger and the default model now, but
 // compile and start them only when a job needs them: compiling the tagger's
@@ -96,6 +98,34 @@ function startTagger() {
   return tagger;
 }
 
+// extractor is the extractor's Go program, started (startExtractor).
+let extractor = null;
+
+// startExtractor downloads and starts the extractor once: a Go program of
+// its own, next to the tagger in this worker.
+function startExtractor() {
+  if (extractor) {
+    return extractor;
+  }
+  extractor = (async () => {
+    const started = new Promise((resolve) => {
+      self.glossaExtractorReady = resolve;
+    });
+    const r = await fetch(params.get("extract") || "/web/extract.wasm");
+    if (!r.ok) {
+      throw new Error("the extractor's WebAssembly answered " + r.status);
+    }
+    const go = new Go();
+    const result = await WebAssembly.instantiate(await r.arrayBuffer(), go.importObject);
+    go.run(result.instance);
+    await started;
+  })();
+  extractor.catch(() => {
+    extractor = null; // the next use tries again
+  });
+  return extractor;
+}
+
 // fetchModel downloads a model file the site ships.
 async function fetchModel(source) {
   const url = source === "prose" ? params.get("prose") || "/web/ner.model" : params.get("model") || "/web/news.model";
@@ -161,7 +191,7 @@ self.onmessage = async (event) => {
       return;
     case "extract":
       try {
-        await startTagger();
+        await startExtractor();
         const result = self.glossaExtract(msg.kind || "html", new Uint8Array(msg.bytes));
         self.postMessage({ type: "extracted", job, text: result.text || "", error: result.error || "" });
       } catch (err) {

@@ -13,11 +13,10 @@
 //	                           each block's entities as soon as it is done, as
 //	                           JSON [{"start","end","label","text"}], code
 //	                           points into the whole normalized text
-//	glossaExtract(kind, bytes) finds the article text in a web page (kind
-//	                           "html", see webpage.Extract) or a Markdown
-//	                           file ("markdown", see markdown.Extract): {text}
 //
-// and calls glossaTaggerReady() once they are set. Both return {error:
+// and calls glossaTaggerReady() once they are set. (Finding the article in
+// a web page or a Markdown file is the extractor's, app/extractor.) Both
+// return {error:
 // message} when they fail, with a message a reader can act on;
 // glossaTag otherwise returns {blocks: n, recognizer: name, claims: JSON
 // [annotate.ClaimSuggestion…] (who said what, found once every block is

@@ -10,10 +10,8 @@ import (
 
 	"glossa/annotate"
 	"glossa/annotate/claims"
-	"glossa/annotate/markdown"
 	"glossa/annotate/ner/compact"
 	"glossa/annotate/ner/news"
-	"glossa/annotate/webpage"
 )
 
 func main() {
@@ -59,31 +57,6 @@ func main() {
 		found, _ := json.Marshal(claims.Proposals(claims.Find(doc, ents)))
 		return map[string]any{"blocks": len(doc.Blocks), "recognizer": recognizer.Name(),
 			"claims": string(found), "claimFinder": claims.Name}
-	}))
-	js.Global().Set("glossaExtract", js.FuncOf(func(_ js.Value, args []js.Value) any {
-		if len(args) != 2 || args[0].Type() != js.TypeString || args[1].Type() != js.TypeObject {
-			return failure("glossaExtract(kind, bytes): want \"html\" or \"markdown\" and the file's bytes")
-		}
-		data := make([]byte, args[1].Get("byteLength").Int())
-		js.CopyBytesToGo(data, args[1])
-		var text string
-		var err error
-		switch kind := args[0].String(); kind {
-		case "html":
-			var ex webpage.Extracted
-			ex, err = webpage.Extract(data)
-			text = ex.Text
-		case "markdown":
-			var ex markdown.Extracted
-			ex, err = markdown.Extract(data)
-			text = ex.Text
-		default:
-			return failure("glossaExtract: files of kind " + kind + " are not read")
-		}
-		if err != nil {
-			return failure(err.Error())
-		}
-		return map[string]any{"text": text}
 	}))
 	js.Global().Call("glossaTaggerReady")
 	select {}
