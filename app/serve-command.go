@@ -90,6 +90,7 @@ func siteHandler(dir string) (http.Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cannot serve %s: %w", dir, err)
 	}
+	policy := sitePolicy(root)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.Method != http.MethodGet && r.Method != http.MethodHead {
 			w.Header().Set("Allow", "GET, HEAD")
@@ -97,7 +98,7 @@ func siteHandler(dir string) (http.Handler, error) {
 			return
 		}
 		h := w.Header()
-		h.Set("Content-Security-Policy", contentSecurityPolicy+"; frame-ancestors 'none'")
+		h.Set("Content-Security-Policy", policy+"; frame-ancestors 'none'")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cross-Origin-Opener-Policy", "same-origin")
@@ -160,4 +161,18 @@ func acceptsEncoding(r *http.Request, enc string) bool {
 		}
 	}
 	return false
+}
+
+// pagePolicy finds a page's Content-Security-Policy <meta>.
+var pagePolicy = regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]+)">`)
+
+// sitePolicy is the Content-Security-Policy the site's page carries (glossa
+// site adds the hashes of the styles it writes into the page), sent as a
+// header too; contentSecurityPolicy for a site without one.
+func sitePolicy(root *os.Root) string {
+	page, err := root.ReadFile("index.html")
+	if m := pagePolicy.FindSubmatch(page); err == nil && m != nil {
+		return string(m[1])
+	}
+	return contentSecurityPolicy
 }

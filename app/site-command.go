@@ -120,6 +120,15 @@ func writeSite(web, out, wasmExec string) error {
 	if page, err = cspFirst(page); err != nil {
 		return err
 	}
+	sheets := map[string][]byte{}
+	for href, file := range map[string]string{"/app.css": filepath.Join(out, "app.css"), names["glossa.css"]: filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(names["glossa.css"], "/")))} {
+		if sheets[href], err = os.ReadFile(file); err != nil {
+			return err
+		}
+	}
+	if page, err = inlineStyles(page, sheets, contentSecurityPolicy); err != nil {
+		return err
+	}
 	// go-app's viewport <meta> forbids zooming (maximum-scale=1,
 	// user-scalable=0), which low-vision readers need (WCAG 1.4.4).
 	page = []byte(strings.Replace(string(page), "maximum-scale=1, user-scalable=0, ", "", 1))

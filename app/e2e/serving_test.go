@@ -30,10 +30,23 @@ func get(t *testing.T, path, acceptEncoding string) (*http.Response, []byte) {
 func TestServingHeaders(t *testing.T) {
 	_, page := get(t, "/", "")
 	_, appJS := get(t, "/app.js", "")
+	_, worker := get(t, "/app-worker.js", "")
 	wasm := regexp.MustCompile(`/web/app\.[0-9a-f]{10}\.wasm`).FindString(string(appJS))
-	css := regexp.MustCompile(`/web/glossa\.[0-9a-f]{10}\.css`).FindString(string(page))
+	// The page carries its styles (inlined); the stylesheet is still a
+	// file of the site, which the service worker keeps.
+	css := regexp.MustCompile(`/web/glossa\.[0-9a-f]{10}\.css`).FindString(string(worker))
 	if wasm == "" || css == "" {
-		t.Fatalf("the page does not name hashed assets (app.wasm %q, css %q)", wasm, css)
+		t.Fatalf("the site does not name hashed assets (app.wasm %q, css %q)", wasm, css)
+	}
+	// The header's policy is the page's own, which allows its inline
+	// styles by their hashes and nothing else inline.
+	res, _ := get(t, "/", "")
+	meta := regexp.MustCompile(`<meta http-equiv="Content-Security-Policy" content="([^"]+)">`).FindStringSubmatch(string(page))
+	if meta == nil || res.Header.Get("Content-Security-Policy") != meta[1]+"; frame-ancestors 'none'" {
+		t.Errorf("the Content-Security-Policy header %q is not the page's policy %q", res.Header.Get("Content-Security-Policy"), meta)
+	}
+	if meta != nil && (strings.Contains(meta[1], "unsafe-inline") || !strings.Contains(meta[1], "style-src 'self' 'sha256-")) {
+		t.Errorf("the page's policy does not allow its styles by hash alone: %q", meta[1])
 	}
 	tests := []struct {
 		name, path, accept string
@@ -110,7 +123,7 @@ func TestCSPMetaComesFirst(t *testing.T) {
 	_, page := get(t, "/", "")
 	html := string(page)
 	csp := strings.Index(html, `http-equiv="Content-Security-Policy"`)
-	for _, tag := range []string{"<script", "<link"} {
+	for _, tag := range []string{"<script", "<link", "<style"} {
 		if i := strings.Index(html, tag); csp < 0 || i >= 0 && i < csp {
 			t.Errorf("%s at %d comes before the CSP meta at %d", tag, i, csp)
 		}
