@@ -2,7 +2,6 @@ package main
 
 import (
 	"cmp"
-	"slices"
 
 	"glossa/annotate"
 )
@@ -60,15 +59,27 @@ type piece struct {
 	fragment bool
 }
 
+// sortPieces sorts a block's pieces, stably: by start, the longer first
+// (it is the outer one), the reader's annotation before a suggestion. An
+// insertion sort: a paragraph has a few pieces, mostly in order already,
+// and the browser compiles this small function in a fraction of the time
+// it took for the generic stable sort's code on the first highlights
+// (about 25 ms on a small machine).
 func sortPieces(ps []piece) {
-	slices.SortStableFunc(ps, func(a, b piece) int {
-		return cmp.Or(
-			cmp.Compare(a.Start, b.Start),
-			cmp.Compare(b.End, a.End), // longer first: it is the outer one
-			cmp.Compare(kindRank(a.hl.Kind), kindRank(b.hl.Kind)),
-			cmp.Compare(a.hl.ID, b.hl.ID),
-		)
-	})
+	for i := 1; i < len(ps); i++ {
+		for j := i; j > 0 && comparePieces(ps[j-1], ps[j]) > 0; j-- {
+			ps[j-1], ps[j] = ps[j], ps[j-1]
+		}
+	}
+}
+
+func comparePieces(a, b piece) int {
+	return cmp.Or(
+		cmp.Compare(a.Start, b.Start),
+		cmp.Compare(b.End, a.End),
+		cmp.Compare(kindRank(a.hl.Kind), kindRank(b.hl.Kind)),
+		cmp.Compare(a.hl.ID, b.hl.ID),
+	)
 }
 
 func kindRank(kind string) int {

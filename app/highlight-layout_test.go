@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -140,6 +141,31 @@ func TestHighlightsByBlock(t *testing.T) {
 		}
 		if fmt.Sprint(labels) != fmt.Sprint(want[i]) {
 			t.Errorf("block %d: %v, want %v", i, labels, want[i])
+		}
+	}
+}
+
+// TestSortPieces checks the insertion sort against the standard library's
+// stable sort on random pieces, ties included (same span, kind and ID:
+// their order must stay).
+func TestSortPieces(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 5))
+	kinds := []string{kindAnnotation, kindSuggestion}
+	for n := 0; n < 500; n++ {
+		var ps []piece
+		for i := r.IntN(12); i > 0; i-- {
+			s := r.IntN(20)
+			h := &highlight{Kind: kinds[r.IntN(2)], ID: fmt.Sprint(r.IntN(3))}
+			ps = append(ps, piece{Span: annotate.Span{Start: s, End: s + 1 + r.IntN(5)}, hl: h})
+		}
+		want := slices.Clone(ps)
+		slices.SortStableFunc(want, comparePieces)
+		got := slices.Clone(ps)
+		sortPieces(got)
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("sorting %v gave %v, want %v", ps, got, want)
+			}
 		}
 	}
 }
