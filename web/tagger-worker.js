@@ -48,13 +48,18 @@ function errorText(err) {
 // taken by its first use.
 const prefetched = { wasm: null, model: null };
 
-// fetchTaggerWasm downloads the tagger's WebAssembly.
-async function fetchTaggerWasm() {
-  const r = await fetch(params.get("wasm") || "/web/tagger.wasm");
+// fetchWasm downloads a WebAssembly program; whose names it in errors.
+async function fetchWasm(url, whose) {
+  const r = await fetch(url);
   if (!r.ok) {
-    throw new Error("the tagger's WebAssembly answered " + r.status);
+    throw new Error(whose + " WebAssembly answered " + r.status);
   }
   return r.arrayBuffer();
+}
+
+// fetchTaggerWasm downloads the tagger's WebAssembly.
+function fetchTaggerWasm() {
+  return fetchWasm(params.get("wasm") || "/web/tagger.wasm", "the tagger's");
 }
 
 // prefetch downloads the tagger and the default model without compiling
@@ -76,25 +81,30 @@ function take(name) {
   return p;
 }
 
-// startTagger starts the Go program once.
-function startTagger() {
-  if (tagger) {
-    return tagger;
-  }
-  tagger = (async () => {
-    const started = new Promise((resolve) => {
-      self.glossaTaggerReady = resolve;
-    });
-    const go = new Go();
-    const bytes = await (take("wasm") || fetchTaggerWasm());
-    const result = await WebAssembly.instantiate(bytes, go.importObject);
-    go.run(result.instance);
-    self.glossaGo = go;
-    await started;
-  })();
-  tagger.catch(() => {
-    tagger = null; // the next use tries again
+// runGo instantiates a Go program's WebAssembly (bytes: a promise of an
+// ArrayBuffer) and runs it; it resolves to the program's Go instance once
+// the program calls self[readyName]().
+async function runGo(bytes, readyName) {
+  const started = new Promise((resolve) => {
+    self[readyName] = resolve;
   });
+  const go = new Go();
+  const result = await WebAssembly.instantiate(await bytes, go.importObject);
+  go.run(result.instance);
+  await started;
+  return go;
+}
+
+// startTagger starts the tagger once.
+function startTagger() {
+  if (!tagger) {
+    tagger = runGo(take("wasm") || fetchTaggerWasm(), "glossaTaggerReady").then((go) => {
+      self.glossaGo = go;
+    });
+    tagger.catch(() => {
+      tagger = null; // the next use tries again
+    });
+  }
   return tagger;
 }
 
@@ -104,25 +114,12 @@ let extractor = null;
 // startExtractor downloads and starts the extractor once: a Go program of
 // its own, next to the tagger in this worker.
 function startExtractor() {
-  if (extractor) {
-    return extractor;
-  }
-  extractor = (async () => {
-    const started = new Promise((resolve) => {
-      self.glossaExtractorReady = resolve;
+  if (!extractor) {
+    extractor = runGo(fetchWasm(params.get("extract") || "/web/extract.wasm", "the extractor's"), "glossaExtractorReady");
+    extractor.catch(() => {
+      extractor = null; // the next use tries again
     });
-    const r = await fetch(params.get("extract") || "/web/extract.wasm");
-    if (!r.ok) {
-      throw new Error("the extractor's WebAssembly answered " + r.status);
-    }
-    const go = new Go();
-    const result = await WebAssembly.instantiate(await r.arrayBuffer(), go.importObject);
-    go.run(result.instance);
-    await started;
-  })();
-  extractor.catch(() => {
-    extractor = null; // the next use tries again
-  });
+  }
   return extractor;
 }
 
