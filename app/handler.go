@@ -6,7 +6,8 @@ import "github.com/maxence-charriere/go-app/v9/pkg/app"
 
 // contentSecurityPolicy allows this origin only: scripts from files (no
 // inline script, no eval; 'wasm-unsafe-eval' only compiles WebAssembly),
-// styles from files, and no request to any other origin.
+// styles from files (glossa site adds the hashes of the stylesheets it
+// writes into the page: inlineStyles), and no request to any other origin.
 const contentSecurityPolicy = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; " +
 	"worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'"
