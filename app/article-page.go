@@ -50,6 +50,7 @@ type articlePage struct {
 	panelShown bool            // the annotation panel is drawn (see OnMount)
 
 	keydown, mousedown app.Func
+	presses            int // the reader's key and pointer presses so far
 
 	joined workspaceMemo // the last workspace() and what it was joined from
 }
@@ -135,6 +136,7 @@ func (p *articlePage) OnMount(ctx app.Context) {
 		}
 	})
 	p.keydown = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		p.presses++
 		ev := keyEventOf(args[0])
 		if p.wantsKey(ev) {
 			args[0].Call("preventDefault")
@@ -144,6 +146,7 @@ func (p *articlePage) OnMount(ctx app.Context) {
 	})
 	app.Window().Get("document").Call("addEventListener", "keydown", p.keydown)
 	p.mousedown = app.FuncOf(func(_ app.Value, args []app.Value) any {
+		p.presses++
 		letPressSelect(args[0])
 		return nil
 	})
@@ -203,11 +206,14 @@ func (p *articlePage) editingChanged(ctx app.Context) {
 	// focus first, and give it to the next highlight once the browser
 	// has drawn the change, in a task of its own.
 	releaseFocus()
+	presses := p.presses
 	ctx.Defer(func(ctx app.Context) {
 		ctx.Async(func() {
 			afterPaint()
 			ctx.Dispatch(func(app.Context) {
-				if focusIsFree() { // the reader has not moved it since
+				// Unless the reader has pressed a key or clicked since
+				// (a click on the page leaves the focus free too).
+				if p.presses == presses && focusIsFree() {
 					focusHighlight(next, false)
 				}
 			})
