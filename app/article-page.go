@@ -9,7 +9,6 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"glossa/annotate"
-	"glossa/app/sample"
 )
 
 // Actions of the page's own view, raised by its children.
@@ -96,7 +95,7 @@ type toolbarState struct {
 // the server (prerendering) and in the browser alike, so both render the
 // same article.
 func (p *articlePage) OnInit() {
-	text, err := annotate.NormalizeText([]byte(sample.Article))
+	text, err := sampleText()
 	if err != nil {
 		panic(fmt.Sprintf("the embedded sample article is not text: %v", err))
 	}

@@ -430,9 +430,13 @@ func (l *librarian) load(ctx app.Context, id string, refresh bool) {
 	})
 }
 
+// sampleText is the sample article's text, normalized once for the page
+// (OnInit) and the library (sampleID).
+var sampleText = sync.OnceValues(func() (string, error) { return annotate.NormalizeText([]byte(sample.Article)) })
+
 // sampleID is the sample article's document ID.
 var sampleID = sync.OnceValue(func() string {
-	text, _ := annotate.NormalizeText([]byte(sample.Article))
+	text, _ := sampleText()
 	return annotate.DocumentID(text)
 })
 
