@@ -4,7 +4,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
@@ -25,7 +24,7 @@ const (
 // a few batches, and its claims at the end); the browser takes about half
 // a millisecond to replace a block, so the changes go on screen a part at
 // a time, each in a task of its own.
-const marksPerTask = 50
+const marksPerTask = 20
 
 // articleView lays out a document as a news article with its highlights.
 // Each block is written as escaped HTML in one piece (blockHTML): the
@@ -55,6 +54,7 @@ type articleView struct {
 	shown    int                // how many of its blocks are on screen
 	onScreen [][]highlight      // per block of shownDoc, the highlights it shows
 	behind   bool               // blocks are left that show others than Marks
+	spent    bool               // this task has put a part of Marks on screen
 	catching bool               // a task to show more of Marks is scheduled
 }
 
@@ -100,16 +100,18 @@ func (v *articleView) start(ctx app.Context) {
 }
 
 // catchUp schedules a task that renders the view again while blocks are
-// left showing other highlights than those given: each render shows them
-// in marksPerTask blocks more.
+// left showing other highlights than those given: each task shows them in
+// marksPerTask blocks more. A task that has shown its part shows no more,
+// however many times it renders the view (the page's updates and the
+// view's own can fall in one task): the rest waits for the next task.
 func (v *articleView) catchUp(ctx app.Context) {
-	if !v.behind || v.catching {
+	if !v.behind && !v.spent || v.catching {
 		return
 	}
 	v.catching = true
 	d := v.Doc
-	ctx.After(time.Millisecond, func(ctx app.Context) {
-		v.catching = false
+	inNextTask(ctx, func(ctx app.Context) {
+		v.catching, v.spent = false, false
 		if v.shownDoc == d {
 			ctx.Defer(v.catchUp) // after the render this task causes
 		}
@@ -117,27 +119,28 @@ func (v *articleView) catchUp(ctx app.Context) {
 }
 
 // showMarks returns onScreen with up to n of its blocks that show other
-// highlights than want's given want's, in document order, and whether
-// blocks are left that differ. It does not change onScreen.
-func showMarks(onScreen, want [][]highlight, n int) (next [][]highlight, left bool) {
+// highlights than want's given want's, in document order, how many it
+// gave want's, and whether blocks are left that differ. It does not change
+// onScreen. Another document's blocks (another count) all change at once.
+func showMarks(onScreen, want [][]highlight, n int) (next [][]highlight, changed int, left bool) {
 	if len(onScreen) != len(want) {
-		return want, false
+		return want, len(want), false
 	}
-	next, copied := onScreen, false
+	next = onScreen
 	for i := range want {
 		if slices.Equal(next[i], want[i]) {
 			continue
 		}
-		if n == 0 {
-			return next, true
+		if changed == n {
+			return next, changed, true
 		}
-		if !copied {
-			next, copied = slices.Clone(onScreen), true
+		if changed == 0 {
+			next = slices.Clone(onScreen)
 		}
 		next[i] = want[i]
-		n--
+		changed++
 	}
-	return next, false
+	return next, changed, false
 }
 
 // more adds the next part of d's blocks in a task of its own, and
@@ -147,7 +150,7 @@ func (v *articleView) more(ctx app.Context, d *annotate.Document) {
 	if v.shown >= len(d.Blocks) {
 		return
 	}
-	ctx.After(time.Millisecond, func(ctx app.Context) {
+	inNextTask(ctx, func(ctx app.Context) {
 		if v.shownDoc != d {
 			return
 		}
@@ -170,11 +173,17 @@ func (v *articleView) visibleBlocks() int {
 }
 
 func (v *articleView) Render() app.UI {
-	// Highlights go on screen marksPerTask blocks per render (catchUp
+	// Highlights go on screen marksPerTask blocks per task (catchUp
 	// renders again while blocks are left), the new document's at once.
 	marks := v.Marks
 	if v.shownDoc == v.Doc {
-		v.onScreen, v.behind = showMarks(v.onScreen, v.Marks, marksPerTask)
+		n := marksPerTask
+		if v.spent {
+			n = 0
+		}
+		var changed int
+		v.onScreen, changed, v.behind = showMarks(v.onScreen, v.Marks, n)
+		v.spent = v.spent || changed > 0
 		marks = v.onScreen
 	}
 	blocks := make([]app.UI, v.visibleBlocks())

@@ -27,7 +27,10 @@ func TestShowMarks(t *testing.T) {
 		{n: 50, shown: []bool{true, true, true, true, true}, moreLeft: false},
 	} {
 		before := slices.Clone(onScreen)
-		next, left := showMarks(onScreen, want, tc.n)
+		next, changed, left := showMarks(onScreen, want, tc.n)
+		if wantChanged := min(tc.n, 3); changed != wantChanged {
+			t.Errorf("n=%d: %d blocks changed, want %d", tc.n, changed, wantChanged)
+		}
 		if left != tc.moreLeft {
 			t.Errorf("n=%d: left = %v, want %v", tc.n, left, tc.moreLeft)
 		}
@@ -45,13 +48,13 @@ func TestShowMarks(t *testing.T) {
 	// Step by step, every block ends up showing want's.
 	steps := 0
 	for left := true; left; steps++ {
-		onScreen, left = showMarks(onScreen, want, 1)
+		onScreen, _, left = showMarks(onScreen, want, 1)
 	}
 	if steps != 3 || !slices.EqualFunc(onScreen, want, slices.Equal) {
 		t.Errorf("after %d steps of one block: %v, want %v in 3", steps, onScreen, want)
 	}
 	// Another document's blocks (another count) are shown at once.
-	if next, left := showMarks(nil, want, 1); left || len(next) != len(want) {
+	if next, _, left := showMarks(nil, want, 1); left || len(next) != len(want) {
 		t.Errorf("a new document: %d blocks, left %v; want all %d at once", len(next), left, len(want))
 	}
 }

@@ -294,6 +294,18 @@ func letPressSelect(e app.Value) {
 // the scheduler goes idle, and Go then goes on in the same task.)
 func yieldToBrowser() { awaitCallback("setTimeout", 0) }
 
+// inNextTask runs fn on the UI goroutine (as ctx.Dispatch does: the
+// component is rendered again after it) once the browser's current task
+// has ended. Work split with it runs a part per task, so the browser
+// paints and answers input between the parts; with a Go timer the parts
+// often run on in one task.
+func inNextTask(ctx app.Context, fn func(app.Context)) {
+	ctx.Async(func() {
+		yieldToBrowser()
+		ctx.Dispatch(fn)
+	})
+}
+
 // afterPaint returns in a task after the browser's next rendering: the
 // next animation frame's callbacks run just before it renders, and a
 // zero-delay timer set there fires after.

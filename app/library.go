@@ -471,9 +471,12 @@ func (l *librarian) keepEntities(ctx app.Context, st taggingState) {
 	if cs == nil {
 		cs = []annotate.ClaimSuggestion{}
 	}
+	// The open document, when it is the one tagged, spares the store
+	// reading its text again into blocks (Change.Doc).
+	c := library.Change{DocID: st.DocID, PutEntities: &ents, Recognizer: st.Recognizer,
+		PutClaims: &cs, ClaimFinder: st.ClaimFinder, Doc: editing.st.Doc}
 	ctx.Async(func() {
-		if err := store.Apply(library.Change{DocID: st.DocID, PutEntities: &ents, Recognizer: st.Recognizer,
-			PutClaims: &cs, ClaimFinder: st.ClaimFinder}); err != nil {
+		if err := store.Apply(c); err != nil {
 			app.Log("glossa: cannot keep the entities:", err)
 			return
 		}
