@@ -175,6 +175,8 @@ func (v *articleView) visibleBlocks() int {
 func (v *articleView) Render() app.UI {
 	// Highlights go on screen marksPerTask blocks per task (catchUp
 	// renders again while blocks are left), the new document's at once.
+	// A short article's all go in the render that changes them, with the
+	// status that reports them.
 	marks := v.Marks
 	if v.shownDoc == v.Doc {
 		n := marksPerTask
@@ -183,7 +185,7 @@ func (v *articleView) Render() app.UI {
 		}
 		var changed int
 		v.onScreen, changed, v.behind = showMarks(v.onScreen, v.Marks, n)
-		v.spent = v.spent || changed > 0
+		v.spent = v.spent || changed > 0 && len(v.Doc.Blocks) > marksPerTask
 		marks = v.onScreen
 	}
 	blocks := make([]app.UI, v.visibleBlocks())

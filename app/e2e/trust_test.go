@@ -357,3 +357,40 @@ func TestExportsSafeToEmbed(t *testing.T) {
 	}
 	b.checkClean(t)
 }
+
+// TestShortArticleHighlightsComeWithFound: in a short article, the
+// highlights the status reports are in the article when the status says
+// "Found …", not a task later (a long article's go on screen a part per
+// task, while the article is aria-busy). The page's own observer records
+// the article's marks in the task that writes "Found", after the paste.
+func TestShortArticleHighlightsComeWithFound(t *testing.T) {
+	b := openAndTag(t)
+	const title = "Lisbon Council Backs New Tram Line"
+	const story = title + "\n\nMaria Okafor, the mayor of Lisbon, said on Monday that the tram line would open in June.\n\n\"It is a good day for the city,\" Okafor told reporters at the town hall in Lisbon."
+	eval[bool](t, b, `(() => {
+  window.__found = null;
+  const status = document.querySelector("#status");
+  new MutationObserver(() => {
+    const h = document.querySelector("article h1");
+    if (window.__found === null && h && h.textContent === "`+jsString(title)+`" && /^Found \d+ entities/.test(status.textContent)) {
+      window.__found = { marks: document.querySelectorAll("article mark").length, busy: document.querySelector("article").getAttribute("aria-busy") };
+    }
+  }).observe(status, { childList: true, characterData: true, subtree: true });
+  return true;
+})()`)
+	pasteArticle(t, b, story, title)
+	waitFor(t, b, "tagging", `window.__found !== null`, time.Minute)
+	time.Sleep(time.Second) // anything drawn later would be in by now
+	atFound := eval[map[string]any](t, b, `window.__found`)
+	marks := eval[int](t, b, `document.querySelectorAll("article mark").length`)
+	if marks == 0 {
+		t.Fatalf("the pasted article shows no highlight; status %q", eval[string](t, b, `document.querySelector("#status").textContent`))
+	}
+	if got := int(atFound["marks"].(float64)); got != marks {
+		t.Errorf("when the status said Found, the article showed %d marks; a second later %d", got, marks)
+	}
+	if busy, _ := atFound["busy"].(string); busy == "true" {
+		t.Errorf("a three-block article was aria-busy when the status said Found")
+	}
+	b.checkClean(t)
+}
