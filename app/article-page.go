@@ -156,18 +156,12 @@ func (p *articlePage) OnMount(ctx app.Context) {
 	// the export menu and the side panel, come in a task each: the
 	// browser compiles the WebAssembly of each component as it first
 	// renders, and one task doing it all blocked the page for longer.
-	ctx.Async(func() {
-		yieldToBrowser()
-		ctx.Dispatch(func(ctx app.Context) {
-			p.menuShown = true
-			// go-app renders on its next frame, then runs what is
-			// deferred: the panel waits for a task after the menu's.
-			ctx.Defer(func(ctx app.Context) {
-				ctx.Async(func() {
-					yieldToBrowser()
-					ctx.Dispatch(func(app.Context) { p.panelShown = true })
-				})
-			})
+	inNextTask(ctx, func(ctx app.Context) {
+		p.menuShown = true
+		// go-app renders on its next frame, then runs what is deferred:
+		// the panel waits for a task after the menu's.
+		ctx.Defer(func(ctx app.Context) {
+			inNextTask(ctx, func(app.Context) { p.panelShown = true })
 		})
 	})
 }
