@@ -20,10 +20,13 @@ import (
 	"sync"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"glossa/app/warmup"
 )
 
 // siteCommand writes the complete static site: go-app's prerendered pages
-// and scripts, the assets of the web folder under content-hashed names, the
+// and scripts, the assets of the web folder under content-hashed names
+// (app.wasm with the exports its warm-up needs, see package warmup), the
 // Go toolchain's wasm_exec.js (go-app ships an older copy; the page must
 // load the one that matches the compiler that built app.wasm), and a
 // brotli and a gzip copy of every compressible file.
@@ -76,6 +79,11 @@ func writeSite(web, out, wasmExec string) error {
 		data, err := os.ReadFile(filepath.Join(web, name))
 		if err != nil {
 			return err
+		}
+		if name == "app.wasm" {
+			if data, err = warmup.Export(data); err != nil {
+				return fmt.Errorf("preparing app.wasm for its warm-up: %w", err)
+			}
 		}
 		if slices.Contains(hashedAssets, name) {
 			sum := sha256.Sum256(data)
@@ -202,15 +210,23 @@ var loaderStart = sync.OnceValue(func() *regexp.Regexp {
 // chunk nor finishes the compilation (go-app's loader pumps the download
 // through a JavaScript stream, and its instantiateStreaming compiles and
 // instantiates in one task). Where the worker fails, the page compiles
-// app.wasm itself. The page then instantiates the module and starts Go,
-// giving the main thread back to the browser before each: shorter tasks
-// instead of one long one. Before all this, it lets the browser paint the
-// article it has (or 100 ms pass): the download's work must not hold the
-// first paint back. Once app.wasm is compiled, it tells the tagging
-// worker (web/boot.js) to compile and start the tagger: then, not sooner,
-// so that the two compilations do not share a small machine's cores, and
-// not later, so that the tagger is ready about when the UI asks for its
-// first tagging.
+// app.wasm itself.
+//
+// The worker then compiles the module's functions (its warm-up, see
+// package warmup), and the page waits for that, 2 s at most: each
+// function the page would call first would otherwise be compiled on its
+// main thread, in long tasks. Then it instantiates the module and starts
+// Go, giving the main thread back to the browser before each: shorter
+// tasks instead of one long one.
+//
+// Before all this, it lets the browser paint the article it has (or
+// 100 ms pass): the download's work must not hold the first paint back.
+// Once app.wasm is compiled, it tells the tagging worker (web/boot.js) to
+// compile and start the tagger: then, not sooner, so that the tagger's
+// download and compilation do not slow app.wasm's, and not later, so that
+// the tagger is ready about when the UI asks for its first tagging. The
+// tagger's compilation and the warm-up then share the cores, while the
+// page's main thread waits.
 func yieldingLoader(js []byte, compiler string) ([]byte, error) {
 	if !loaderStart().Match(js) {
 		return nil, errors.New("go-app's loader is not the one this build knows (go-app v9.8.0's app.js): update yieldingLoader")
@@ -226,14 +242,30 @@ func yieldingLoader(js []byte, compiler string) ([]byte, error) {
     const compileHere = async () => WebAssembly.compileStreaming ?
       WebAssembly.compileStreaming(fetch(url)) :
       WebAssembly.compile(await (await fetch(url)).arrayBuffer());
+    let warmedUp = Promise.resolve();
     const compileInWorker = () => new Promise((resolve, reject) => {
       const worker = new Worker("`+compiler+`");
+      let warm;
+      warmedUp = new Promise((done) => { warm = done; });
       worker.onmessage = (e) => {
-        worker.terminate();
-        e.data.module ? resolve(e.data.module) : reject(new Error(e.data.error));
+        if (e.data.warmed) { // Glossa: the worker compiled app.wasm's functions
+          worker.terminate();
+          performance.mark("glossa-wasm-warmed", { detail: e.data.warmed });
+          if (e.data.warmed.error) {
+            console.warn("compiling app.wasm's functions in a worker failed:", e.data.warmed.error);
+          }
+          warm();
+        } else if (e.data.module) {
+          resolve(e.data.module);
+        } else {
+          worker.terminate();
+          warm();
+          reject(new Error(e.data.error));
+        }
       };
       worker.onerror = (e) => {
         worker.terminate();
+        warm();
         reject(new Error(e.message || "the WebAssembly compiler's worker failed"));
       };
       worker.postMessage({ url: new URL(url, location.href).href });
@@ -249,6 +281,7 @@ func yieldingLoader(js []byte, compiler string) ([]byte, error) {
     performance.mark("glossa-wasm-compiled", { detail: where });
     showProgress(100);
     window.glossaTaggerWorker?.postMessage({ type: "start" }); // Glossa: compile the tagger now
+    await Promise.race([warmedUp, new Promise((resolve) => setTimeout(resolve, 2000))]); // Glossa: and the functions
     await new Promise((resolve) => setTimeout(resolve, 0)); // Glossa: a task ends here
     const instance = await WebAssembly.instantiate(module, go.importObject);
     await new Promise((resolve) => setTimeout(resolve, 0)); // Glossa: and here

@@ -24,9 +24,10 @@ func goAppLoader(t *testing.T) string {
 const compilerScript = "/web/wasm-compiler.0123456789.js"
 
 // The loader lets the article paint, has app.wasm compiled in a worker
-// (or, failing that, compiles it itself), then gives the main thread back
-// before instantiating it and again before starting Go, and starts the
-// tagger once app.wasm is compiled.
+// (or, failing that, compiles it itself), starts the tagger once app.wasm
+// is compiled, waits (2 s at most) for the worker to compile app.wasm's
+// functions, then gives the main thread back before instantiating it and
+// again before starting Go.
 func TestYieldingLoader(t *testing.T) {
 	js, err := yieldingLoader([]byte(goAppLoader(t)), compilerScript)
 	if err != nil {
@@ -38,10 +39,12 @@ func TestYieldingLoader(t *testing.T) {
 		`requestAnimationFrame(() => setTimeout(resolve, 0))`,
 		`WebAssembly.compileStreaming(fetch(url))`,
 		`new Worker("` + compilerScript + `")`,
+		`performance.mark("glossa-wasm-warmed", { detail: e.data.warmed })`,
 		`module = await compileInWorker()`,
 		`module = await compileHere()`,
 		`performance.mark("glossa-wasm-compiled", { detail: where })`,
 		`postMessage({ type: "start" })`,
+		`await Promise.race([warmedUp, new Promise((resolve) => setTimeout(resolve, 2000))])`,
 		`setTimeout(resolve, 0)`,
 		`WebAssembly.instantiate(module, go.importObject)`,
 		`setTimeout(resolve, 0)`,

@@ -3,6 +3,8 @@ package e2e
 import (
 	"io"
 	"net/http"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -245,8 +247,9 @@ Worker.prototype.postMessage = function (msg, ...rest) {
 }
 
 // TestAppCompiledInAWorker checks the page has app.wasm compiled in a
-// worker, off its main thread (the loader marks where), and still starts
-// when that worker is broken: it then compiles app.wasm itself.
+// worker, off its main thread (the loader marks where), and its functions
+// too (the warm-up), and still starts when the warm-up cannot run or that
+// worker is broken: it then compiles app.wasm itself.
 func TestAppCompiledInAWorker(t *testing.T) {
 	compiledIn := `(performance.getEntriesByName("glossa-wasm-compiled")[0] || {}).detail`
 	tagged := `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`
@@ -256,9 +259,36 @@ func TestAppCompiledInAWorker(t *testing.T) {
 	if where := eval[string](t, b, compiledIn); where != "worker" {
 		t.Errorf("app.wasm was compiled in the %q, want in the worker", where)
 	}
+	// The worker compiled app.wasm's functions before the page started Go.
+	type warmUp struct {
+		Functions int
+		Error     string
+		Before    bool // the mark comes before the first highlight's
+	}
+	warmedUp := `(() => {
+  const w = performance.getEntriesByName("glossa-wasm-warmed")[0], f = performance.getEntriesByName("glossa-first-highlight")[0];
+  return w ? { functions: w.detail.functions, error: w.detail.error || "", before: !!f && w.startTime < f.startTime } : { error: "no glossa-wasm-warmed mark" };
+})()`
+	if w := eval[warmUp](t, b, warmedUp); w.Functions < 1000 || w.Error != "" || !w.Before {
+		t.Errorf("warm-up %+v, want over 1,000 functions compiled, no error, before the first highlight", w)
+	}
 	b.checkClean(t)
 
-	site := brokenSite(t, "web/wasm-compiler.*.js", []byte(`self.onmessage = () => { throw new Error("broken on purpose"); };`))
+	// An app.wasm without the warm-up's exports (not written by glossa
+	// site): the warm-up says why it cannot run, and the page starts.
+	plain, err := os.ReadFile(filepath.Join(repoRoot, "web", "app.wasm"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	site := brokenSite(t, "web/app.*.wasm", plain)
+	b = newBrowser(t)
+	b.do(t, chromedp.Navigate(site+"/"))
+	waitFor(t, b, "the sample tagged, app.wasm without the warm-up's exports", tagged, 60*time.Second)
+	if w := eval[warmUp](t, b, warmedUp); w.Functions != 0 || !strings.Contains(w.Error, "glossa_table") {
+		t.Errorf("warm-up of an app.wasm without its exports: %+v, want none, with an error naming glossa_table", w)
+	}
+
+	site = brokenSite(t, "web/wasm-compiler.*.js", []byte(`self.onmessage = () => { throw new Error("broken on purpose"); };`))
 	b = newBrowser(t)
 	b.do(t, chromedp.Navigate(site+"/"))
 	waitFor(t, b, "the sample tagged, the compiler's worker broken", tagged, 60*time.Second)
