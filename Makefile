@@ -7,6 +7,9 @@ ADDR      ?= 127.0.0.1:8000
 GOROOT    := $(shell $(GO) env GOROOT)
 WASM_EXEC := $(GOROOT)/lib/wasm/wasm_exec.js
 WASMFLAGS := -trimpath -ldflags="-s -w"
+# app.wasm keeps its function names (no -s): `glossa site` reads them to
+# order the warm-up (see app/warmup), then leaves them out of the site.
+APPWASMFLAGS := -trimpath -ldflags="-w"
 GOFILES   := $(shell find . -name '*.go' -not -path './dist/*' -not -path './pipeline/*') go.mod go.sum
 # The corpus pipeline (Apache Beam): a module of its own in pipeline/, so
 # that the main module, and the browser builds, never compile Beam.
@@ -21,13 +24,13 @@ WASM_PKGS := ./annotate/... ./app/sample
 # Packages built for the browser (the rest drive Chromium natively).
 WASM_VET_PKGS := ./annotate/... ./app ./app/tagger ./app/extractor ./app/sample
 
-.PHONY: all build pipeline run test check-fmt vet unit pipeline-test wasm-test e2e purity chromium node bench pipeline-bench fuzz screenshot clean model model-eval
+.PHONY: all build pipeline run test warmlist check-fmt vet unit pipeline-test wasm-test e2e purity chromium node bench pipeline-bench fuzz screenshot clean model model-eval
 
 all: build pipeline
 
 build: dist/glossa dist/site/index.html
 
-dist/glossa: $(GOFILES)
+dist/glossa: $(GOFILES) app/warmup/startup.txt
 	$(GO) build -trimpath -o $@ ./app
 
 # glossa-pipeline: apart from `make build`, since Beam's SDK takes minutes
@@ -39,7 +42,7 @@ dist/glossa-pipeline: $(GOFILES) $(PIPELINE_FILES)
 	cd pipeline && $(GO) build -trimpath -ldflags="-s -w" -o ../dist/glossa-pipeline .
 
 web/app.wasm: $(GOFILES)
-	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $@ ./app
+	GOOS=js GOARCH=wasm $(GO) build $(APPWASMFLAGS) -o $@ ./app
 
 web/tagger.wasm: $(GOFILES)
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $@ ./app/tagger
@@ -104,7 +107,7 @@ FUZZ_TARGETS := ./annotate:FuzzTextOffsets ./annotate:FuzzTagJSONL ./annotate:Fu
 	./annotate/markdown:FuzzExtractMarkdown \
 	./annotate/ner/compact:FuzzLoadModel ./annotate/ner/compact:FuzzFastMatchesProse \
 	./annotate/claims:FuzzFind ./annotate/ner/news:FuzzParseModel ./annotate/ner/news:FuzzReadCoNLL ./annotate:FuzzTextReader \
-	./annotate/ner/news/learn:FuzzParsePart ./annotate:FuzzIsDateline ./app:FuzzBlockHTML
+	./annotate/ner/news/learn:FuzzParsePart ./annotate:FuzzIsDateline ./app:FuzzBlockHTML ./app/warmup:FuzzPrepare
 # make test bounds each fuzz run by a count of inputs, not by the clock: a
 # busy 2-core machine runs the slow targets (prose's model in each worker)
 # at a tenth of their idle speed, and a timed run then fails on the fuzz
@@ -150,6 +153,12 @@ node:
 	  else \
 	    echo "node is missing; install it with: sudo apt-get install -y nodejs"; exit 1; \
 	  fi; }
+
+# The functions the page calls first, for app.wasm's warm-up: traced in
+# cold loads (build/warmlist), then the site written again with them.
+warmlist: build chromium
+	$(GO) run ./build/warmlist
+	$(MAKE) build
 
 bench: build chromium pipeline-bench
 	$(GO) test -run '^$$' -bench . -benchmem ./annotate/...

@@ -26,7 +26,7 @@ import (
 
 // siteCommand writes the complete static site: go-app's prerendered pages
 // and scripts, the assets of the web folder under content-hashed names
-// (app.wasm with the exports its warm-up needs, see package warmup), the
+// (app.wasm prepared for its warm-up, see package warmup), the
 // Go toolchain's wasm_exec.js (go-app ships an older copy; the page must
 // load the one that matches the compiler that built app.wasm), and a
 // brotli and a gzip copy of every compressible file.
@@ -39,7 +39,7 @@ func siteCommand(args []string, stderr io.Writer) int {
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
-	if err := writeSite(*web, *out, *wasmExec); err != nil {
+	if err := writeSite(*web, *out, *wasmExec, stderr); err != nil {
 		fmt.Fprintf(stderr, "glossa site: %v\n", err)
 		return 1
 	}
@@ -53,7 +53,7 @@ func siteCommand(args []string, stderr io.Writer) int {
 // for a reader who adds a web page or a Markdown file.
 var hashedAssets = []string{"app.wasm", "tagger.wasm", "extract.wasm", "news.model", "ner.model", "tagger-worker.js", "glossa.css", "boot.js", "wasm-compiler.js"}
 
-func writeSite(web, out, wasmExec string) error {
+func writeSite(web, out, wasmExec string, log io.Writer) error {
 	for _, need := range []string{"app.wasm", "tagger.wasm", "extract.wasm", "news.model", "ner.model"} {
 		if _, err := os.Stat(filepath.Join(web, need)); err != nil {
 			return fmt.Errorf("%s is missing from %s: build it first (make build)", need, web)
@@ -81,8 +81,15 @@ func writeSite(web, out, wasmExec string) error {
 			return err
 		}
 		if name == "app.wasm" {
-			if data, err = warmup.Export(data); err != nil {
+			var report warmup.Report
+			if data, report, err = warmup.Prepare(data, warmup.Startup()); err != nil {
 				return fmt.Errorf("preparing app.wasm for its warm-up: %w", err)
+			}
+			fmt.Fprintf(log, "glossa site: app.wasm's warm-up: %d functions, first the %d of the %d in app/warmup/startup.txt that it has\n", report.Functions, report.Found, report.Listed)
+			if !report.Named {
+				fmt.Fprintln(log, "glossa site: app.wasm has no function names (built with -s): its warm-up goes in table order, and the page waits for all of it")
+			} else if report.Found < report.Listed*9/10 {
+				fmt.Fprintln(log, "glossa site: app/warmup/startup.txt names functions app.wasm no longer has: remake it with `make warmlist`")
 			}
 		}
 		if slices.Contains(hashedAssets, name) {
@@ -213,11 +220,12 @@ var loaderStart = sync.OnceValue(func() *regexp.Regexp {
 // app.wasm itself.
 //
 // The worker then compiles the module's functions (its warm-up, see
-// package warmup), and the page waits for that, 2 s at most: each
-// function the page would call first would otherwise be compiled on its
-// main thread, in long tasks. Then it instantiates the module and starts
-// Go, giving the main thread back to the browser before each: shorter
-// tasks instead of one long one.
+// package warmup), first those the page calls first as it loads, and the
+// page waits for these (for all where app.wasm lists none), 2 s at most:
+// each would otherwise be compiled on its main thread as it is first
+// called, in long tasks. Then it instantiates the module and starts Go,
+// giving the main thread back to the browser before each: shorter tasks
+// instead of one long one. The worker goes on with the other functions.
 //
 // Before all this, it lets the browser paint the article it has (or
 // 100 ms pass): the download's work must not hold the first paint back.
@@ -248,7 +256,10 @@ func yieldingLoader(js []byte, compiler string) ([]byte, error) {
       let warm;
       warmedUp = new Promise((done) => { warm = done; });
       worker.onmessage = (e) => {
-        if (e.data.warmed) { // Glossa: the worker compiled app.wasm's functions
+        if (e.data.ready) { // Glossa: the functions the page calls first are compiled
+          performance.mark("glossa-wasm-ready", { detail: e.data.ready });
+          warm();
+        } else if (e.data.warmed) { // Glossa: and all the others
           worker.terminate();
           performance.mark("glossa-wasm-warmed", { detail: e.data.warmed });
           if (e.data.warmed.error) {
@@ -281,7 +292,7 @@ func yieldingLoader(js []byte, compiler string) ([]byte, error) {
     performance.mark("glossa-wasm-compiled", { detail: where });
     showProgress(100);
     window.glossaTaggerWorker?.postMessage({ type: "start" }); // Glossa: compile the tagger now
-    await Promise.race([warmedUp, new Promise((resolve) => setTimeout(resolve, 2000))]); // Glossa: and the functions
+    await Promise.race([warmedUp, new Promise((resolve) => setTimeout(resolve, 2000))]); // Glossa: and its first functions
     await new Promise((resolve) => setTimeout(resolve, 0)); // Glossa: a task ends here
     const instance = await WebAssembly.instantiate(module, go.importObject);
     await new Promise((resolve) => setTimeout(resolve, 0)); // Glossa: and here

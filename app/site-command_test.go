@@ -39,6 +39,7 @@ func TestYieldingLoader(t *testing.T) {
 		`requestAnimationFrame(() => setTimeout(resolve, 0))`,
 		`WebAssembly.compileStreaming(fetch(url))`,
 		`new Worker("` + compilerScript + `")`,
+		`performance.mark("glossa-wasm-ready", { detail: e.data.ready })`,
 		`performance.mark("glossa-wasm-warmed", { detail: e.data.warmed })`,
 		`module = await compileInWorker()`,
 		`module = await compileHere()`,

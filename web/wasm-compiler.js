@@ -16,10 +16,16 @@
 // table and Go's stack pointer for this; see app/warmup): the page finds
 // the functions compiled.
 //
+// It goes first through the functions the page calls first as it loads,
+// in the order of their first call (the order `glossa site` writes into
+// app.wasm, custom section glossa.warmup), then through the others.
+//
 // The page's loader (app.js, rewritten by `glossa site`) sends {url}. It
-// gets {module} or {error}, then {warmed: {functions, ms}}, where
-// functions is how many were compiled (0 with a reason in `error` where
-// the warm-up could not run), and ms how long it took.
+// gets {module} or {error}; then {ready: {functions, ms}} once the
+// functions it calls first are compiled (not where app.wasm lists none),
+// and {warmed: {functions, ms}} once all are, where functions is how many
+// were compiled (0 with a reason in `error` where the warm-up could not
+// run), and ms how long it took.
 "use strict";
 Error.stackTraceLimit = 0; // the warm-up traps ~6,000 times: no stack traces
 self.onmessage = async (e) => {
@@ -35,8 +41,9 @@ self.onmessage = async (e) => {
   }
   self.postMessage({ module });
   const start = performance.now();
+  const ready = (functions) => self.postMessage({ ready: { functions, ms: performance.now() - start } });
   try {
-    const functions = await warmUp(module);
+    const functions = await warmUp(module, ready);
     self.postMessage({ warmed: { functions, ms: performance.now() - start } });
   } catch (err) {
     self.postMessage({ warmed: { functions: 0, ms: performance.now() - start, error: String(err) } });
@@ -47,8 +54,9 @@ self.onmessage = async (e) => {
 // its own whose imports all throw, with Go's stack pointer out of the
 // memory's bounds: a call compiles the function, then traps at its first
 // access to its stack frame (or at an import, or an argument it cannot
-// take). It returns the number of functions called.
-async function warmUp(module) {
+// take). It calls ready(n) once the n functions the page calls first are
+// done, and returns the number of functions called.
+async function warmUp(module, ready) {
   const imports = {};
   for (const imp of WebAssembly.Module.imports(module)) {
     if (imp.kind !== "function") {
@@ -61,19 +69,41 @@ async function warmUp(module) {
   if (!(table instanceof WebAssembly.Table) || !(sp instanceof WebAssembly.Global)) {
     throw new Error("app.wasm exports no glossa_table and glossa_sp: it was not written by `glossa site`");
   }
-  let functions = 0;
-  for (let i = 0; i < table.length; i++) {
+  const [first, order] = warmUpOrder(module, table.length);
+  let functions = 0, told = false;
+  for (const i of order) {
     const f = table.get(i);
-    if (!f) {
-      continue;
+    if (f) {
+      sp.value = -16; // 0xfffffff0: every access to the stack is out of bounds
+      try {
+        f(0);
+      } catch {
+        // the trap, as planned
+      }
+      functions++;
     }
-    sp.value = -16; // 0xfffffff0: every access to the stack is out of bounds
-    try {
-      f(0);
-    } catch {
-      // the trap, as planned
+    if (!told && first > 0 && functions === first) {
+      told = true;
+      ready(first);
     }
-    functions++;
   }
   return functions;
+}
+
+// warmUpOrder reads app.wasm's glossa.warmup section: little-endian
+// uint32s, how many functions lead, then table indices. Without it, the
+// order is the table's and none leads.
+function warmUpOrder(module, size) {
+  const sections = WebAssembly.Module.customSections(module, "glossa.warmup");
+  if (sections.length !== 1 || sections[0].byteLength < 4 || sections[0].byteLength % 4 !== 0) {
+    return [-1, Array.from({ length: size }, (_, i) => i)];
+  }
+  const data = new DataView(sections[0]), order = [];
+  for (let at = 4; at < data.byteLength; at += 4) {
+    const i = data.getUint32(at, true);
+    if (i < size) {
+      order.push(i);
+    }
+  }
+  return [data.getUint32(0, true), order];
 }

@@ -16,6 +16,12 @@
 // Go's linker puts every function, and Go's stack pointer, which the
 // worker sets out of memory's bounds so that a function traps at its
 // first access to its frame.
+//
+// The order matters: the page waits for the functions it calls first as
+// it loads (Startup, a list made by build/warmlist from a trace of a cold
+// load) and starts Go while the worker goes on with the rest. Prepare
+// writes that order into the module, as a custom section (OrderSection),
+// from the module's function names, which it then drops.
 package warmup
 
 import (
@@ -25,19 +31,27 @@ import (
 	"fmt"
 )
 
-// The names Export gives the function table and Go's stack pointer.
+// The names Prepare gives the function table and Go's stack pointer.
 const (
 	TableExport        = "glossa_table"
 	StackPointerExport = "glossa_sp"
 )
 
-// The module's sections Export reads (WebAssembly core specification,
+// OrderSection is the custom section Prepare adds, the warm-up's order:
+// little-endian uint32s, first how many of the page's first functions
+// (Startup's, found in the module) lead the list, then the table index of
+// every function of the table, those first, the others in table order.
+const OrderSection = "glossa.warmup"
+
+// The module's sections Prepare reads (WebAssembly core specification,
 // binary format, section 5.5).
 const (
+	customSection = 0
 	importSection = 2
 	tableSection  = 4
 	globalSection = 6
 	exportSection = 7
+	elemSection   = 9
 )
 
 // Kinds of import and export.
@@ -46,70 +60,235 @@ const (
 	kindGlobal = 3
 )
 
-// Export returns module with two more exports: its function table (table
-// 0) as TableExport and Go's stack pointer (global 0, a mutable i32) as
-// StackPointerExport. Nothing else changes, so the page's use of the
-// module does not. It returns an error naming what is wrong where module
-// is not a module Go built in the shape Export knows.
-func Export(module []byte) ([]byte, error) {
+// Report says what Prepare found.
+type Report struct {
+	Functions int  // functions in the table, all of which the worker calls
+	Named     bool // the module had its function names (built without -s)
+	Listed    int  // names in the list of first functions
+	Found     int  // of those, functions of the module's table
+}
+
+// Prepare returns module ready for its warm-up: with two more exports,
+// its function table (table 0) as TableExport and Go's stack pointer
+// (global 0, a mutable i32) as StackPointerExport, and the order of the
+// warm-up as OrderSection, the functions named in first leading; without
+// its function names (the "name" section, which the page does not need).
+// The page's use of the module does not change. Where module has no names
+// (built with -s), or first is empty, the order is the table's. Prepare
+// returns an error naming what is wrong where module is not a module Go
+// built in the shape Prepare knows.
+func Prepare(module []byte, first []string) ([]byte, Report, error) {
+	var report Report
 	sections, err := readSections(module)
 	if err != nil {
-		return nil, err
+		return nil, report, err
 	}
 	exports := -1
 	var hasTable, hasStackPointer bool
+	var slots []slot
+	names := map[string]uint32{}
 	for i := range sections {
 		s := &sections[i]
 		switch s.id {
 		case importSection:
-			if err := noTableOrGlobalImports(s.body); err != nil {
-				return nil, err
-			}
+			err = noTableOrGlobalImports(s.body)
 		case tableSection:
 			hasTable, err = firstTableHoldsFunctions(s.body)
 		case globalSection:
 			hasStackPointer, err = firstGlobalIsStackPointer(s.body)
 		case exportSection:
 			exports = i
+		case elemSection:
+			slots, err = readTableSlots(s.body)
+		case customSection:
+			if s.custom == "name" {
+				report.Named = true
+				err = readFunctionNames(s.customBody, names)
+			}
 		}
 		if err != nil {
-			return nil, fmt.Errorf("app.wasm, section %d at byte %d: %w", s.id, s.start, err)
+			return nil, report, fmt.Errorf("app.wasm, section %d at byte %d: %w", s.id, s.start, err)
 		}
 	}
 	switch {
 	case !hasTable:
-		return nil, errors.New("app.wasm has no table of functions: it is not a module Go built")
+		return nil, report, errors.New("app.wasm has no table of functions: it is not a module Go built")
 	case !hasStackPointer:
-		return nil, errors.New("app.wasm's first global is not a mutable i32 (Go's stack pointer): it is not a module Go built")
+		return nil, report, errors.New("app.wasm's first global is not a mutable i32 (Go's stack pointer): it is not a module Go built")
 	case exports < 0:
-		return nil, errors.New("app.wasm has no export section: it is not a module Go built")
+		return nil, report, errors.New("app.wasm has no export section: it is not a module Go built")
+	case len(slots) == 0:
+		return nil, report, errors.New("app.wasm puts no function in its table: it is not a module Go built")
 	}
 	body, err := addExports(sections[exports].body, []export{{TableExport, kindTable, 0}, {StackPointerExport, kindGlobal, 0}})
 	if err != nil {
-		return nil, fmt.Errorf("app.wasm's exports, at byte %d: %w", sections[exports].start, err)
+		return nil, report, fmt.Errorf("app.wasm's exports, at byte %d: %w", sections[exports].start, err)
 	}
+	report.Functions, report.Listed = len(slots), len(first)
+	order, found := warmUpOrder(slots, names, first)
+	report.Found = found
 	var out bytes.Buffer
-	out.Grow(len(module) + 64)
+	out.Grow(len(module) + 4*len(order) + 64)
 	out.Write(module[:8])
 	for i, s := range sections {
-		if i == exports {
-			out.WriteByte(s.id)
-			out.Write(binary.AppendUvarint(nil, uint64(len(body))))
-			out.Write(body)
+		switch {
+		case i == exports:
+			writeSection(&out, exportSection, body)
+		case s.id == customSection && (s.custom == "name" || s.custom == OrderSection):
+			// dropped: the page needs no names, and an old order goes
+		default:
+			out.Write(s.raw)
+		}
+	}
+	data := binary.AppendUvarint(nil, uint64(len(OrderSection)))
+	data = append(data, OrderSection...)
+	data = binary.LittleEndian.AppendUint32(data, uint32(found))
+	for _, index := range order {
+		data = binary.LittleEndian.AppendUint32(data, index)
+	}
+	writeSection(&out, customSection, data)
+	return out.Bytes(), report, nil
+}
+
+// writeSection writes a section of id with body.
+func writeSection(out *bytes.Buffer, id byte, body []byte) {
+	out.WriteByte(id)
+	out.Write(binary.AppendUvarint(nil, uint64(len(body))))
+	out.Write(body)
+}
+
+// slot is a function's place in the table.
+type slot struct{ function, table uint32 }
+
+// warmUpOrder returns the table indices of slots in the warm-up's order,
+// the functions named in first leading, in first's order, and how many
+// of those there are.
+func warmUpOrder(slots []slot, names map[string]uint32, first []string) (order []uint32, found int) {
+	tableOf := make(map[uint32]uint32, len(slots))
+	for _, s := range slots {
+		if _, ok := tableOf[s.function]; !ok {
+			tableOf[s.function] = s.table
+		}
+	}
+	done := make(map[uint32]bool, len(slots))
+	for _, name := range first {
+		function, ok := names[name]
+		if !ok {
 			continue
 		}
-		out.Write(s.raw)
+		table, ok := tableOf[function]
+		if !ok || done[table] {
+			continue
+		}
+		done[table] = true
+		order = append(order, table)
 	}
-	return out.Bytes(), nil
+	found = len(order)
+	for _, s := range slots {
+		if !done[s.table] {
+			done[s.table] = true
+			order = append(order, s.table)
+		}
+	}
+	return order, found
+}
+
+// readTableSlots reads the element section: where each function is in
+// table 0. Go writes one active segment at a constant offset.
+func readTableSlots(body []byte) ([]slot, error) {
+	r := reader{b: body}
+	n, err := r.u32()
+	if err != nil {
+		return nil, err
+	}
+	var slots []slot
+	for range n {
+		flags, err := r.u32()
+		if err != nil {
+			return nil, err
+		}
+		if flags != 0 {
+			return nil, fmt.Errorf("an element segment of kind %d: Go writes only active segments of functions for table 0 (kind 0)", flags)
+		}
+		if op, err := r.byte(); err != nil || op != 0x41 {
+			return nil, errors.New("an element segment whose offset is not an i32.const")
+		}
+		offset, err := r.u32() // Go's offsets are small and positive: an s32 read as u32
+		if err != nil || offset >= 1<<31 {
+			return nil, errors.New("an element segment at an offset that is not a small constant")
+		}
+		if end, err := r.byte(); err != nil || end != 0x0b {
+			return nil, errors.New("an element segment whose offset is more than one constant")
+		}
+		count, err := r.u32()
+		if err != nil {
+			return nil, err
+		}
+		for i := range count {
+			function, err := r.u32()
+			if err != nil {
+				return nil, err
+			}
+			slots = append(slots, slot{function: function, table: offset + i})
+		}
+	}
+	return slots, nil
+}
+
+// readFunctionNames reads the function names of a "name" custom section
+// (subsection 1) into names, name to function index.
+func readFunctionNames(body []byte, names map[string]uint32) error {
+	r := reader{b: body}
+	for r.at < len(body) {
+		id, err := r.byte()
+		if err != nil {
+			return err
+		}
+		size, err := r.u32()
+		if err != nil {
+			return err
+		}
+		if uint64(size) > uint64(len(body)-r.at) {
+			return errShort
+		}
+		end := r.at + int(size)
+		if id != 1 {
+			r.at = end
+			continue
+		}
+		sub := reader{b: body[:end], at: r.at}
+		n, err := sub.u32()
+		if err != nil {
+			return err
+		}
+		for range n {
+			index, err := sub.u32()
+			if err != nil {
+				return err
+			}
+			name, err := sub.name()
+			if err != nil {
+				return err
+			}
+			if _, ok := names[name]; !ok {
+				names[name] = index
+			}
+		}
+		r.at = end
+	}
+	return nil
 }
 
 // section is one section of a module: its id, its body, the bytes it
-// takes in the module (id and size included) and where it starts.
+// takes in the module (id and size included) and where it starts; for a
+// custom section, its name and the body after the name.
 type section struct {
-	id    byte
-	body  []byte
-	raw   []byte
-	start int
+	id         byte
+	body       []byte
+	raw        []byte
+	start      int
+	custom     string
+	customBody []byte
 }
 
 // readSections splits a module into its sections.
@@ -134,7 +313,15 @@ func readSections(module []byte) ([]section, error) {
 		if size == 0 {
 			return nil, fmt.Errorf("app.wasm, section at byte %d is empty", at)
 		}
-		sections = append(sections, section{id: module[at], body: module[r.at:end], raw: module[at:end], start: at})
+		s := section{id: module[at], body: module[r.at:end], raw: module[at:end], start: at}
+		if s.id == customSection {
+			c := reader{b: s.body}
+			if s.custom, err = c.name(); err != nil {
+				return nil, fmt.Errorf("app.wasm, custom section at byte %d: its name: %w", at, err)
+			}
+			s.customBody = s.body[c.at:]
+		}
+		sections = append(sections, s)
 		at = end
 	}
 	return sections, nil
@@ -310,4 +497,28 @@ func (r *reader) limits() error {
 		_, err = r.u32()
 	}
 	return err
+}
+
+// FunctionNames returns the function names of a module built without -s,
+// by function index: what build/warmlist needs to name the functions a
+// trace reports by index.
+func FunctionNames(module []byte) (map[uint32]string, error) {
+	sections, err := readSections(module)
+	if err != nil {
+		return nil, err
+	}
+	for _, s := range sections {
+		if s.id == customSection && s.custom == "name" {
+			byName := map[string]uint32{}
+			if err := readFunctionNames(s.customBody, byName); err != nil {
+				return nil, fmt.Errorf("app.wasm's names, at byte %d: %w", s.start, err)
+			}
+			names := make(map[uint32]string, len(byName))
+			for name, index := range byName {
+				names[index] = name
+			}
+			return names, nil
+		}
+	}
+	return nil, errors.New("app.wasm has no function names: build it without -s (make build does)")
 }
