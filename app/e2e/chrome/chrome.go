@@ -9,6 +9,7 @@ import (
 	"context"
 	"errors"
 	"os/exec"
+	"strings"
 
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
@@ -81,14 +82,22 @@ func Start(dir string, opts ...Option) (*Browser, error) {
 	if o.baselineWasm {
 		flags = append(flags, chromedp.Flag("js-flags", "--liftoff-only"))
 	}
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), flags...)
-	tctx, cancelTab := chromedp.NewContext(actx)
-	b := &Browser{ctx: tctx, cancel: func() { cancelTab(); cancelAlloc() }}
-	if err := prepareTab(tctx); err != nil {
+	// Debian's Chromium 148 crashes as it starts in about 1 launch of 30
+	// on this machine image (a crashpad report, before DevTools listens):
+	// a crash at start is tried again, twice at most.
+	for attempt := 1; ; attempt++ {
+		actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), flags...)
+		tctx, cancelTab := chromedp.NewContext(actx)
+		b := &Browser{ctx: tctx, cancel: func() { cancelTab(); cancelAlloc() }}
+		err := prepareTab(tctx)
+		if err == nil {
+			return b, nil
+		}
 		b.Close()
-		return nil, err
+		if attempt == 3 || !strings.HasPrefix(err.Error(), "chrome failed to start") {
+			return nil, err
+		}
 	}
-	return b, nil
 }
 
 // Close ends the browser.
