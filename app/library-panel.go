@@ -55,9 +55,23 @@ func (l *libraryPanel) Render() app.UI {
 	for i, d := range shown {
 		rows[i] = &libraryRow{Doc: d, Current: d.ID == l.Current, Renaming: d.ID == l.renaming}
 	}
+	// The form that adds an article comes first and the storage line
+	// last: the list, and the storage line, come in once the library is
+	// read, and would move the form under the reader's pointer (a click
+	// meant for "Add pasted text" landing on a row).
 	return app.Section().Class("library").Aria("label", "Library").Body(
 		app.H2().Text("Library"),
-		slot(l.Usage != "", app.P().Class("muted").Text(l.Usage)),
+		app.Details().Class("add-article").Body(
+			app.Summary().Text("Add an article"),
+			app.Textarea().ID("paste-article").Aria("label", "Article text").Rows(6).
+				Placeholder("Paste the article here; its first line becomes the title."),
+			app.Button().Text("Add pasted text").OnClick(l.addPasted),
+			app.Label().Class("file-label").Body(
+				app.Text("Or open a file (.txt, .md, .html): "),
+				app.Input().Type("file").Aria("label", "Open an article file").Accept(".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html").
+					OnChange(l.addFile),
+			),
+		),
 		slot(l.Problem != "", app.P().Class("problem").Role("alert").Text(l.Problem)),
 		// Inputs the reader types into are not bound to a value: a render
 		// between two keystrokes would reset them.
@@ -72,17 +86,7 @@ func (l *libraryPanel) Render() app.UI {
 		app.Ul().Class("library-list").Body(rows...),
 		app.If(len(matches) > len(shown), app.Button().Class("show-more").
 			Text(fmt.Sprintf("Show more (%s not shown)", thousands(len(matches)-len(shown)))).OnClick(l.showMore)),
-		app.Details().Class("add-article").Body(
-			app.Summary().Text("Add an article"),
-			app.Textarea().ID("paste-article").Aria("label", "Article text").Rows(6).
-				Placeholder("Paste the article here; its first line becomes the title."),
-			app.Button().Text("Add pasted text").OnClick(l.addPasted),
-			app.Label().Class("file-label").Body(
-				app.Text("Or open a file (.txt, .md, .html): "),
-				app.Input().Type("file").Aria("label", "Open an article file").Accept(".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html").
-					OnChange(l.addFile),
-			),
-		),
+		slot(l.Usage != "", app.P().Class("muted").Text(l.Usage)),
 	)
 }
 
