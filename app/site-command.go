@@ -221,11 +221,12 @@ var loaderStart = sync.OnceValue(func() *regexp.Regexp {
 //
 // The worker then compiles the module's functions (its warm-up, see
 // package warmup), first those the page calls first as it loads, and the
-// page waits for these (for all where app.wasm lists none), 2 s at most:
-// each would otherwise be compiled on its main thread as it is first
-// called, in long tasks. Then it instantiates the module and starts Go,
-// giving the main thread back to the browser before each: shorter tasks
-// instead of one long one. The worker goes on with the other functions.
+// page waits for two thirds of these (for all the functions where
+// app.wasm lists none), 2 s at most: each would otherwise be compiled on
+// its main thread as it is first called, in long tasks. Then it
+// instantiates the module and starts Go, giving the main thread back to
+// the browser before each: shorter tasks instead of one long one. The
+// worker goes on, ahead of the page, with the other functions.
 //
 // Before all this, it lets the browser paint the article it has (or
 // 100 ms pass): the download's work must not hold the first paint back.
