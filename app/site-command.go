@@ -257,7 +257,7 @@ func yieldingLoader(js []byte, compiler string) ([]byte, error) {
       let warm;
       warmedUp = new Promise((done) => { warm = done; });
       worker.onmessage = (e) => {
-        if (e.data.ready) { // Glossa: the functions the page calls first are compiled
+        if (e.data.ready) { // Glossa: most functions the page calls first are compiled
           performance.mark("glossa-wasm-ready", { detail: e.data.ready });
           warm();
         } else if (e.data.warmed) { // Glossa: and all the others
