@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -62,42 +61,14 @@ func serveSite() (stop func(), err error) {
 // glossaBin is the built program.
 var glossaBin = filepath.Join(repoRoot, "dist", "glossa")
 
-// brokenSite serves a copy of the built site (hard links) with the files that match a
-// pattern (filepath.Match, relative to the site, with slashes) replaced,
-// and their precompressed copies removed; it returns the copy's address and
-// stops with the test.
+// brokenSite serves a copy of the built site (chrome.CopySite) with the
+// files that match a pattern (path.Match, relative to the site, with
+// slashes) replaced, and their precompressed copies removed; it returns
+// the copy's address and stops with the test.
 func brokenSite(t testing.TB, pattern string, content []byte) string {
 	t.Helper()
-	src := filepath.Join(repoRoot, "dist", "site")
 	dst := t.TempDir()
-	err := filepath.WalkDir(src, func(file string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, file)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		rel = filepath.ToSlash(rel)
-		base := strings.TrimSuffix(strings.TrimSuffix(rel, ".br"), ".gz")
-		if ok, _ := path.Match(pattern, base); ok {
-			if base != rel {
-				return nil // drop the compressed copies
-			}
-			return os.WriteFile(filepath.Join(dst, rel), content, 0o644)
-		}
-		// A hard link, not a symbolic one: glossa serve follows no link
-		// out of the site's folder.
-		if err := os.Link(file, filepath.Join(dst, rel)); err == nil {
-			return nil
-		}
-		data, err := os.ReadFile(file)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), data, 0o644)
-	})
-	if err != nil {
+	if err := chrome.CopySite(filepath.Join(repoRoot, "dist", "site"), dst, pattern, content); err != nil {
 		t.Fatal(err)
 	}
 	addr, stop, err := serve(dst)

@@ -25,9 +25,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"io/fs"
 	"os"
-	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -71,7 +69,7 @@ func run(site, wasm, bin, out string, loads int) error {
 	}
 	defer os.RemoveAll(dir)
 	copyDir := filepath.Join(dir, "site")
-	if err := copySite(site, copyDir, module); err != nil {
+	if err := chrome.CopySite(site, copyDir, "web/app.*.wasm", module); err != nil {
 		return err
 	}
 	addr, stop, err := chrome.Serve(bin, copyDir)
@@ -110,42 +108,6 @@ func run(site, wasm, bin, out string, loads int) error {
 	}
 	fmt.Fprintf(os.Stderr, "warmlist: wrote %s: %d functions\n", out, len(list))
 	return nil
-}
-
-// copySite copies the site to dst, hard-linking where it can, with
-// app.wasm replaced by module and its compressed copies left out.
-func copySite(src, dst string, module []byte) error {
-	replaced := false
-	err := filepath.WalkDir(src, func(file string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, file)
-		target := filepath.Join(dst, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		base := strings.TrimSuffix(strings.TrimSuffix(filepath.ToSlash(rel), ".br"), ".gz")
-		if ok, _ := path.Match("web/app.*.wasm", base); ok {
-			if base != filepath.ToSlash(rel) {
-				return nil
-			}
-			replaced = true
-			return os.WriteFile(target, module, 0o644)
-		}
-		if err := os.Link(file, target); err == nil {
-			return nil
-		}
-		data, err := os.ReadFile(file)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, data, 0o644)
-	})
-	if err == nil && !replaced {
-		err = fmt.Errorf("%s has no web/app.*.wasm: build the site first (make build)", src)
-	}
-	return err
 }
 
 // traceEvent is the part of a trace event warmlist reads.
