@@ -134,8 +134,8 @@ func Prepare(module []byte, first []string) ([]byte, Report, error) {
 		switch {
 		case i == exports:
 			writeSection(&out, exportSection, body)
-		case s.id == customSection && (s.custom == "name" || s.custom == OrderSection):
-			// dropped: the page needs no names, and an old order goes
+		case s.id == customSection && s.custom == "name":
+			// dropped: the page needs no names
 		default:
 			out.Write(s.raw)
 		}
