@@ -54,8 +54,8 @@ self.onmessage = async (e) => {
 // its own whose imports all throw, with Go's stack pointer out of the
 // memory's bounds: a call compiles the function, then traps at its first
 // access to its stack frame (or at an import, or an argument it cannot
-// take). It calls ready(n) once the n functions the page calls first are
-// done, and returns the number of functions called.
+// take). It calls ready(n) once n functions, two thirds of those the
+// page calls first, are done, and returns the number of functions called.
 async function warmUp(module, ready) {
   const imports = {};
   for (const imp of WebAssembly.Module.imports(module)) {
