@@ -81,6 +81,9 @@ func writeSite(web, out, wasmExec string, log io.Writer) error {
 			return err
 		}
 		if name == "app.wasm" {
+			if err := checkAppWasmLinks(data); err != nil {
+				return err
+			}
 			var report warmup.Report
 			if data, report, err = warmup.Prepare(data, warmup.Startup()); err != nil {
 				return fmt.Errorf("preparing app.wasm for its warm-up: %w", err)
@@ -298,6 +301,28 @@ func yieldingLoader(js []byte, compiler string) ([]byte, error) {
     const instance = await WebAssembly.instantiate(module, go.importObject);
     await new Promise((resolve) => setTimeout(resolve, 0)); // Glossa: and here
     go.run(instance);`)), nil
+}
+
+// checkAppWasmLinks fails where app.wasm links the regexp package: 0.5 MB
+// of the UI's WebAssembly (the package and the Unicode tables its parser
+// names), which go-app links only for RouteWithRegexp (see
+// third_party/go-app/PATCHES.md) and the UI does not use. A module without
+// function names (built with -s) is not checked.
+func checkAppWasmLinks(module []byte) error {
+	names, err := warmup.FunctionNames(module)
+	if err != nil {
+		return nil // no names to check
+	}
+	for _, name := range names {
+		// Go writes a package path's slashes as underscores in these
+		// names; a package's init functions stay while it is imported.
+		pkg, fn, _ := strings.Cut(name, ".")
+		if (pkg == "regexp" || pkg == "regexp_syntax") && !strings.HasPrefix(fn, "init") {
+			return fmt.Errorf("app.wasm links the regexp package (%s), 0.5 MB the page downloads and compiles: "+
+				"find what the UI calls it through (go build -ldflags=-dumpdep) and use strings instead, or drop this check", name)
+		}
+	}
+	return nil
 }
 
 // serviceWorkerStart is go-app's loader's (app.js, v9.8.0) call that

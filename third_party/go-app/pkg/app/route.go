@@ -94,6 +94,13 @@ func (r *router) createComponent(path string) (Composer, bool) {
 }
 
 type regexpRoute struct {
-	regexp       *regexp.Regexp
+	regexp       pathMatcher
 	newComponent func() Composer
+}
+
+// pathMatcher is what a regexp route needs of its *regexp.Regexp. Glossa:
+// an interface, so that an app that never calls RouteWithRegexp does not
+// link the regexp package (and the Unicode tables its parser names).
+type pathMatcher interface {
+	MatchString(path string) bool
 }
