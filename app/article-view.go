@@ -193,6 +193,9 @@ func (v *articleView) Render() app.UI {
 		blocks[i] = &articleBlock{Doc: v.Doc, Index: i, Marks: marks[i]}
 	}
 	classes := "article"
+	if len(v.Doc.Blocks) > firstBlocks {
+		classes += " long" // paragraphs out of view are skipped (glossa.css)
+	}
 	if v.Hidden != "" {
 		classes += " " + v.Hidden
 	}
