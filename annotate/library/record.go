@@ -480,7 +480,10 @@ func (p *fastRecord) num(dst *int) bool {
 	if n == 0 || n > 9 || n > 1 && p.raw[0] == '0' {
 		return false
 	}
-	v, _ := strconv.Atoi(string(p.raw[:n]))
+	v := 0
+	for _, c := range p.raw[:n] {
+		v = v*10 + int(c-'0')
+	}
 	*dst, p.raw = v, p.raw[n:]
 	return true
 }
@@ -522,6 +525,15 @@ func DecodeText(raw []byte) (StoredDoc, error) {
 }
 
 func decodeText(raw []byte) (StoredDoc, error) {
+	if s, ok := decodeTextFast(raw); ok {
+		return s, checkTextRecord(s)
+	}
+	return decodeTextGeneral(raw)
+}
+
+// decodeTextGeneral reads a texts record field by field, naming what is
+// wrong.
+func decodeTextGeneral(raw []byte) (StoredDoc, error) {
 	var s StoredDoc
 	r, err := openRecord(StoreTexts, raw, "doc", "text", "entities", "recognizer", "claims", "claim_finder")
 	if err != nil {
