@@ -74,14 +74,20 @@ func CheckClaimSuggestion(t *Text, c ClaimSuggestion) error {
 // another suggestion already has, and claims that do not fit the text.
 // Call it after WithSuggestions, which replaces every suggestion.
 func (w Workspace) WithClaims(cs []ClaimSuggestion, finder string) Workspace {
+	// Only CLAIM keys can clash with a claim's: the map leaves out a long
+	// article's thousands of entities.
 	taken := map[SuggestionKey]bool{}
 	for _, n := range w.Notes {
-		taken[SuggestionKey{Span: n.Span, Label: n.Label}] = true
+		if n.Label == Claim {
+			taken[SuggestionKey{Span: n.Span, Label: n.Label}] = true
+		}
 	}
 	for _, e := range w.Suggestions {
-		taken[e.Key()] = true
+		if e.Label == Claim {
+			taken[e.Key()] = true
+		}
 	}
-	sugs := slices.Clone(w.Suggestions)
+	var added []Entity
 	info := make(map[Span]ClaimSuggestion, len(cs))
 	for _, c := range cs {
 		k := c.Key()
@@ -90,16 +96,39 @@ func (w Workspace) WithClaims(cs []ClaimSuggestion, finder string) Workspace {
 		}
 		taken[k] = true
 		info[c.Span] = c
-		sugs = append(sugs, Entity{Span: c.Span, Label: Claim, Text: w.Quote(c.Span)})
+		added = append(added, Entity{Span: c.Span, Label: Claim, Text: w.Quote(c.Span)})
 	}
-	slices.SortFunc(sugs, func(a, b Entity) int {
-		return cmp.Or(CompareSpans(a.Span, b.Span), cmp.Compare(a.Label, b.Label))
-	})
 	out := w
-	out.Suggestions = sugs
+	out.Suggestions = mergeSuggestions(w.Suggestions, added)
 	out.Claims = info
 	out.ClaimFinder = finder
 	return out
+}
+
+// mergeSuggestions returns a new slice of the suggestions of a and b,
+// whose keys differ, in order (compareSuggestions); a is most often in
+// order already, and b short.
+func mergeSuggestions(a, b []Entity) []Entity {
+	slices.SortFunc(b, compareSuggestions)
+	sorted := slices.IsSortedFunc(a, compareSuggestions)
+	if len(b) == 0 && sorted {
+		return slices.Clone(a)
+	}
+	if !sorted {
+		out := append(slices.Clone(a), b...)
+		slices.SortFunc(out, compareSuggestions)
+		return out
+	}
+	out := make([]Entity, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if compareSuggestions(a[0], b[0]) <= 0 {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	out = append(out, a...)
+	return append(out, b...)
 }
 
 // ClaimOf returns what the machine found about the pending CLAIM

@@ -404,27 +404,38 @@ func (w Workspace) RejectAll(l Label) (Workspace, int) {
 // label not in AllLabels or a span that is empty, outside the text or only
 // white space. The entities' Text is taken from the document.
 func (w Workspace) WithSuggestions(ents []Entity, recognizer string) Workspace {
-	taken := map[SuggestionKey]bool{}
+	// A page joins a long article's thousands of entities for each edit:
+	// the map holds only the notes, and duplicates go once sorted.
+	noted := make(map[SuggestionKey]bool, len(w.Notes))
 	for _, n := range w.Notes {
-		taken[SuggestionKey{Span: n.Span, Label: n.Label}] = true
+		noted[SuggestionKey{Span: n.Span, Label: n.Label}] = true
 	}
-	var sugs []Entity
+	sugs := make([]Entity, 0, len(ents))
 	for _, e := range ents {
 		k := e.Key()
-		if taken[k] || w.Rejected[k] || w.Accepted[k] || CheckLabel(k.Label) != nil || CheckNoteSpan(w.Doc.Text, k.Span) != nil {
+		if noted[k] || w.Rejected[k] || w.Accepted[k] || CheckLabel(k.Label) != nil || CheckNoteSpan(w.Doc.Text, k.Span) != nil {
 			continue
 		}
-		taken[k] = true
 		e.Text = w.Quote(e.Span)
 		sugs = append(sugs, e)
 	}
-	slices.SortFunc(sugs, func(a, b Entity) int {
-		return cmp.Or(CompareSpans(a.Span, b.Span), cmp.Compare(a.Label, b.Label))
-	})
+	if !slices.IsSortedFunc(sugs, compareSuggestions) {
+		slices.SortFunc(sugs, compareSuggestions)
+	}
+	sugs = slices.CompactFunc(sugs, func(a, b Entity) bool { return a.Key() == b.Key() })
+	if len(sugs) == 0 {
+		sugs = nil // none, as before any tagging
+	}
 	out := w
 	out.Suggestions = sugs
 	out.Recognizer = recognizer
 	return out
+}
+
+// compareSuggestions orders pending suggestions: by span (CompareSpans),
+// then by label.
+func compareSuggestions(a, b Entity) int {
+	return cmp.Or(CompareSpans(a.Span, b.Span), cmp.Compare(a.Label, b.Label))
 }
 
 // index returns the index of note id, or -1.
