@@ -64,6 +64,13 @@ type workspaceMemo struct {
 	doc     *annotate.Document
 	tagging taggingKey
 	ws      annotate.Workspace
+	// The highlights of ws, listed and per block of doc, once drawn
+	// (lit): a render that changes no highlight (a status, "Saved", a card)
+	// gives the article view the same per-block slices, which go-app then
+	// compares in no time, instead of new ones it compares item by item.
+	lit   bool
+	hls   []highlight
+	marks [][]highlight
 }
 
 // taggingKey tells tagging states apart: their entities and claims are
@@ -262,6 +269,18 @@ func (p *articlePage) workspace() annotate.Workspace {
 	return m.ws
 }
 
+// highlights is workspace() with its highlights, listed and per block of
+// the document (see workspaceMemo).
+func (p *articlePage) highlights() (annotate.Workspace, []highlight, [][]highlight) {
+	w := p.workspace()
+	if !p.joined.lit {
+		p.joined.hls = highlightsOf(w)
+		p.joined.marks = highlightsByBlock(p.doc().Blocks, p.joined.hls)
+		p.joined.lit = true
+	}
+	return w, p.joined.hls, p.joined.marks
+}
+
 // labelSelection annotates the pending selection with a label.
 func (p *articlePage) labelSelection(ctx app.Context, l annotate.Label) {
 	if !p.toolbar.Open || p.toolbar.Err != "" {
@@ -344,8 +363,7 @@ func (p *articlePage) toggleSettings(ctx app.Context, e app.Event) {
 }
 
 func (p *articlePage) Render() app.UI {
-	w := p.workspace()
-	hls := highlightsOf(w)
+	w, hls, marks := p.highlights()
 	return app.Div().Class("page").Body(
 		slot(p.library.Banner != "", app.P().Class("banner").Role("alert").Text(p.library.Banner)),
 		app.Header().Class("bar").Body(
@@ -369,7 +387,7 @@ func (p *articlePage) Render() app.UI {
 			app.Div().Class("reading").
 				OnMouseUp(p.onArticleMouseUp).
 				OnClick(p.onArticleClick).
-				Body(newArticleView(p.doc(), hls, p.hidden)),
+				Body(newArticleView(p.doc(), marks, p.hidden)),
 			app.Div().Class("side").Body(
 				// The card first: it stays in view beside the highlight
 				// it edits, whatever else the column holds.
@@ -461,7 +479,9 @@ func highlightsOf(w annotate.Workspace) []highlight {
 	}
 	for _, e := range w.Suggestions {
 		h := highlight{Span: e.Span, Label: e.Label, Kind: kindSuggestion}
-		if c, ok := w.ClaimOf(e.Span); ok && e.Label == annotate.Claim {
+		// e is pending: its claim is w.Claims[e.Span] (ClaimOf would
+		// look for e among the suggestions again, for each claim).
+		if c, ok := w.Claims[e.Span]; ok && e.Label == annotate.Claim {
 			h.Speaker = c.SpeakerName
 			if se := c.SpeakerEntity; se != nil {
 				h.SpeakerEntity = spanAttr(se.Span) + " " + string(se.Label)

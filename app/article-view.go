@@ -58,16 +58,16 @@ type articleView struct {
 	catching bool               // a task to show more of Marks is scheduled
 }
 
-// newArticleView lays out d with its highlights; the labels in hidden are
-// not shown.
-func newArticleView(d *annotate.Document, hls []highlight, hidden map[annotate.Label]bool) *articleView {
+// newArticleView lays out d with its highlights per block (see
+// highlightsByBlock); the labels in hidden are not shown.
+func newArticleView(d *annotate.Document, marks [][]highlight, hidden map[annotate.Label]bool) *articleView {
 	var classes []string
 	for _, l := range annotate.AllLabels {
 		if hidden[l] {
 			classes = append(classes, "hide-"+string(l))
 		}
 	}
-	return &articleView{Doc: d, Marks: highlightsByBlock(d.Blocks, hls), Hidden: strings.Join(classes, " ")}
+	return &articleView{Doc: d, Marks: marks, Hidden: strings.Join(classes, " ")}
 }
 
 // highlightsByBlock gives each block the highlights that touch it (one

@@ -48,7 +48,7 @@ func whoSaidWhat(w annotate.Workspace) []speakerGroup {
 		if e.Label != annotate.Claim {
 			continue
 		}
-		c, _ := w.ClaimOf(e.Span)
+		c := w.Claims[e.Span] // e is pending (see highlightsOf)
 		add(c.SpeakerName, claimItem{target: activeHighlight{Key: e.Key()}, span: e.Span, quote: w.Quote(e.Span), suggested: true})
 	}
 	out := make([]speakerGroup, 0, len(groups))
