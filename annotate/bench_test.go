@@ -3,9 +3,9 @@ package annotate_test
 import (
 	"strings"
 	"testing"
-	"unicode"
 
 	"glossa/annotate"
+	"glossa/annotate/internal/fixture"
 	"glossa/app/sample"
 )
 
@@ -36,21 +36,8 @@ func BenchmarkOffsets(b *testing.B) {
 // for each edit: the sample 30 times (about 11,500 words), an entity on
 // every third word and a claim in every paragraph.
 func BenchmarkJoinSuggestions(b *testing.B) {
-	d := annotate.NewDocument(strings.Repeat(sample.Article+"\n\n", 30))
-	runes := []rune(d.Text.String())
-	var ents []annotate.Entity
-	for start, words := 0, 0; start < len(runes); start++ {
-		if !unicode.IsLetter(runes[start]) || start > 0 && unicode.IsLetter(runes[start-1]) {
-			continue
-		}
-		end := start
-		for end < len(runes) && unicode.IsLetter(runes[end]) {
-			end++
-		}
-		if words++; words%3 == 0 {
-			ents = append(ents, annotate.Entity{Span: annotate.Span{Start: start, End: end}, Label: annotate.Person})
-		}
-	}
+	d := annotate.NewDocument(fixture.LongText(b, 30))
+	ents := fixture.WordEntities(d.Text, annotate.Person)
 	var claims []annotate.ClaimSuggestion
 	for _, bl := range d.Blocks {
 		if bl.End-bl.Start > 20 {

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"glossa/annotate"
+	"glossa/annotate/internal/fixture"
 	"glossa/annotate/library"
 )
 
@@ -176,26 +177,11 @@ func BenchmarkListBigLibrary(b *testing.B) {
 // tagged article, which opening it and saving a change to it do: about
 // 11,500 words (the sample 30 times), an entity on every third word.
 func BenchmarkDecodeLongText(b *testing.B) {
-	s, err := library.NewStoredDoc(strings.Repeat(sampleText(b)+"\n\n", 30), "paste", t0)
+	s, err := library.NewStoredDoc(fixture.LongText(b, 30), "paste", t0)
 	if err != nil {
 		b.Fatal(err)
 	}
-	t := annotate.NewText(s.Text)
-	runes := []rune(s.Text)
-	s.Entities = []annotate.Entity{}
-	for start, words := 0, 0; start < len(runes); start++ {
-		if !unicode.IsLetter(runes[start]) || start > 0 && unicode.IsLetter(runes[start-1]) {
-			continue
-		}
-		end := start
-		for end < len(runes) && unicode.IsLetter(runes[end]) {
-			end++
-		}
-		if words++; words%3 == 0 {
-			s.Entities = append(s.Entities, annotate.Entity{Span: annotate.Span{Start: start, End: end},
-				Label: annotate.AllLabels[words%len(annotate.AllLabels)], Text: t.Slice(start, end)})
-		}
-	}
+	s.Entities = fixture.WordEntities(annotate.NewText(s.Text), "")
 	s.Recognizer = "bench"
 	raw, err := library.EncodeText(s)
 	if err != nil {

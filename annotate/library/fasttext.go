@@ -32,9 +32,9 @@ func decodeTextFast(raw []byte) (StoredDoc, bool) {
 	return s, true
 }
 
-// entities consumes null (nil) or an array of entities, each
-// {"start":…,"end":…,"label":…,"text":…}, into dst.
-func (p *fastRecord) entities(dst *[]annotate.Entity) bool {
+// fastArray consumes null (nil) or a JSON array whose items item
+// consumes; an empty array is an empty slice, as encoding/json reads it.
+func fastArray[T any](p *fastRecord, dst *[]T, item func(*T) bool) bool {
 	if p.lit(`null`) {
 		*dst = nil
 		return true
@@ -42,20 +42,21 @@ func (p *fastRecord) entities(dst *[]annotate.Entity) bool {
 	if !p.lit(`[`) {
 		return false
 	}
-	out := []annotate.Entity{}
+	out := []T{}
 	for !p.lit(`]`) {
-		if len(out) > 0 && !p.lit(`,`) {
+		var v T
+		if len(out) > 0 && !p.lit(`,`) || !item(&v) {
 			return false
 		}
-		var e annotate.Entity
-		if !p.entity(&e) {
-			return false
-		}
-		out = append(out, e)
+		out = append(out, v)
 	}
 	*dst = out
 	return true
 }
+
+// entities consumes null (nil) or an array of entities, each
+// {"start":…,"end":…,"label":…,"text":…}, into dst.
+func (p *fastRecord) entities(dst *[]annotate.Entity) bool { return fastArray(p, dst, p.entity) }
 
 // entity consumes one entity object.
 func (p *fastRecord) entity(e *annotate.Entity) bool {
@@ -72,37 +73,21 @@ func (p *fastRecord) entity(e *annotate.Entity) bool {
 // claims consumes null (nil) or an array of claim suggestions, each with
 // the fields of annotate.ClaimSuggestion in the order encoding/json
 // writes them, into dst.
-func (p *fastRecord) claims(dst *[]annotate.ClaimSuggestion) bool {
-	if p.lit(`null`) {
-		*dst = nil
-		return true
-	}
-	if !p.lit(`[`) {
-		return false
-	}
-	out := []annotate.ClaimSuggestion{}
-	for !p.lit(`]`) {
-		if len(out) > 0 && !p.lit(`,`) {
-			return false
-		}
-		var c annotate.ClaimSuggestion
-		var kind string
-		ok := p.lit(`{"start":`) && p.num(&c.Start) &&
-			p.lit(`,"end":`) && p.num(&c.End) &&
-			p.lit(`,"kind":`) && p.str(&kind) &&
-			p.lit(`,"cue":`) && p.optSpan(&c.Cue) &&
-			p.lit(`,"speaker":`) && p.optSpan(&c.Speaker) &&
-			p.lit(`,"speaker_name":`) && p.str(&c.SpeakerName) &&
-			p.lit(`,"speaker_entity":`) && p.optEntity(&c.SpeakerEntity) &&
-			p.lit(`}`)
-		if !ok {
-			return false
-		}
-		c.Kind = annotate.ClaimKind(kind)
-		out = append(out, c)
-	}
-	*dst = out
-	return true
+func (p *fastRecord) claims(dst *[]annotate.ClaimSuggestion) bool { return fastArray(p, dst, p.claim) }
+
+// claim consumes one claim suggestion object.
+func (p *fastRecord) claim(c *annotate.ClaimSuggestion) bool {
+	var kind string
+	ok := p.lit(`{"start":`) && p.num(&c.Start) &&
+		p.lit(`,"end":`) && p.num(&c.End) &&
+		p.lit(`,"kind":`) && p.str(&kind) &&
+		p.lit(`,"cue":`) && p.optSpan(&c.Cue) &&
+		p.lit(`,"speaker":`) && p.optSpan(&c.Speaker) &&
+		p.lit(`,"speaker_name":`) && p.str(&c.SpeakerName) &&
+		p.lit(`,"speaker_entity":`) && p.optEntity(&c.SpeakerEntity) &&
+		p.lit(`}`)
+	c.Kind = annotate.ClaimKind(kind)
+	return ok
 }
 
 // optSpan consumes null (nil) or {"start":…,"end":…}.
