@@ -1,15 +1,14 @@
 package main
 
 import (
-	"bytes"
-	"errors"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
-	"glossa/annotate/formats"
+	"glossa/annotate/formats/remote"
 	"glossa/annotate/library"
 )
 
@@ -28,7 +27,7 @@ const (
 
 // exportRequest names a format and what to export.
 type exportRequest struct {
-	Format  string // formats.Format.Name
+	Format  string // remote.Format.Name
 	Library bool   // the whole library, else the open article
 }
 
@@ -51,7 +50,7 @@ type exchanger struct {
 // attachOffer is a file that can be attached to an article.
 type attachOffer struct {
 	name  string
-	data  []byte
+	file  app.Value // the File the reader picked
 	docID string
 }
 
@@ -70,35 +69,39 @@ func (x *exchanger) busy(ctx app.Context, what string) {
 	ctx.SetState(stateExchange, x.st)
 }
 
-// handleExport builds an export off the UI goroutine and downloads it.
+// handleExport has the worker build an export (remote.ExportRequest) and
+// downloads it.
 func (x *exchanger) handleExport(ctx app.Context, a app.Action) {
 	req, ok := a.Value.(exportRequest)
 	doc := editing.st.Doc
 	if !ok || doc == nil || !lib.ready(ctx, a) {
 		return
 	}
-	store := lib.store
-	only, title := doc.ID, lib.st.Title
+	ask := remote.ExportRequest{Format: req.Format, DocID: doc.ID, Title: lib.st.Title, Now: time.Now()}
 	if req.Library {
-		only, title = "", "glossa-library"
+		ask.DocID, ask.Title = "", "glossa-library"
 	}
 	x.busy(ctx, "Exporting…")
-	ctx.Async(func() {
-		name, data, media, notes, err := exportFile(store, req.Format, only, title)
+	taggerWorker().exchange(lib.store, map[string]any{"type": "export", "request": jsonText(ask)}, func(reply app.Value, err error) {
+		var res remote.ExportResult
+		if err == nil {
+			err = readReply(reply, &res)
+		}
 		ctx.Dispatch(func(ctx app.Context) {
 			x.busy(ctx, "")
 			if err != nil {
 				sayFailed(ctx, "Not exported", err)
 				return
 			}
-			download(name, media, data)
-			say(ctx, strings.TrimSpace("Exported "+name+". "+formats.JoinNotes(notes)))
+			downloadBuffer(res.Name, res.MediaType, reply.Get("bytes"))
+			say(ctx, strings.TrimSpace("Exported "+res.Name+". "+strings.Join(res.Notes, " ")))
 		})
 	})
 }
 
 // handleImport reads an annotation file into the library, whole or not at
-// all, and shows the open article as it is after.
+// all, and shows the open article as it is after: the worker reads the
+// file and plans the changes, the page applies them in one transaction.
 func (x *exchanger) handleImport(ctx app.Context, a app.Action) {
 	f, ok := a.Value.(app.Value)
 	if !ok || !lib.ready(ctx, a) {
@@ -109,43 +112,33 @@ func (x *exchanger) handleImport(ctx app.Context, a app.Action) {
 		sayFailed(ctx, "Nothing imported", problem("%s is larger than %s", name, humanBytes(maxImportBytes)))
 		return
 	}
-	store := lib.store
-	open := ""
+	ask := remote.ImportRequest{Name: name, Now: time.Now()}
 	if doc := editing.st.Doc; doc != nil {
-		open = doc.ID
+		ask.Open = doc.ID
 	}
 	x.pending = nil
 	x.busy(ctx, "Importing "+name+"…")
-	ctx.Async(func() {
-		data, report, err := importFile(store, f, name)
-		var offer *attachOffer
-		var attachable formats.ImportReport
-		if errors.Is(err, formats.ErrNoArticle) && open != "" {
-			// Its quotes may anchor in the open article, which the
-			// library may know by another address.
-			if _, rep, perr := formats.PlanAttach(store, name, data, open, time.Now()); perr == nil && rep.Added > 0 {
-				offer, attachable = &attachOffer{name: name, data: data, docID: open}, rep
+	x.importFile(ctx, f, ask, func(ctx app.Context, rep remote.Report, offer *remote.Report, err error) {
+		if offer != nil && err != nil {
+			x.pending = &attachOffer{name: name, file: f, docID: ask.Open}
+			pages := strings.ReplaceAll(offer.ElsewhereSources, "\n", ", ")
+			if pages == "" { // all of them quote the open article
+				pages = "another page"
 			}
+			ctx.SetState(stateNotice, notice{
+				Text: fmt.Sprintf("Nothing imported from %s yet: its annotations are of %s, which is not in your library under that address, but %d of them quote the open article%s.",
+					name, pages, offer.Added,
+					pick(offer.Elsewhere == 0, "", " ("+pick(offer.Elsewhere == 1, "1 does not", fmt.Sprint(offer.Elsewhere)+" do not")+", and would be left out)")),
+				Details: err.Error(), Problem: true, Offer: "Attach to the open article", OfferAction: actionAttach,
+			})
+			return
 		}
-		ctx.Dispatch(func(ctx app.Context) {
-			x.busy(ctx, "")
-			if offer != nil {
-				x.pending = offer
-				ctx.SetState(stateNotice, notice{
-					Text: fmt.Sprintf("Nothing imported from %s yet: its annotations are of %s, which is not in your library under that address, but %d of them quote the open article%s.",
-						name, strings.ReplaceAll(attachable.ElsewhereSources, "\n", ", "), attachable.Added,
-						pick(attachable.Elsewhere == 0, "", " ("+pick(attachable.Elsewhere == 1, "1 does not", fmt.Sprint(attachable.Elsewhere)+" do not")+", and would be left out)")),
-					Details: err.Error(), Problem: true, Offer: "Attach to the open article", OfferAction: actionAttach,
-				})
-				return
-			}
-			if err != nil {
-				sayFailed(ctx, "Nothing imported from "+name, err)
-				return
-			}
-			say(ctx, "Imported "+name+": "+report)
-			x.imported(ctx)
-		})
+		if err != nil {
+			sayFailed(ctx, "Nothing imported from "+name, err)
+			return
+		}
+		say(ctx, "Imported "+name+": "+importSummary(rep))
+		x.imported(ctx)
 	})
 }
 
@@ -157,18 +150,42 @@ func (x *exchanger) handleAttach(ctx app.Context, a app.Action) {
 		return
 	}
 	x.pending = nil
-	store := lib.store
 	x.busy(ctx, "Attaching "+p.name+"…")
-	ctx.Async(func() {
-		rep, err := formats.AttachInto(store, p.name, p.data, p.docID, time.Now())
-		ctx.Dispatch(func(ctx app.Context) {
-			x.busy(ctx, "")
-			if err != nil {
-				sayFailed(ctx, "Nothing attached from "+p.name, err)
-				return
+	ask := remote.ImportRequest{Name: p.name, AttachTo: p.docID, Now: time.Now()}
+	x.importFile(ctx, p.file, ask, func(ctx app.Context, rep remote.Report, _ *remote.Report, err error) {
+		if err != nil {
+			sayFailed(ctx, "Nothing attached from "+p.name, err)
+			return
+		}
+		say(ctx, "Attached "+p.name+" to the open article: "+importSummary(rep))
+		x.imported(ctx)
+	})
+}
+
+// importFile has the worker plan the import of file f (or its
+// attachment), applies the changes to the library in one transaction, and
+// calls done on the UI goroutine with the report, or the error and, when
+// the file could be attached to the open article instead, what that would
+// add.
+func (x *exchanger) importFile(ctx app.Context, f app.Value, ask remote.ImportRequest,
+	done func(ctx app.Context, rep remote.Report, offer *remote.Report, err error)) {
+	store := lib.store
+	msg := map[string]any{"type": "import", "request": jsonText(ask), "file": f}
+	taggerWorker().exchange(store, msg, func(reply app.Value, err error) {
+		var res remote.ImportResult
+		if err == nil {
+			err = readReply(reply, &res)
+		}
+		ctx.Async(func() {
+			if err == nil {
+				if aerr := store.ApplyAll(res.Changes); aerr != nil {
+					err = fmt.Errorf("import %s: %w", ask.Name, aerr)
+				}
 			}
-			say(ctx, "Attached "+p.name+" to the open article: "+importSummary(rep))
-			x.imported(ctx)
+			ctx.Dispatch(func(ctx app.Context) {
+				x.busy(ctx, "")
+				done(ctx, res.Report, res.Offer, err)
+			})
 		})
 	})
 }
@@ -184,44 +201,26 @@ func (x *exchanger) imported(ctx app.Context) {
 	}
 }
 
-// exportFile builds an export of the library (or of the document only),
-// with the notes that say what it leaves out (formats.ExportNotes).
-func exportFile(store library.Store, format, only, title string) (name string, data []byte, media string, notes []string, err error) {
-	f, err := formats.FormatByName(format)
-	if err != nil {
-		return "", nil, "", nil, err
+// readReply reads the worker's answer to an export or import: its result
+// into v, and its fault as the error (an import's result comes with its
+// fault, for the offer to attach).
+func readReply(reply app.Value, v any) error {
+	if r := jsString(reply.Get("result")); r != "" {
+		if err := json.Unmarshal([]byte(r), v); err != nil {
+			return fmt.Errorf("the worker's answer cannot be read: %v", err)
+		}
 	}
-	var ids []string
-	if only != "" {
-		ids = []string{only}
-	}
-	b, err := formats.LoadBundle(store, ids...)
-	if err != nil {
-		return "", nil, "", nil, err
-	}
-	var buf bytes.Buffer
-	if err := f.Export(b, &buf); err != nil {
-		return "", nil, "", nil, err
-	}
-	return formats.ExportFileName(title, f, time.Now()), buf.Bytes(), f.MediaType, f.ExportNotes(b), nil
+	return remote.DecodeFault(jsString(reply.Get("fault")))
 }
 
-// importFile reads a file into the library, whole or not at all
-// (formats.ImportInto), and returns its bytes and what the import did.
-func importFile(store library.Store, f app.Value, name string) ([]byte, string, error) {
-	data, err := readFile(f)
-	if err != nil {
-		return nil, "", fmt.Errorf("%s: %w", name, err)
-	}
-	report, err := formats.ImportInto(store, name, data, time.Now())
-	if err != nil {
-		return data, "", err
-	}
-	return data, importSummary(report), nil
+// jsonText is the JSON of one of our own values (they always encode).
+func jsonText(v any) string {
+	b, _ := json.Marshal(v)
+	return string(b)
 }
 
 // importSummary says what an import did.
-func importSummary(report formats.ImportReport) string {
+func importSummary(report remote.Report) string {
 	msg := fmt.Sprintf("%d new articles, %d annotations added, %d updated, %d kept as they were.", report.Articles, report.Added, report.Updated, report.KeptNewer+report.Duplicates)
 	if report.Decisions > 0 {
 		msg += fmt.Sprintf(" %d decisions about suggestions (rejected or accepted) restored.", report.Decisions)
@@ -236,12 +235,11 @@ func importSummary(report formats.ImportReport) string {
 	return msg
 }
 
-// download hands data to the browser as a file download.
-func download(name, media string, data []byte) {
-	arr := app.Window().Get("Uint8Array").New(len(data))
-	app.CopyBytesToJS(arr, data)
+// downloadBuffer hands the bytes of buf (an ArrayBuffer) to the browser as
+// a file download.
+func downloadBuffer(name, media string, buf app.Value) {
 	parts := app.Window().Get("Array").New()
-	parts.Call("push", arr)
+	parts.Call("push", buf)
 	blob := app.Window().Get("Blob").New(parts, map[string]any{"type": media})
 	url := app.Window().Get("URL").Call("createObjectURL", blob)
 	a := app.Window().Get("document").Call("createElement", "a")
@@ -295,9 +293,9 @@ type exchangeMenu struct {
 }
 
 func (x *exchangeMenu) Render() app.UI {
-	options := make([]app.UI, len(formats.Formats))
-	for i, f := range formats.Formats {
-		options[i] = app.Option().Value(f.Name).Text(formatTitle(f))
+	options := make([]app.UI, len(remote.Formats))
+	for i, f := range remote.Formats {
+		options[i] = app.Option().Value(f.Name).Text(f.Title)
 	}
 	return app.Div().Class("exchange-menu").OnKeyDown(x.onKey).On("focusout", x.onFocusOut).Body(
 		app.Button().ID("exchange-button").Class("exchange-button").
@@ -368,15 +366,4 @@ func (x *exchangeMenu) pickImport(ctx app.Context, e app.Event) {
 		ctx.NewActionWithValue(actionImport, files.Index(0))
 	}
 	ctx.JSSrc().Set("value", "")
-}
-
-func formatTitle(f formats.Format) string {
-	names := map[string]string{
-		"w3c": "W3C Web Annotation (JSON-LD)", "doccano": "doccano JSONL", "spacy": "spaCy JSONL",
-		"brat": "brat standoff (zip)", "csv": "CSV spreadsheet", "claimreview": "ClaimReview (claims with a verdict)",
-	}
-	if n, ok := names[f.Name]; ok {
-		return n
-	}
-	return f.Name
 }

@@ -8,7 +8,7 @@ import (
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"glossa/annotate"
-	"glossa/annotate/formats"
+	"glossa/annotate/formats/remote"
 	"glossa/annotate/library"
 )
 
@@ -67,9 +67,9 @@ func explain(err error) string {
 		return "it was saved by a newer version of Glossa, which this one cannot read; it is left untouched. Open the newest Glossa to use it"
 	case errors.Is(err, library.ErrCorrupt):
 		return "a saved record cannot be read; it is kept as it is, and everything else works"
-	case errors.Is(err, formats.ErrNoReviewURL):
+	case errors.Is(err, remote.ErrNoReviewURL):
 		return "a ClaimReview needs the address of the page where your fact check is published: set “Review URL for this article” in Settings, then export again"
-	case errors.Is(err, formats.ErrNoArticle):
+	case errors.Is(err, remote.ErrNoArticle):
 		return "its annotations are of pages that are not in your library, and none of them quotes the open article. Add the article they annotate first, then import the file again"
 	case errors.Is(err, annotate.ErrBadURL):
 		return "the evidence must be a web address that starts with http:// or https://, such as https://example.org/report"
@@ -85,7 +85,7 @@ func explain(err error) string {
 		return "that selection cannot be annotated: select some words of the article"
 	case errors.Is(err, annotate.ErrNotText):
 		return "it is not UTF-8 text. Save it as UTF-8 and try again"
-	case errors.Is(err, formats.ErrUnsupportedFormat):
+	case errors.Is(err, remote.ErrUnsupportedFormat):
 		return "Glossa does not read or write that kind of file (see the formats in the export menu)"
 	case errors.Is(err, annotate.ErrBadInput):
 		return "the file cannot be read: " + detail(err, annotate.ErrBadInput)

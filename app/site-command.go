@@ -303,23 +303,47 @@ func yieldingLoader(js []byte, compiler string) ([]byte, error) {
     go.run(instance);`)), nil
 }
 
-// checkAppWasmLinks fails where app.wasm links the regexp package: 0.5 MB
-// of the UI's WebAssembly (the package and the Unicode tables its parser
-// names), which go-app links only for RouteWithRegexp (see
-// third_party/go-app/PATCHES.md) and the UI does not use. A module without
-// function names (built with -s) is not checked.
+// checkAppWasmLinks fails where app.wasm links a package the page's UI
+// must not carry (unwantedInUI). A module without function names (built
+// with -s) is not checked.
 func checkAppWasmLinks(module []byte) error {
 	names, err := warmup.FunctionNames(module)
 	if err != nil {
 		return nil // no names to check
 	}
+	list := make([]string, 0, len(names))
 	for _, name := range names {
-		// Go writes a package path's slashes as underscores in these
-		// names; a package's init functions stay while it is imported.
+		list = append(list, name)
+	}
+	slices.Sort(list)
+	return unwantedLink(list)
+}
+
+// unwantedInUI names the packages the UI's WebAssembly must not link, as
+// Go names them in a module's function names (a path's slashes written as
+// underscores), and why.
+var unwantedInUI = []struct{ pkg, why string }{
+	// go-app links regexp only for RouteWithRegexp (see
+	// third_party/go-app/PATCHES.md), which the UI does not use.
+	{"regexp", "the regexp package, 0.5 MB with the Unicode tables its parser names: use strings instead"},
+	{"regexp_syntax", "the regexp package, 0.5 MB with the Unicode tables its parser names: use strings instead"},
+	// Export and import run in the worker's extractor (see
+	// annotate/formats/remote).
+	{"glossa_annotate_formats", "the export and import formats, which run in the worker: ask it (annotate/formats/remote)"},
+	{"archive_zip", "archive/zip, which only brat export and import need, in the worker"},
+}
+
+// unwantedLink fails on the first function name (of a module's) of a
+// package in unwantedInUI, but for the init functions a package keeps
+// while it is imported.
+func unwantedLink(names []string) error {
+	for _, name := range names {
 		pkg, fn, _ := strings.Cut(name, ".")
-		if (pkg == "regexp" || pkg == "regexp_syntax") && !strings.HasPrefix(fn, "init") {
-			return fmt.Errorf("app.wasm links the regexp package (%s), 0.5 MB the page downloads and compiles: "+
-				"find what the UI calls it through (go build -ldflags=-dumpdep) and use strings instead, or drop this check", name)
+		for _, u := range unwantedInUI {
+			if pkg == u.pkg && !strings.HasPrefix(fn, "init") {
+				return fmt.Errorf("app.wasm links %s (%s): "+
+					"find what the UI calls it through (go build -ldflags=-dumpdep), or drop this check", u.why, name)
+			}
 		}
 	}
 	return nil

@@ -113,3 +113,23 @@ func TestLaterServiceWorker(t *testing.T) {
 		t.Errorf("a loader without go-app's call: got %v, want a refusal naming laterServiceWorker", err)
 	}
 }
+
+// TestUnwantedLink checks what glossa site refuses to ship in app.wasm:
+// the regexp package and the export formats, by their functions' names,
+// while a package of a similar name, and an init function, pass.
+func TestUnwantedLink(t *testing.T) {
+	for _, c := range []struct {
+		names []string
+		want  string // in the error; "" for none
+	}{
+		{[]string{"main.main", "glossa_annotate_formats_remote.Store.List", "regexp.init"}, ""},
+		{[]string{"main.main", "regexp.(*Regexp).doExecute"}, "regexp package"},
+		{[]string{"glossa_annotate_formats.FormatByName"}, "export and import formats"},
+		{[]string{"archive_zip.(*Writer).Close"}, "archive/zip"},
+	} {
+		err := unwantedLink(c.names)
+		if c.want == "" && err != nil || c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)) {
+			t.Errorf("%v: %v, want an error naming %q", c.names, err, c.want)
+		}
+	}
+}

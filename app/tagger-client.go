@@ -2,11 +2,14 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"glossa/annotate"
+	"glossa/annotate/formats/remote"
+	"glossa/annotate/library"
 )
 
 // taggerEvents receives one tagging job's progress from the worker.
@@ -36,6 +39,8 @@ type workerTagger struct {
 	calls              map[int]func(reply app.Value, problem string) // model and learning requests
 	nextJob            int
 	failed             bool // the worker's script failed to load
+	// library is what the worker reads while it exports or imports.
+	library library.Store
 }
 
 // errTaggerScript says why tagging cannot start when the worker's own
@@ -142,6 +147,43 @@ func (t *workerTagger) call(msg map[string]any, done func(reply app.Value, probl
 	t.worker.Call("postMessage", msg)
 }
 
+// exchange sends the worker an export or import request (see
+// exchange.go); while it works, the worker reads the library from store
+// (remote.Serve answers its questions). done gets the answer, or why there
+// is none.
+func (t *workerTagger) exchange(store library.Store, msg map[string]any, done func(reply app.Value, err error)) {
+	t.library = store
+	t.call(msg, func(reply app.Value, problem string) {
+		if problem != "" {
+			done(nil, errors.New(problem))
+			return
+		}
+		done(reply, nil)
+	})
+}
+
+// answer answers the worker's question about the library (msg: {ask,
+// method, arg}), off the JavaScript callback: reading the library waits
+// on the browser's database.
+func (t *workerTagger) answer(msg app.Value) {
+	ask, method, arg, store := msg.Get("ask").Int(), jsString(msg.Get("method")), jsString(msg.Get("arg")), t.library
+	go func() {
+		reply := map[string]any{"type": "answer", "ask": ask}
+		var err error = errNoLibrary
+		if store != nil {
+			reply["answer"], err = remote.Serve(store, method, arg)
+		}
+		if err != nil {
+			reply["fault"] = jsonText(remote.FaultOf(err))
+		}
+		t.send(reply)
+	}()
+}
+
+// errNoLibrary answers a question of the worker before any export or
+// import gave it a library to read.
+var errNoLibrary = errors.New("the page has no library open for the worker to read")
+
 // send sends the worker a message it does not answer.
 func (t *workerTagger) send(msg map[string]any) {
 	if !t.failed {
@@ -151,6 +193,10 @@ func (t *workerTagger) send(msg map[string]any) {
 
 // receive handles one message from the worker.
 func (t *workerTagger) receive(msg app.Value) {
+	if msg.Get("type").String() == "ask" {
+		t.answer(msg)
+		return
+	}
 	job := msg.Get("job").Int()
 	if done, ok := t.calls[job]; ok {
 		delete(t.calls, job)

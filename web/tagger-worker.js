@@ -25,12 +25,22 @@
 // {type: "learning", on} (tag with what was learned, or not),
 // {type: "extract", job, kind, bytes} (article text of a web page, kind
 // "html", or of a Markdown file, kind "markdown"; answered by
-// {type: "extracted", job, text, error}). Messages out:
+// {type: "extracted", job, text, error}),
+// {type: "export", job, request} (an export file, made by the extractor:
+// answered by {type: "exchanged", job, result, bytes (an ArrayBuffer)} or
+// {type: "exchanged", job, fault}),
+// {type: "import", job, request, file (a File or Blob)} (the changes that
+// import a file, planned by the extractor: answered by {type:
+// "exchanged", job, result, fault}),
+// {type: "answer", ask, answer, fault} (the page's answer to an "ask").
+// Messages out:
 // {type: "status", job, status: "loading-model" | "tagging"},
 // {type: "block", job, block, entities: JSON string},
 // {type: "done", job, blocks, recognizer, claims: JSON string, claimFinder,
 // ms, memory (bytes of WebAssembly memory)},
-// {type: "error", job, message}.
+// {type: "error", job, message},
+// {type: "ask", ask, method, arg} (the extractor reads the page's library:
+// see remote.Store; the page answers with an "answer").
 "use strict";
 importScripts("/wasm_exec.js");
 
@@ -123,6 +133,42 @@ function startExtractor() {
   return extractor;
 }
 
+// asks holds the extractor's questions to the page that wait for an
+// answer, by number.
+const asks = new Map();
+let lastAsk = 0;
+
+// glossaAskPage asks the page a question about its library (for the
+// extractor's remote.Store): a promise of {answer} or {fault}.
+self.glossaAskPage = (method, arg) => new Promise((resolve) => {
+  const ask = ++lastAsk;
+  asks.set(ask, resolve);
+  self.postMessage({ type: "ask", ask, method, arg });
+});
+
+// exchange runs an export or an import in the extractor and answers the
+// page.
+async function exchange(msg) {
+  const job = msg.job;
+  try {
+    await startExtractor();
+    if (msg.type === "export") {
+      const out = await self.glossaExport(msg.request);
+      if (out.bytes) {
+        self.postMessage({ type: "exchanged", job, result: out.result, bytes: out.bytes.buffer }, [out.bytes.buffer]);
+      } else {
+        self.postMessage({ type: "exchanged", job, fault: out.fault });
+      }
+      return;
+    }
+    const bytes = new Uint8Array(await msg.file.arrayBuffer());
+    const out = await self.glossaImport(msg.request, bytes);
+    self.postMessage({ type: "exchanged", job, result: out.result, fault: out.fault });
+  } catch (err) {
+    self.postMessage({ type: "exchanged", job, fault: JSON.stringify({ message: errorText(err) }) });
+  }
+}
+
 // fetchModel downloads a model file the site ships.
 async function fetchModel(source) {
   const url = source === "prose" ? params.get("prose") || "/web/ner.model" : params.get("model") || "/web/news.model";
@@ -195,6 +241,18 @@ self.onmessage = async (event) => {
         self.postMessage({ type: "extracted", job, text: "", error: errorText(err) });
       }
       return;
+    case "export":
+    case "import":
+      exchange(msg);
+      return;
+    case "answer": {
+      const resolve = asks.get(msg.ask);
+      asks.delete(msg.ask);
+      if (resolve) {
+        resolve({ answer: msg.answer || "", fault: msg.fault || "" });
+      }
+      return;
+    }
     case "learn-load":
     case "learn":
     case "forget":

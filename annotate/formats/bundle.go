@@ -2,11 +2,11 @@ package formats
 
 import (
 	"encoding/json"
-	"errors"
 	"fmt"
 	"strings"
 
 	"glossa/annotate"
+	"glossa/annotate/formats/remote"
 	"glossa/annotate/library"
 )
 
@@ -52,7 +52,7 @@ func ReaderIdentity(s library.Store) Identity {
 // ErrUnsupportedFormat marks a file or format name that is not one Glossa
 // reads or writes. The other errors of export and import wrap annotate's
 // sentinels (ErrBadInput, ErrBadSpan, ErrNotText…).
-var ErrUnsupportedFormat = errors.New("unsupported format")
+var ErrUnsupportedFormat = remote.ErrUnsupportedFormat
 
 // LoadBundle reads the documents named by docIDs from s, in that order, or
 // the whole library when none is named: all the documents s lists (newest

@@ -1,12 +1,12 @@
 package formats
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"time"
 
 	"glossa/annotate"
+	"glossa/annotate/formats/remote"
 )
 
 // ClaimReview is a schema.org ClaimReview (https://schema.org/ClaimReview)
@@ -59,7 +59,7 @@ type crAppearance struct {
 // ErrNoReviewURL marks a ClaimReview export of an article without a review
 // URL (library.DocMeta.ReviewURL): every ClaimReview needs the URL of the
 // page that publishes it.
-var ErrNoReviewURL = errors.New("no review URL")
+var ErrNoReviewURL = remote.ErrNoReviewURL
 
 // The rating scale of ExportClaimReview: 1 (worst) to 5 (best).
 const (

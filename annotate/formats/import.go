@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"glossa/annotate"
+	"glossa/annotate/formats/remote"
 	"glossa/annotate/internal/rawjson"
 	"glossa/annotate/library"
 	"glossa/annotate/w3c"
@@ -55,7 +56,7 @@ type ImportReport struct {
 // ErrNoArticle marks an import of which no annotation names an article of
 // the library or of the file: nothing can be placed. PlanAttach may place
 // them in the open article.
-var ErrNoArticle = errors.New("no article to anchor to")
+var ErrNoArticle = remote.ErrNoArticle
 
 // String sums the report up in a sentence.
 func (r ImportReport) String() string {

@@ -20,8 +20,9 @@ type Change struct {
 	// it: notes and decisions are checked and encoded against it, without
 	// reading and parsing the stored text again (for a long article, most
 	// of a save's time). Diff sets it. One whose ID is not DocID is
-	// ignored.
-	Doc *annotate.Document
+	// ignored. It is not encoded: a Change sent as JSON (from the worker
+	// that plans imports) leaves it nil, and Apply reads the text.
+	Doc *annotate.Document `json:"-"`
 	// PutMeta and PutText create the document (both are needed then) or,
 	// PutMeta alone, rename it or set its review URL. The text of a document never changes (its
 	// ID is the text's hash): a PutText that differs is refused. PutMeta's

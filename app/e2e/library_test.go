@@ -148,7 +148,9 @@ func TestCorruptRecord(t *testing.T) {
 }
 
 // TestNoIndexedDB runs the app where the browser offers no database: a
-// banner says work will not be kept, and annotating works from memory.
+// banner says work will not be kept, annotating works from memory, and the
+// export the banner asks for holds the work (the worker that writes it
+// reads the library in the page's memory).
 func TestNoIndexedDB(t *testing.T) {
 	b := newBrowser(t)
 	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
@@ -161,6 +163,22 @@ func TestNoIndexedDB(t *testing.T) {
 	waitFor(t, b, "the banner", `/will not be kept/.test((document.querySelector(".banner") || {}).textContent)`, 30*time.Second)
 	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
 	labelWords(t, b, "Brexit", "7")
+
+	downloads := b.allowDownloads(t)
+	openExchangeMenu(t, b)
+	b.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector("#export-format").value = "csv"`))
+	b.do(t, chromedp.Click(chromedp.CSS(`section[aria-label="Export and import"] button`)))
+	waitFor(t, b, "the export", `/^(Exported|Not exported)/.test(document.querySelector(".notice").textContent)`, 15*time.Second)
+	if notice := eval[string](t, b, `document.querySelector(".notice").textContent`); !strings.HasPrefix(notice, "Exported") {
+		t.Fatalf("export from memory: %s", notice)
+	}
+	data, err := os.ReadFile(waitForFile(t, downloads, 15*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(data), "Brexit") {
+		t.Errorf("the export from memory lacks the annotation:\n%s", data)
+	}
 }
 
 // TestAddHTMLArticle opens a saved web page through the file picker: the
