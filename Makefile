@@ -102,7 +102,7 @@ purity:
 # Fuzz targets: every parser of outside input, and offset round trips.
 # make test runs each briefly; make fuzz longer.
 FUZZ_TARGETS := ./annotate:FuzzTextOffsets ./annotate:FuzzTagJSONL ./annotate:FuzzNormalizeText \
-	./annotate/w3c:FuzzNoteFromAnnotation ./annotate/library:FuzzDecodeRecords ./annotate/library:FuzzTextRecordFast ./annotate/formats:FuzzImportW3C \
+	./annotate/w3c:FuzzNoteFromAnnotation ./annotate/library:FuzzDecodeRecords ./annotate/library:FuzzTextRecordFast ./annotate/library:FuzzEncodeTextFast ./annotate/formats:FuzzImportW3C \
 	./annotate/formats:FuzzImportJSONL ./annotate/formats:FuzzImportBrat ./annotate/webpage:FuzzExtractHTML \
 	./annotate/markdown:FuzzExtractMarkdown \
 	./annotate/ner/compact:FuzzLoadModel ./annotate/ner/compact:FuzzFastMatchesProse \

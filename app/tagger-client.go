@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -222,8 +221,8 @@ func (t *workerTagger) receive(msg app.Value) {
 	case "status":
 		ev.status(msg.Get("status").String())
 	case "block":
-		var ents []annotate.Entity
-		if err := json.Unmarshal([]byte(msg.Get("entities").String()), &ents); err != nil {
+		ents, err := library.DecodeEntities([]byte(msg.Get("entities").String()))
+		if err != nil {
 			ev.fail(fmt.Sprintf("the tagger sent entities that cannot be read: %v", err))
 			delete(t.jobs, job)
 			return
@@ -231,7 +230,9 @@ func (t *workerTagger) receive(msg app.Value) {
 		ev.block(msg.Get("block").Int(), ents)
 	case "done":
 		res := taggedDoc{ms: msg.Get("ms").Float(), recognizer: jsString(msg.Get("recognizer")), claimFinder: jsString(msg.Get("claimFinder"))}
-		if err := json.Unmarshal([]byte(jsString(msg.Get("claims"))), &res.claims); err != nil {
+		claims, err := library.DecodeClaims([]byte(jsString(msg.Get("claims"))))
+		res.claims = claims
+		if err != nil {
 			ev.fail(fmt.Sprintf("the tagger sent claims that cannot be read: %v", err))
 			delete(t.jobs, job)
 			return

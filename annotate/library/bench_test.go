@@ -194,3 +194,21 @@ func BenchmarkDecodeLongText(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(s.Entities)), "entities")
 }
+
+// BenchmarkEncodeLongText measures writing the texts record of a long
+// tagged article, which keeping its tagging does: the article of
+// BenchmarkDecodeLongText.
+func BenchmarkEncodeLongText(b *testing.B) {
+	s, err := library.NewStoredDoc(fixture.LongText(b, 30), "paste", t0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Entities = fixture.WordEntities(annotate.NewText(s.Text), "")
+	s.Recognizer = "bench"
+	for b.Loop() {
+		if _, err := library.EncodeText(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(len(s.Entities)), "entities")
+}

@@ -507,8 +507,8 @@ func EncodeText(s StoredDoc) ([]byte, error) {
 	if err := checkTextRecord(s); err != nil {
 		return nil, fmt.Errorf("encode %s record %q: %w", StoreTexts, s.Meta.ID, err)
 	}
-	return json.Marshal(textJSON{Schema: SchemaVersion, Doc: s.Meta.ID, Text: s.Text, Entities: s.Entities, Recognizer: s.Recognizer,
-		Claims: s.Claims, ClaimFinder: s.ClaimFinder})
+	return encodeTextFast(textJSON{Schema: SchemaVersion, Doc: s.Meta.ID, Text: s.Text, Entities: s.Entities, Recognizer: s.Recognizer,
+		Claims: s.Claims, ClaimFinder: s.ClaimFinder}), nil
 }
 
 // DecodeText decodes a texts record of this schema into a StoredDoc that

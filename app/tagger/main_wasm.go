@@ -4,12 +4,12 @@ package main
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"syscall/js"
 
 	"glossa/annotate"
 	"glossa/annotate/claims"
+	"glossa/annotate/library"
 	"glossa/annotate/ner/compact"
 	"glossa/annotate/ner/news"
 )
@@ -46,15 +46,14 @@ func main() {
 			if ents == nil {
 				ents = []annotate.Entity{}
 			}
-			b, _ := json.Marshal(ents)
-			onBlock.Invoke(block, string(b))
+			onBlock.Invoke(block, string(library.EncodeEntities(ents)))
 		})
 		if err != nil {
 			return failure("tagging failed: " + err.Error())
 		}
 		// Who said what, once every entity is known: a pronoun's speaker
 		// may be named paragraphs before.
-		found, _ := json.Marshal(claims.Proposals(claims.Find(doc, ents)))
+		found := library.EncodeClaims(claims.Proposals(claims.Find(doc, ents)))
 		return map[string]any{"blocks": len(doc.Blocks), "recognizer": recognizer.Name(),
 			"claims": string(found), "claimFinder": claims.Name}
 	}))

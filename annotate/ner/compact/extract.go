@@ -2,7 +2,6 @@ package compact
 
 import (
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 )
@@ -35,17 +34,17 @@ const (
 var shapeNames = [numShapes]string{"None", "number", "punct", "downcase", "upcase", "mixedcase", "other"}
 
 var (
-	nonWordEnd = regexp.MustCompile(`\W+$`)
-	wordEnd    = regexp.MustCompile(`\w+$`)
+	nonWordEnd = lazyRegexp(`\W+$`)
+	wordEnd    = lazyRegexp(`\w+$`)
 )
 
 // shape is prose's shape.
 func shape(word string) int {
 	if _, err := strconv.ParseFloat(word, 64); err == nil {
 		return shapeNumber
-	} else if nonWordEnd.MatchString(word) {
+	} else if nonWordEnd().MatchString(word) {
 		return shapePunct
-	} else if wordEnd.MatchString(word) {
+	} else if wordEnd().MatchString(word) {
 		if strings.ToLower(word) == word {
 			return shapeDowncase
 		} else if strings.Title(word) == word { // deprecated, but prose's

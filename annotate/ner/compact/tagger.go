@@ -2,7 +2,6 @@ package compact
 
 import (
 	"math/rand/v2"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -25,11 +24,11 @@ import (
 
 var (
 	// From github.com/mingrammer/commonregex v1.0.1, which prose uses.
-	linkRE  = regexp.MustCompile(`(?:(?:https?:\/\/)?(?:[a-z0-9.\-]+|www|[a-z0-9.\-])[.](?:[^\s()<>]+|\((?:[^\s()<>]+|(?:\([^\s()<>]+\)))*\))+(?:\((?:[^\s()<>]+|(?:\([^\s()<>]+\)))*\)|[^\s!()\[\]{};:\'".,<>?]))`)
-	emailRE = regexp.MustCompile(`(?i)([A-Za-z0-9!#$%&'*+\/=?^_{|.}~-]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)`)
+	linkRE  = lazyRegexp(`(?:(?:https?:\/\/)?(?:[a-z0-9.\-]+|www|[a-z0-9.\-])[.](?:[^\s()<>]+|\((?:[^\s()<>]+|(?:\([^\s()<>]+\)))*\))+(?:\((?:[^\s()<>]+|(?:\([^\s()<>]+\)))*\)|[^\s!()\[\]{};:\'".,<>?]))`)
+	emailRE = lazyRegexp(`(?i)([A-Za-z0-9!#$%&'*+\/=?^_{|.}~-]+@(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)`)
 	// From prose's tag.go.
-	noneRE = regexp.MustCompile(`^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$`)
-	keepRE = regexp.MustCompile(`^\-[A-Z]{3}\-$`)
+	noneRE = lazyRegexp(`^(?:0|\*[\w?]\*|\*\-\d{1,3}|\*[A-Z]+\*\-\d{1,3}|\*)$`)
+	keepRE = lazyRegexp(`^\-[A-Z]{3}\-$`)
 )
 
 // ruleTag returns the tag prose gives word without predicting it, if any:
@@ -41,11 +40,11 @@ func (s *scratch) ruleTag(word string) (int32, bool) {
 		return s.tagID("-"), true
 	case emoticons[word]:
 		return s.tagID("SYM"), true
-	case linkRE.MatchString(word) || emailRE.MatchString(word) || strings.HasPrefix(word, "@"):
+	case linkRE().MatchString(word) || emailRE().MatchString(word) || strings.HasPrefix(word, "@"):
 		return s.tagID("NN"), true
-	case noneRE.MatchString(word):
+	case noneRE().MatchString(word):
 		return s.tagID("-NONE-"), true
-	case keepRE.MatchString(word):
+	case keepRE().MatchString(word):
 		return s.tagID(word), true
 	}
 	if i := m.tagDict.find(s.key.set0(word)); i >= 0 {

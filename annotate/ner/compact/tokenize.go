@@ -2,7 +2,6 @@ package compact
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -81,12 +80,12 @@ var (
 	negations    = []string{"n't"}
 	suffixes     = []string{",", ")", `"`, "]", "!", ";", ".", "?", ":", "'"}
 	prefixes     = []string{"$", "(", `"`, "["}
-	internalRE   = regexp.MustCompile(`^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$`)
+	internalRE   = lazyRegexp(`^(?:[A-Za-z]\.){2,}$|^[A-Z][a-z]{1,2}\.$`)
 )
 
 func isSpecial(token string) bool {
 	_, found := emoticons[token]
-	return found || internalRE.MatchString(token)
+	return found || internalRE().MatchString(token)
 }
 
 // doSplit is prose's doSplit (tokenize.go), keeping offsets.
