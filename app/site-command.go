@@ -263,6 +263,12 @@ func yieldingLoader(js []byte, compiler string) ([]byte, error) {
         if (e.data.ready) { // Glossa: most functions the page calls first are compiled
           performance.mark("glossa-wasm-ready", { detail: e.data.ready });
           warm();
+          new PerformanceObserver((list, observer) => { // Glossa: the others once the first article is tagged
+            if (performance.getEntriesByName("glossa-tagged").length > 0) {
+              observer.disconnect();
+              worker.postMessage({ resume: true });
+            }
+          }).observe({ type: "mark", buffered: true });
         } else if (e.data.warmed) { // Glossa: and all the others
           worker.terminate();
           performance.mark("glossa-wasm-warmed", { detail: e.data.warmed });

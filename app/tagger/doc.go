@@ -13,6 +13,10 @@
 //	                           each block's entities as soon as it is done, as
 //	                           JSON [{"start","end","label","text"}], code
 //	                           points into the whole normalized text
+//	glossaWarmUp()             tags a few built-in sentences and drops the
+//	                           result: WebAssembly compiles a function on its
+//	                           first call, which made the first article's
+//	                           tagging about twice as slow as later ones
 //
 // and calls glossaTaggerReady() once they are set. (Finding the article in
 // a web page or a Markdown file is the extractor's, app/extractor.) Both

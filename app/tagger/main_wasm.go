@@ -57,9 +57,26 @@ func main() {
 		return map[string]any{"blocks": len(doc.Blocks), "recognizer": recognizer.Name(),
 			"claims": string(found), "claimFinder": claims.Name}
 	}))
+	js.Global().Set("glossaWarmUp", js.FuncOf(func(js.Value, []js.Value) any {
+		if r := t.recognizer(); r != nil {
+			doc := annotate.NewDocument(warmUpText)
+			if ents, err := annotate.RecognizeBlocks(doc, r, func(int, []annotate.Entity) {}); err == nil {
+				library.EncodeClaims(claims.Proposals(claims.Find(doc, ents)))
+			}
+		}
+		return nil
+	}))
 	js.Global().Call("glossaTaggerReady")
 	select {}
 }
+
+// warmUpText is what glossaWarmUp tags: a few sentences of news with the
+// kinds of entity and claim the tagger finds, so that WebAssembly's
+// compilation of the functions tagging calls (on their first call) is
+// done before the reader's first article comes.
+const warmUpText = "Britain's Foreign Office said on Monday 4 December that Kaspersky Lab, based in Moscow, " +
+	"\"poses a risk\", according to Ciaran Martin of the National Cyber Security Centre.\n\n" +
+	"He said the company had been told. Kaspersky denied any wrongdoing, a spokesman said."
 
 // loadModel loads either model file the site ships: the news model
 // (news.model, the default) or prose's compact model (ner.model), told
