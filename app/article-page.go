@@ -264,7 +264,7 @@ func (p *articlePage) workspace() annotate.Workspace {
 	if p.joined.ok && p.joined.seq == m.seq && p.joined.doc == m.doc && p.joined.tagging == m.tagging {
 		return p.joined.ws
 	}
-	m.ws = withSuggestions(p.editing.History.Current(), st)
+	m.ws = joinedWorkspace(p.editing, st)
 	p.joined = m
 	return m.ws
 }

@@ -120,7 +120,33 @@ func (e *editor) merge(ctx app.Context, ws annotate.Workspace) {
 // workspace is the open document's annotations with the machine's open
 // suggestions.
 func (e *editor) workspace(ctx app.Context) annotate.Workspace {
-	return withSuggestions(e.st.History.Current(), taggingOf(ctx, e.st.Doc))
+	return joinedWorkspace(e.st, taggingOf(ctx, e.st.Doc))
+}
+
+// lastJoin is the last workspace joinedWorkspace made. The editor and the
+// page share it: an edit starts from the state the page last drew, so it
+// joins nothing again (tens of milliseconds for a long article as
+// WebAssembly).
+var lastJoin struct {
+	ok      bool
+	seq     int
+	doc     *annotate.Document
+	tagging taggingKey
+	ws      annotate.Workspace
+}
+
+// joinedWorkspace is withSuggestions of the editing state's current
+// workspace and the tagging, made once for each editing state (its Seq:
+// the editor publishes every change of its history, which counts it),
+// document and tagging.
+func joinedWorkspace(ed editingState, st taggingState) annotate.Workspace {
+	key := keyOf(st)
+	if lastJoin.ok && lastJoin.seq == ed.Seq && lastJoin.doc == ed.Doc && lastJoin.tagging == key {
+		return lastJoin.ws
+	}
+	ws := withSuggestions(ed.History.Current(), st)
+	lastJoin.ok, lastJoin.seq, lastJoin.doc, lastJoin.tagging, lastJoin.ws = true, ed.Seq, ed.Doc, key, ws
+	return ws
 }
 
 // withSuggestions adds a tagging's suggestions to a workspace: its
