@@ -47,6 +47,11 @@ web/app.wasm: $(GOFILES)
 web/tagger.wasm: $(GOFILES)
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $@ ./app/tagger
 
+# The tagger with prose's model too (annotate/ner/compact): the worker
+# starts it only for a reader who chooses prose's model.
+web/tagger-prose.wasm: $(GOFILES)
+	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -tags prose -o $@ ./app/tagger
+
 web/extract.wasm: $(GOFILES)
 	GOOS=js GOARCH=wasm $(GO) build $(WASMFLAGS) -o $@ ./app/extractor
 
@@ -58,7 +63,7 @@ web/news.model: $(NEWS_MODEL)
 web/ner.model: $(GOFILES)
 	$(GO) run ./build/nermodel -out $@
 
-dist/site/index.html: dist/glossa web/app.wasm web/tagger.wasm web/extract.wasm web/news.model web/ner.model $(WEBFILES)
+dist/site/index.html: dist/glossa web/app.wasm web/tagger.wasm web/tagger-prose.wasm web/extract.wasm web/news.model web/ner.model $(WEBFILES)
 	dist/glossa site -web web -out dist/site -wasm-exec $(WASM_EXEC)
 
 # Train the built-in news model on CoNLL-2003 (English): CONLL_DIR holds
@@ -86,6 +91,7 @@ check-fmt:
 vet:
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet $(WASM_VET_PKGS)
+	GOOS=js GOARCH=wasm $(GO) vet -tags prose ./app/tagger
 
 # The core must stay pure Go: no go-app, no syscall/js. The browser's
 # programs (the UI and the tagging worker) must not link Apache Beam, nor
@@ -98,6 +104,8 @@ purity:
 	if [ -n "$$bad" ]; then echo "the WebAssembly programs must not link Apache Beam: $$bad"; exit 1; fi
 	@bad=$$(GOOS=js GOARCH=wasm $(GO) list -deps ./app ./app/tagger | grep -xE 'net/http|crypto/tls|text/template' || true); \
 	if [ -n "$$bad" ]; then echo "the WebAssembly programs must not link a web server's packages (2 MB of app.wasm): $$bad; see third_party/go-app/PATCHES.md"; exit 1; fi
+	@bad=$$(GOOS=js GOARCH=wasm $(GO) list -deps ./app/tagger | grep -xE 'glossa/annotate/ner/compact|regexp' || true); \
+	if [ -n "$$bad" ]; then echo "tagger.wasm must not link prose's tagger (tagger-prose.wasm has it, built with -tags prose): $$bad"; exit 1; fi
 
 # Fuzz targets: every parser of outside input, and offset round trips.
 # make test runs each briefly; make fuzz longer.
@@ -181,4 +189,4 @@ screenshot: build chromium
 	status=$$?; kill $$pid; exit $$status
 
 clean:
-	rm -rf dist web/app.wasm web/tagger.wasm web/extract.wasm web/ner.model web/news.model
+	rm -rf dist web/app.wasm web/tagger.wasm web/tagger-prose.wasm web/extract.wasm web/ner.model web/news.model

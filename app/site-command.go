@@ -33,7 +33,7 @@ import (
 func siteCommand(args []string, stderr io.Writer) int {
 	flags := flag.NewFlagSet("site", flag.ContinueOnError)
 	flags.SetOutput(stderr)
-	web := flags.String("web", "web", "folder of static assets, with app.wasm, tagger.wasm, extract.wasm, news.model and ner.model built")
+	web := flags.String("web", "web", "folder of static assets, with app.wasm, tagger.wasm, tagger-prose.wasm, extract.wasm, news.model and ner.model built")
 	out := flags.String("out", "dist/site", "folder to write the site to (replaced)")
 	wasmExec := flags.String("wasm-exec", filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"), "the Go toolchain's wasm_exec.js")
 	if err := flags.Parse(args); err != nil {
@@ -49,12 +49,13 @@ func siteCommand(args []string, stderr io.Writer) int {
 // hashedAssets are the files of the web folder that get content-hashed
 // names: they may be cached for ever, since a change renames them.
 // news.model is the entity model the worker loads; ner.model, prose's
-// compact model, is there for a reader who chooses prose's; extract.wasm
-// for a reader who adds a web page or a Markdown file.
-var hashedAssets = []string{"app.wasm", "tagger.wasm", "extract.wasm", "news.model", "ner.model", "tagger-worker.js", "glossa.css", "boot.js", "wasm-compiler.js"}
+// compact model, is there for a reader who chooses prose's, with
+// tagger-prose.wasm, the tagger that reads it; extract.wasm for a reader
+// who adds a web page or a Markdown file, exports or imports.
+var hashedAssets = []string{"app.wasm", "tagger.wasm", "tagger-prose.wasm", "extract.wasm", "news.model", "ner.model", "tagger-worker.js", "glossa.css", "boot.js", "wasm-compiler.js"}
 
 func writeSite(web, out, wasmExec string, log io.Writer) error {
-	for _, need := range []string{"app.wasm", "tagger.wasm", "extract.wasm", "news.model", "ner.model"} {
+	for _, need := range []string{"app.wasm", "tagger.wasm", "tagger-prose.wasm", "extract.wasm", "news.model", "ner.model"} {
 		if _, err := os.Stat(filepath.Join(web, need)); err != nil {
 			return fmt.Errorf("%s is missing from %s: build it first (make build)", need, web)
 		}
@@ -112,7 +113,7 @@ func writeSite(web, out, wasmExec string, log io.Writer) error {
 		}
 	}
 	version := sha256.Sum256([]byte(strings.Join(all, "\n")))
-	worker := names["tagger-worker.js"] + "?wasm=" + names["tagger.wasm"] + "&extract=" + names["extract.wasm"] +
+	worker := names["tagger-worker.js"] + "?wasm=" + names["tagger.wasm"] + "&wasm-prose=" + names["tagger-prose.wasm"] + "&extract=" + names["extract.wasm"] +
 		"&model=" + names["news.model"] + "&prose=" + names["ner.model"]
 	h := newHandler(siteAssets{
 		Version:      hex.EncodeToString(version[:8]),

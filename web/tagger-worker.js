@@ -2,7 +2,9 @@
 // and the Go extractor (the article text of a web page or a Markdown file),
 // which it starts the first time it is asked for. Their WebAssembly and the
 // model files are named by this script's query parameters (content-hashed
-// names come from the site build): "wasm" (the tagger), "extract" (the
+// names come from the site build): "wasm" (the tagger), "wasm-prose" (the
+// tagger built with prose's too, started instead the first time a reader
+// chooses prose's model or opens a model file of its kind), "extract" (the
 // extractor), "model" (the news model, news.model, the default) and "prose"
 // (prose's model, ner.model); the tagger tells the kinds of model file apart. The
 // tagger and the default model download at once. Messages in:
@@ -46,6 +48,7 @@ importScripts("/wasm_exec.js");
 
 const params = new URL(self.location.href).searchParams;
 let tagger = null; // the Go program, started
+let taggerKind = "news"; // which build it is: "news" (tagger.wasm) or "prose" (tagger-prose.wasm, both models)
 let model = null; // the model the next tagging uses, loaded
 let modelSource = ""; // where it came from: "news", "prose" or "file"
 
@@ -105,17 +108,44 @@ async function runGo(bytes, readyName) {
   return go;
 }
 
-// startTagger starts the tagger once.
-function startTagger() {
+// startTagger starts the tagger once; kind "prose" starts the build with
+// prose's model (tagger-prose.wasm) instead, once, and it then tags with
+// either model. The functions it sets replace the first build's.
+function startTagger(kind) {
+  if (kind === "prose" && taggerKind !== "prose") {
+    taggerKind = "prose";
+    tagger = null;
+  }
   if (!tagger) {
-    tagger = runGo(take("wasm") || fetchTaggerWasm(), "glossaTaggerReady").then((go) => {
+    const wasm = taggerKind === "prose" ?
+      fetchWasm(params.get("wasm-prose") || "/web/tagger-prose.wasm", "prose's tagger's") :
+      take("wasm") || fetchTaggerWasm();
+    const started = runGo(wasm, "glossaTaggerReady").then((go) => {
       self.glossaGo = go;
     });
-    tagger.catch(() => {
-      tagger = null; // the next use tries again
+    started.catch(() => {
+      if (tagger === started) {
+        tagger = null; // the next use tries again
+      }
     });
+    tagger = started;
   }
   return tagger;
+}
+
+// modelKind says which tagger build a model needs: "prose" for prose's
+// model (source "prose", or a file that starts with its signature,
+// GLNERMDL), else "news" (which refuses a file that is no model).
+function modelKind(source, bytes) {
+  if (source === "prose") {
+    return "prose";
+  }
+  const sig = "GLNERMDL";
+  if (source === "file" && bytes && bytes.length >= sig.length &&
+      [...sig].every((c, i) => bytes[i] === c.charCodeAt(0))) {
+    return "prose";
+  }
+  return "news";
 }
 
 // extractor is the extractor's Go program, started (startExtractor).
@@ -190,7 +220,7 @@ function useModel(source, bytes) {
   modelSource = source;
   const file = source === "file" ? bytes : (source === "news" && take("model")) || fetchModel(source);
   const loading = (async () => {
-    const [data] = await Promise.all([file, startTagger()]);
+    const [data] = await Promise.all([file, startTagger(modelKind(source, source === "file" ? bytes : null))]);
     const loaded = self.glossaLoadModel(data);
     if (loaded.error) {
       throw new Error(loaded.error);

@@ -177,12 +177,7 @@ func BenchmarkListBigLibrary(b *testing.B) {
 // tagged article, which opening it and saving a change to it do: about
 // 11,500 words (the sample 30 times), an entity on every third word.
 func BenchmarkDecodeLongText(b *testing.B) {
-	s, err := library.NewStoredDoc(fixture.LongText(b, 30), "paste", t0)
-	if err != nil {
-		b.Fatal(err)
-	}
-	s.Entities = fixture.WordEntities(annotate.NewText(s.Text), "")
-	s.Recognizer = "bench"
+	s := longTagged(b)
 	raw, err := library.EncodeText(s)
 	if err != nil {
 		b.Fatal(err)
@@ -199,16 +194,23 @@ func BenchmarkDecodeLongText(b *testing.B) {
 // tagged article, which keeping its tagging does: the article of
 // BenchmarkDecodeLongText.
 func BenchmarkEncodeLongText(b *testing.B) {
-	s, err := library.NewStoredDoc(fixture.LongText(b, 30), "paste", t0)
-	if err != nil {
-		b.Fatal(err)
-	}
-	s.Entities = fixture.WordEntities(annotate.NewText(s.Text), "")
-	s.Recognizer = "bench"
+	s := longTagged(b)
 	for b.Loop() {
 		if _, err := library.EncodeText(s); err != nil {
 			b.Fatal(err)
 		}
 	}
 	b.ReportMetric(float64(len(s.Entities)), "entities")
+}
+
+// longTagged is the long tagged article of the texts record benchmarks:
+// about 11,500 words (the sample 30 times), an entity on every third word.
+func longTagged(b *testing.B) library.StoredDoc {
+	s, err := library.NewStoredDoc(fixture.LongText(b, 30), "paste", t0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s.Entities = fixture.WordEntities(annotate.NewText(s.Text), "")
+	s.Recognizer = "bench"
+	return s
 }

@@ -43,16 +43,22 @@ func EncodeEntities(ents []annotate.Entity) []byte {
 // DecodeEntities reads a JSON array of entities, as EncodeEntities writes
 // it in one pass, anything else through encoding/json.
 func DecodeEntities(raw []byte) ([]annotate.Entity, error) {
+	return decodeArray(raw, (*fastRecord).entities)
+}
+
+// decodeArray reads raw with the one-pass reader fast if it takes all of
+// it, else with encoding/json.
+func decodeArray[T any](raw []byte, fast func(*fastRecord, *[]T) bool) ([]T, error) {
 	p := fastRecord{raw: raw}
-	var ents []annotate.Entity
-	if p.entities(&ents) && len(p.raw) == 0 {
-		return ents, nil
+	var out []T
+	if fast(&p, &out) && len(p.raw) == 0 {
+		return out, nil
 	}
-	ents = nil
-	if err := json.Unmarshal(raw, &ents); err != nil {
+	out = nil
+	if err := json.Unmarshal(raw, &out); err != nil {
 		return nil, err
 	}
-	return ents, nil
+	return out, nil
 }
 
 // EncodeClaims writes claim suggestions as JSON, as json.Marshal does
@@ -65,16 +71,7 @@ func EncodeClaims(cs []annotate.ClaimSuggestion) []byte {
 // DecodeClaims reads a JSON array of claim suggestions, as EncodeClaims
 // writes it in one pass, anything else through encoding/json.
 func DecodeClaims(raw []byte) ([]annotate.ClaimSuggestion, error) {
-	p := fastRecord{raw: raw}
-	var cs []annotate.ClaimSuggestion
-	if p.claims(&cs) && len(p.raw) == 0 {
-		return cs, nil
-	}
-	cs = nil
-	if err := json.Unmarshal(raw, &cs); err != nil {
-		return nil, err
-	}
-	return cs, nil
+	return decodeArray(raw, (*fastRecord).claims)
 }
 
 // appendEntities writes null for nil, else an array of entities.

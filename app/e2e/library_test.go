@@ -164,15 +164,7 @@ func TestNoIndexedDB(t *testing.T) {
 	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
 	labelWords(t, b, "Brexit", "7")
 
-	downloads := b.allowDownloads(t)
-	openExchangeMenu(t, b)
-	b.do(t, chromedp.Evaluate[chromedp.Void](`document.querySelector("#export-format").value = "csv"`))
-	b.do(t, chromedp.Click(chromedp.CSS(`section[aria-label="Export and import"] button`)))
-	waitFor(t, b, "the export", `/^(Exported|Not exported)/.test(document.querySelector(".notice").textContent)`, 15*time.Second)
-	if notice := eval[string](t, b, `document.querySelector(".notice").textContent`); !strings.HasPrefix(notice, "Exported") {
-		t.Fatalf("export from memory: %s", notice)
-	}
-	data, err := os.ReadFile(waitForFile(t, downloads, 15*time.Second))
+	data, err := os.ReadFile(exportVia(t, b, "csv", false))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,13 +4,11 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"syscall/js"
 
 	"glossa/annotate"
 	"glossa/annotate/claims"
 	"glossa/annotate/library"
-	"glossa/annotate/ner/compact"
 	"glossa/annotate/ner/news"
 )
 
@@ -80,7 +78,8 @@ const warmUpText = "Britain's Foreign Office said on Monday 4 December that Kasp
 
 // loadModel loads either model file the site ships: the news model
 // (news.model, the default) or prose's compact model (ner.model), told
-// apart by their first bytes.
+// apart by their first bytes. Only the build with prose's tagger
+// (tagger-prose.wasm, see prose_wasm.go) reads the second.
 func loadModel(data []byte) (annotate.Recognizer, error) {
 	if bytes.HasPrefix(data, []byte("GLOSSNER")) {
 		m, err := news.ParseModel(data)
@@ -89,11 +88,7 @@ func loadModel(data []byte) (annotate.Recognizer, error) {
 		}
 		return news.New(m), nil
 	}
-	m, err := compact.ParseModel(data)
-	if err != nil {
-		return nil, errors.New("the language model file is damaged or of another kind: " + err.Error())
-	}
-	return compact.New(m), nil
+	return loadProseModel(data)
 }
 
 // failure is a call's result when it fails. (A panic would end the Go
