@@ -74,19 +74,25 @@ func DecodeClaims(raw []byte) ([]annotate.ClaimSuggestion, error) {
 	return decodeArray(raw, (*fastRecord).claims)
 }
 
-// appendEntities writes null for nil, else an array of entities.
-func appendEntities(b []byte, ents []annotate.Entity) []byte {
-	if ents == nil {
+// appendArray writes null for nil, else a JSON array of items, each
+// written by item.
+func appendArray[T any](b []byte, items []T, item func([]byte, T) []byte) []byte {
+	if items == nil {
 		return append(b, "null"...)
 	}
 	b = append(b, '[')
-	for i, e := range ents {
+	for i, v := range items {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = appendEntity(b, e)
+		b = item(b, v)
 	}
 	return append(b, ']')
+}
+
+// appendEntities writes null for nil, else an array of entities.
+func appendEntities(b []byte, ents []annotate.Entity) []byte {
+	return appendArray(b, ents, appendEntity)
 }
 
 // appendEntity writes {"start":…,"end":…,"label":…,"text":…}.
@@ -109,32 +115,28 @@ func appendSpanFields(b []byte, s annotate.Span) []byte {
 
 // appendClaims writes null for nil, else an array of claim suggestions.
 func appendClaims(b []byte, cs []annotate.ClaimSuggestion) []byte {
-	if cs == nil {
-		return append(b, "null"...)
+	return appendArray(b, cs, appendClaim)
+}
+
+// appendClaim writes a claim suggestion's fields in the order
+// encoding/json writes them.
+func appendClaim(b []byte, c annotate.ClaimSuggestion) []byte {
+	b = appendSpanFields(b, c.Span)
+	b = append(b, `,"kind":`...)
+	b = appendJSONString(b, string(c.Kind))
+	b = append(b, `,"cue":`...)
+	b = appendOptSpan(b, c.Cue)
+	b = append(b, `,"speaker":`...)
+	b = appendOptSpan(b, c.Speaker)
+	b = append(b, `,"speaker_name":`...)
+	b = appendJSONString(b, c.SpeakerName)
+	b = append(b, `,"speaker_entity":`...)
+	if c.SpeakerEntity == nil {
+		b = append(b, "null"...)
+	} else {
+		b = appendEntity(b, *c.SpeakerEntity)
 	}
-	b = append(b, '[')
-	for i, c := range cs {
-		if i > 0 {
-			b = append(b, ',')
-		}
-		b = appendSpanFields(b, c.Span)
-		b = append(b, `,"kind":`...)
-		b = appendJSONString(b, string(c.Kind))
-		b = append(b, `,"cue":`...)
-		b = appendOptSpan(b, c.Cue)
-		b = append(b, `,"speaker":`...)
-		b = appendOptSpan(b, c.Speaker)
-		b = append(b, `,"speaker_name":`...)
-		b = appendJSONString(b, c.SpeakerName)
-		b = append(b, `,"speaker_entity":`...)
-		if c.SpeakerEntity == nil {
-			b = append(b, "null"...)
-		} else {
-			b = appendEntity(b, *c.SpeakerEntity)
-		}
-		b = append(b, '}')
-	}
-	return append(b, ']')
+	return append(b, '}')
 }
 
 // appendOptSpan writes null for nil, else {"start":…,"end":…}.

@@ -41,26 +41,8 @@ func TestEncodeTextFast(t *testing.T) {
 // any JSON array of them, as json.Unmarshal does.
 func TestEncodeDecodeEntities(t *testing.T) {
 	for name, s := range fastTextDocs(t) {
-		want, _ := json.Marshal(s.Entities)
-		got := EncodeEntities(s.Entities)
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s: got %s, want %s", name, got, want)
-		}
-		back, err := DecodeEntities(got)
-		if err != nil || !reflect.DeepEqual(back, s.Entities) {
-			t.Errorf("%s: read back %+v, %v", name, back, err)
-		}
-	}
-	for name, s := range fastTextDocs(t) {
-		want, _ := json.Marshal(s.Claims)
-		got := EncodeClaims(s.Claims)
-		if !bytes.Equal(got, want) {
-			t.Errorf("%s claims: got %s, want %s", name, got, want)
-		}
-		back, err := DecodeClaims(got)
-		if err != nil || !reflect.DeepEqual(back, s.Claims) {
-			t.Errorf("%s claims: read back %+v, %v", name, back, err)
-		}
+		checkArrayCodec(t, name+" entities", s.Entities, EncodeEntities, DecodeEntities)
+		checkArrayCodec(t, name+" claims", s.Claims, EncodeClaims, DecodeClaims)
 	}
 	if _, err := DecodeClaims([]byte(`[{"start":1,"end":2,"kind":"direct","cue":{"start":"x"}}]`)); err == nil {
 		t.Error("a bad array of claims read without an error")
@@ -102,4 +84,19 @@ func FuzzEncodeTextFast(f *testing.F) {
 			t.Fatalf("entities read back %+v, %v; want %+v", back, err, ref)
 		}
 	})
+}
+
+// checkArrayCodec checks that enc writes v as json.Marshal does, and dec
+// reads it back.
+func checkArrayCodec[T any](t *testing.T, name string, v []T, enc func([]T) []byte, dec func([]byte) ([]T, error)) {
+	t.Helper()
+	want, _ := json.Marshal(v)
+	got := enc(v)
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s: got %s, want %s", name, got, want)
+	}
+	back, err := dec(got)
+	if err != nil || !reflect.DeepEqual(back, v) {
+		t.Errorf("%s: read back %+v, %v", name, back, err)
+	}
 }
