@@ -3,10 +3,15 @@ package e2e
 import (
 	"encoding/json"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -129,4 +134,53 @@ func TestSettingsReaderSigns(t *testing.T) {
 	b.do(t, chromedp.Click(chromedp.CSS(".settings-button")))
 	waitFor(t, b, "the name kept", `(document.querySelector("#reader-name") || {}).value === "Ada Lovelace" && document.querySelector("#reader-org").value === "Fact Desk"`, 10*time.Second)
 	b.checkClean(t)
+}
+
+// TestProseTaggerOnlyForProse: a visit with the news model (the default)
+// never downloads the tagger built with prose's model (0.8 MB more to
+// download and compile in the worker); choosing prose's model downloads
+// it, once, and tags with it. The site is served through a proxy that
+// counts what the page and its workers ask for.
+func TestProseTaggerOnlyForProse(t *testing.T) {
+	target, err := url.Parse(siteURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var mu sync.Mutex
+	var paths []string
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		paths = append(paths, r.URL.Path)
+		mu.Unlock()
+		proxy.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	asked := func(prefix string) int {
+		mu.Lock()
+		defer mu.Unlock()
+		n := 0
+		for _, p := range paths {
+			if strings.HasPrefix(p, prefix) {
+				n++
+			}
+		}
+		return n
+	}
+
+	b := newBrowser(t)
+	b.do(t, chromedp.Navigate(srv.URL+"/"))
+	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	// (The service worker, installed once the sample is tagged, may ask
+	// for tagger.wasm again to keep it for offline use.)
+	if n, m := asked("/web/tagger."), asked("/web/tagger-prose."); n == 0 || m != 0 {
+		t.Fatalf("the news model's visit asked for tagger.wasm %d times and prose's tagger %d times, want some and none", n, m)
+	}
+	b.do(t, chromedp.Click(chromedp.CSS(".settings-button")))
+	b.do(t, chromedp.Click(chromedp.CSS(`input[name="model"][value="prose"]`)))
+	waitFor(t, b, "prose's model running", modelStatusJS+`.startsWith("Tagging with prose")`, time.Minute)
+	waitFor(t, b, "the article tagged with it", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	if m := asked("/web/tagger-prose."); m != 1 {
+		t.Errorf("choosing prose's model asked for its tagger %d times, want once", m)
+	}
 }
