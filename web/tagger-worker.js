@@ -96,14 +96,15 @@ function take(name) {
 
 // runGo instantiates a Go program's WebAssembly (bytes: a promise of an
 // ArrayBuffer) and runs it; it resolves to the program's Go instance once
-// the program calls self[readyName]().
+// the program calls self[readyName](). The instance's glossaExited
+// resolves if the program ends (it never should: a panic ends it).
 async function runGo(bytes, readyName) {
   const started = new Promise((resolve) => {
     self[readyName] = resolve;
   });
   const go = new Go();
   const result = await WebAssembly.instantiate(await bytes, go.importObject);
-  go.run(result.instance);
+  go.glossaExited = go.run(result.instance);
   await started;
   return go;
 }
@@ -181,9 +182,15 @@ self.glossaAskPage = (method, arg) => new Promise((resolve) => {
 async function exchange(msg) {
   const job = msg.job;
   try {
-    await startExtractor();
+    const extractorGo = await startExtractor();
+    // A program that ends (a panic) answers nothing: say so rather than wait.
+    const ended = extractorGo.glossaExited.then(() => {
+      extractor = null; // the next use starts it again
+      throw new Error("the extractor stopped with an error (see the console); try again");
+    });
+    const answer = (work) => Promise.race([work, ended]);
     if (msg.type === "export") {
-      const out = await self.glossaExport(msg.request);
+      const out = await answer(self.glossaExport(msg.request));
       if (out.bytes) {
         self.postMessage({ type: "exchanged", job, result: out.result, bytes: out.bytes.buffer }, [out.bytes.buffer]);
       } else {
@@ -192,7 +199,7 @@ async function exchange(msg) {
       return;
     }
     const bytes = new Uint8Array(await msg.file.arrayBuffer());
-    const out = await self.glossaImport(msg.request, bytes);
+    const out = await answer(self.glossaImport(msg.request, bytes));
     self.postMessage({ type: "exchanged", job, result: out.result, fault: out.fault });
   } catch (err) {
     self.postMessage({ type: "exchanged", job, fault: JSON.stringify({ message: errorText(err) }) });
