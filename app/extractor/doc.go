@@ -5,7 +5,7 @@
 // (web/tagger-worker.js) starts the first time the reader adds such a
 // file, exports or imports, apart from the tagger and from the page's UI,
 // so that what every page load needs does not carry the HTML and Markdown
-// parsers, the formats, archive/zip and the W3C writers (about 0.8 MB of
+// parsers, the formats, archive/zip and the W3C writers (about 0.9 MB of
 // the UI's WebAssembly, and their start-up work). It sets these functions
 // on the worker's global object:
 //

@@ -2,13 +2,16 @@
 // program that runs in a Web Worker (web/tagger-worker.js), off the page's
 // main thread, so that loading the language model and tagging never freeze
 // the page. It runs Glossa's news model (annotate/ner/news; the site ships
-// its file as news.model), or, given prose's compact model file
-// (ner.model, which build/nermodel makes), annotate/ner/compact, which
-// gives exactly prose's entities without linking prose itself. It sets
-// these functions on the worker's global object:
+// its file as news.model). Built with -tags prose (tagger-prose.wasm,
+// which the worker starts only for a reader who chooses prose's model) it
+// also runs, given prose's compact model file (ner.model, which
+// build/nermodel makes), annotate/ner/compact, which gives exactly prose's
+// entities without linking prose itself. It sets these functions on the
+// worker's global object:
 //
 //	glossaLoadModel(bytes)     parses a model file (a Uint8Array): either
-//	                           kind, told apart by its first bytes
+//	                           kind, told apart by its first bytes (prose's
+//	                           only in the prose build)
 //	glossaTag(text, onBlock)   tags text block by block; onBlock(i, json) gets
 //	                           each block's entities as soon as it is done, as
 //	                           JSON [{"start","end","label","text"}], code
