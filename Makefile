@@ -64,7 +64,7 @@ web/ner.model: $(GOFILES)
 	$(GO) run ./build/nermodel -out $@
 
 dist/site/index.html: dist/glossa web/app.wasm web/tagger.wasm web/tagger-prose.wasm web/extract.wasm web/news.model web/ner.model $(WEBFILES)
-	dist/glossa site -web web -out dist/site -wasm-exec $(WASM_EXEC)
+	dist/glossa site -web web -out dist/site -wasm-exec $(WASM_EXEC) -cache dist/brotli-cache
 
 # Train the built-in news model on CoNLL-2003 (English): CONLL_DIR holds
 # train.txt and valid.txt (never committed; see the note beside the

@@ -36,10 +36,11 @@ func siteCommand(args []string, stderr io.Writer) int {
 	web := flags.String("web", "web", "folder of static assets, with app.wasm, tagger.wasm, tagger-prose.wasm, extract.wasm, news.model and ner.model built")
 	out := flags.String("out", "dist/site", "folder to write the site to (replaced)")
 	wasmExec := flags.String("wasm-exec", filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"), "the Go toolchain's wasm_exec.js")
+	cache := flags.String("cache", "", "folder that keeps brotli copies between builds, so an unchanged file is not compressed again (none if empty)")
 	if err := flags.Parse(args); err != nil {
 		return 2
 	}
-	if err := writeSite(*web, *out, *wasmExec, stderr); err != nil {
+	if err := writeSite(*web, *out, *wasmExec, *cache, stderr); err != nil {
 		fmt.Fprintf(stderr, "glossa site: %v\n", err)
 		return 1
 	}
@@ -54,7 +55,7 @@ func siteCommand(args []string, stderr io.Writer) int {
 // who adds a web page or a Markdown file, exports or imports.
 var hashedAssets = []string{"app.wasm", "tagger.wasm", "tagger-prose.wasm", "extract.wasm", "news.model", "ner.model", "tagger-worker.js", "glossa.css", "boot.js", "wasm-compiler.js"}
 
-func writeSite(web, out, wasmExec string, log io.Writer) error {
+func writeSite(web, out, wasmExec, cache string, log io.Writer) error {
 	for _, need := range []string{"app.wasm", "tagger.wasm", "tagger-prose.wasm", "extract.wasm", "news.model", "ner.model"} {
 		if _, err := os.Stat(filepath.Join(web, need)); err != nil {
 			return fmt.Errorf("%s is missing from %s: build it first (make build)", need, web)
@@ -167,7 +168,7 @@ func writeSite(web, out, wasmExec string, log io.Writer) error {
 	}); err != nil {
 		return err
 	}
-	return precompressTree(out)
+	return precompressTree(out, cache)
 }
 
 // clearSite empties out, refusing to touch a folder that is not a site.
