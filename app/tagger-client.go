@@ -173,7 +173,7 @@ func (t *workerTagger) answer(msg app.Value) {
 			reply["answer"], err = remote.Serve(store, method, arg)
 		}
 		if err != nil {
-			reply["fault"] = jsonText(remote.FaultOf(err))
+			reply["fault"] = remote.EncodeFault(err)
 		}
 		t.send(reply)
 	}()

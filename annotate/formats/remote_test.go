@@ -21,8 +21,7 @@ func remoteOf(s library.Store) remote.Store {
 	return remote.Store{Ask: func(method, arg string) (string, error) {
 		answer, err := remote.Serve(s, method, arg)
 		if err != nil {
-			b, _ := json.Marshal(remote.FaultOf(err))
-			return "", remote.DecodeFault(string(b))
+			return "", remote.DecodeFault(remote.EncodeFault(err))
 		}
 		return answer, nil
 	}}

@@ -46,7 +46,7 @@ func main() {
 			res, err := importFile(page, req, bytesOf(args[1]))
 			out := map[string]any{"result": jsonOf(res), "fault": ""}
 			if err != nil {
-				out["fault"] = jsonOf(remote.FaultOf(err))
+				out["fault"] = remote.EncodeFault(err)
 			}
 			return out
 		})
@@ -120,7 +120,7 @@ func jsonOf(v any) string {
 }
 
 // faulted is a promise's result when the work fails.
-func faulted(err error) map[string]any { return map[string]any{"fault": jsonOf(remote.FaultOf(err))} }
+func faulted(err error) map[string]any { return map[string]any{"fault": remote.EncodeFault(err)} }
 
 // failure is a call's result when it fails. (A panic would end the Go
 // program and every later call with it.)

@@ -105,8 +105,9 @@ type faultError struct {
 func (e *faultError) Error() string   { return e.msg }
 func (e *faultError) Unwrap() []error { return e.wrapped }
 
-// encodeFault is the JSON of err's Fault ("" for nil).
-func encodeFault(err error) string {
+// EncodeFault is the JSON of err's Fault, to send to the other side
+// (DecodeFault reads it); "" for nil.
+func EncodeFault(err error) string {
 	if err == nil {
 		return ""
 	}

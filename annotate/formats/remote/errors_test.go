@@ -24,7 +24,7 @@ func TestFaultKeepsWhatThePageExplains(t *testing.T) {
 		errors.New("something else"),
 	}
 	for _, want := range cases {
-		got := DecodeFault(encodeFault(want))
+		got := DecodeFault(EncodeFault(want))
 		if got == nil || got.Error() != want.Error() {
 			t.Errorf("%v came back as %v", want, got)
 			continue
