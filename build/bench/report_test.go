@@ -45,6 +45,30 @@ func TestCheckTargets(t *testing.T) {
 	}
 }
 
+// TestCheckTargetsAgainstNoLongTask: where the minimal app's median visit
+// has no long task, Glossa meets the blocking targets only with none
+// either.
+func TestCheckTargetsAgainstNoLongTask(t *testing.T) {
+	med := func(x float64) stat { return stat{x, x, x, 5} }
+	for _, c := range []struct {
+		glossa float64
+		met    bool
+	}{{0, true}, {1, false}, {51, false}} {
+		rows := map[string]rowReport{
+			minimalName: {LoadLongestMs: med(0), TBTMs: med(0)},
+			glossaName:  {LoadLongestMs: med(c.glossa), TBTMs: med(c.glossa)},
+		}
+		for _, tg := range checkTargets(rows, nil, nil) {
+			if !strings.Contains(tg.Name, "over the minimal go-app app's") {
+				continue
+			}
+			if tg.Met != c.met {
+				t.Errorf("Glossa %v ms against 0 ms: %s met = %v, want %v", c.glossa, tg.Name, tg.Met, c.met)
+			}
+		}
+	}
+}
+
 func TestCheckTargetsWithoutFigures(t *testing.T) {
 	none := stat{-1, -1, -1, 0}
 	rows := map[string]rowReport{glossaName: {ArticleMs: none, FirstHighlightMs: none, LoadLongestMs: none, TBTMs: none, KBBeforeHighlight: none}}
