@@ -1,0 +1,170 @@
+// Command loadtrace shows where the time of a cold first visit to
+// Glossa goes. It opens the built site (make build) in headless
+// Chromium, each run on a new profile, records a trace until the sample
+// article is tagged, and prints the page's own marks and resources in
+// time order, then each task of the page's main thread over a threshold
+// with what it did: script, style, layout (and how many boxes), paint,
+// and with -fonts the fonts it looked up.
+//
+//	go run ./build/loadtrace [-runs 3] [-site dist/site] [-min 50] [-fonts]
+//
+// The browser benchmark (build/bench) says how long; this says what the
+// time is made of. Every time counts from navigation start.
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"sort"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/tracing"
+	"github.com/chromedp/chromedp"
+
+	"glossa/app/e2e/chrome"
+)
+
+func main() {
+	runs := flag.Int("runs", 3, "cold visits")
+	site := flag.String("site", "dist/site", "the built site")
+	minMs := flag.Float64("min", 50, "show the main thread's tasks of at least this many ms")
+	fonts := flag.Bool("fonts", false, "record font lookups too")
+	flag.Parse()
+	if err := run(*runs, *site, *minMs, *fonts); err != nil {
+		fmt.Fprintln(os.Stderr, "loadtrace:", err)
+		os.Exit(1)
+	}
+}
+
+func run(runs int, site string, minMs float64, fonts bool) error {
+	if _, err := os.Stat(site + "/index.html"); err != nil {
+		return fmt.Errorf("%v: build the site first (make build)", err)
+	}
+	addr, stop, err := chrome.Serve("dist/glossa", site)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	categories := []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink", "loading", "toplevel"}
+	if fonts {
+		categories = append(categories, "fonts")
+	}
+	for i := range runs {
+		fmt.Printf("run %d of %d (ms from navigation start)\n", i+1, runs)
+		marks, events, err := visit(addr, categories)
+		if err != nil {
+			return fmt.Errorf("run %d: %w", i+1, err)
+		}
+		fcp := 0.0
+		for _, m := range marks {
+			if m.Name == "first-contentful-paint" {
+				fcp = m.At
+			}
+		}
+		tasks := mainTasks(events, minMs)
+		for i := range tasks {
+			tasks[i].AtMs += fcp // from navigation start, as the marks
+		}
+		// One timeline: each task among the marks, where it started.
+		for _, m := range marks {
+			for len(tasks) > 0 && tasks[0].AtMs <= m.At {
+				writeTasks(os.Stdout, tasks[:1])
+				tasks = tasks[1:]
+			}
+			fmt.Printf("  %6.0f  %s\n", m.At, m.Name)
+		}
+		writeTasks(os.Stdout, tasks)
+	}
+	return nil
+}
+
+// mark is a point of the page's timeline: a performance mark, a paint, or
+// a resource's start or end.
+type mark struct {
+	Name string
+	At   float64 // ms from navigation start
+}
+
+// timeline lists the page's marks, paints and resources.
+const timeline = `(() => {
+  const r = [];
+  for (const m of performance.getEntriesByType("mark")) r.push({Name: m.name, At: m.startTime});
+  for (const p of performance.getEntriesByType("paint")) r.push({Name: p.name, At: p.startTime});
+  for (const e of performance.getEntriesByType("resource")) {
+    const n = e.name.replace(/[?#].*/, "").replace(/.*\//, "").replace(/\.[0-9a-f]{10}\./, ".");
+    r.push({Name: n + " requested", At: e.startTime}, {Name: n + " received", At: e.responseEnd});
+  }
+  return r;
+})()`
+
+// visit loads the site once on a new profile, tracing, until the sample
+// is tagged (the page's "glossa-tagged" mark) and a second more.
+func visit(addr string, categories []string) ([]mark, []event, error) {
+	dir, err := os.MkdirTemp("", "loadtrace")
+	if err != nil {
+		return nil, nil, err
+	}
+	defer os.RemoveAll(dir)
+	ctx, cancel, err := chrome.New(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer cancel()
+	ctx, stop := context.WithTimeout(ctx, time.Minute)
+	defer stop()
+	// One listener sees the trace's events in the order they come: every
+	// bucket of data, then the end.
+	var events []event
+	collected := make(chan struct{})
+	err = chromedp.Listen(ctx, func(ev any) {
+		switch ev := ev.(type) {
+		case *tracing.EventDataCollected:
+			for _, raw := range ev.Value {
+				var e event
+				if json.Unmarshal(raw, &e) == nil {
+					events = append(events, e)
+				}
+			}
+		case *tracing.EventTracingComplete:
+			close(collected)
+		}
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	if _, err := chromedp.Call(ctx, tracing.Start, tracing.StartParams{TraceConfig: &tracing.TraceConfig{IncludedCategories: categories}}); err != nil {
+		return nil, nil, err
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(addr+"/")); err != nil {
+		return nil, nil, err
+	}
+	for {
+		tagged, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`performance.getEntriesByName("glossa-tagged").length > 0`))
+		if err != nil {
+			return nil, nil, fmt.Errorf("waiting for the sample to be tagged: %w", err)
+		}
+		if tagged {
+			break
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+	time.Sleep(time.Second)
+	marks, err := chromedp.Run(ctx, chromedp.Evaluate[[]mark](timeline))
+	if err != nil {
+		return nil, nil, err
+	}
+	sort.SliceStable(marks, func(a, b int) bool { return marks[a].At < marks[b].At })
+	if _, err := chromedp.Call(ctx, tracing.End, cdp.Empty{}); err != nil {
+		return nil, nil, err
+	}
+	select {
+	case <-collected:
+	case <-ctx.Done():
+		return nil, nil, fmt.Errorf("the trace did not complete: %w", ctx.Err())
+	}
+	return marks, events, nil
+}

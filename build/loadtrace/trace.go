@@ -1,0 +1,134 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// event is one Chromium trace event (the Trace Event Format), with the
+// fields loadtrace reads.
+type event struct {
+	Name string          `json:"name"`
+	Ph   string          `json:"ph"`  // "X": a complete event, with Dur
+	Ts   float64         `json:"ts"`  // µs
+	Dur  float64         `json:"dur"` // µs
+	Pid  int             `json:"pid"`
+	Tid  int             `json:"tid"`
+	Args json.RawMessage `json:"args"`
+}
+
+// task is a main-thread task of the page's renderer, with what it did.
+type task struct {
+	AtMs, Ms float64 // start (from the page's first contentful paint, see mainTasks) and duration
+	LayoutMs float64 // in Layout
+	Boxes    int     // the layout objects the largest layout had to lay out
+	PaintMs  float64 // in Paint of the whole document
+	StyleMs  float64 // in style recalculation
+	ScriptMs float64 // in script (FunctionCall, EvaluateScript; WebAssembly included)
+	Fonts    []string
+}
+
+// dirtyObjects reads a Layout event's count of objects to lay out.
+var dirtyObjects = regexp.MustCompile(`"dirtyObjects":(\d+)`)
+
+// familyName reads a font lookup's family.
+var familyName = regexp.MustCompile(`"family_name":"([^"]*)"`)
+
+// mainTasks returns the page's main-thread tasks of at least minMs, in
+// order, each with what it did. The page's main thread is the renderer
+// thread named CrRendererMain that holds the page's first
+// "firstContentfulPaint" (the others belong to about:blank and workers);
+// times count from that paint.
+func mainTasks(events []event, minMs float64) []task {
+	names := map[[2]int]bool{}
+	for _, e := range events {
+		if e.Ph == "M" && e.Name == "thread_name" && strings.Contains(string(e.Args), "CrRendererMain") {
+			names[[2]int{e.Pid, e.Tid}] = true
+		}
+	}
+	var fcp event
+	for _, e := range events {
+		if e.Name == "firstContentfulPaint" && names[[2]int{e.Pid, e.Tid}] && e.Ts > fcp.Ts {
+			fcp = e
+		}
+	}
+	if fcp.Ts == 0 {
+		return nil
+	}
+	thread := [2]int{fcp.Pid, fcp.Tid}
+	var own []event
+	for _, e := range events {
+		if [2]int{e.Pid, e.Tid} == thread && e.Ph == "X" {
+			own = append(own, e)
+		}
+	}
+	sort.Slice(own, func(a, b int) bool { return own[a].Ts < own[b].Ts })
+	var out []task
+	for i, t := range own {
+		// A task is a RunTask (category toplevel); the
+		// ThreadControllerImpl::RunTask inside it is the same task.
+		if t.Name != "RunTask" || t.Dur < minMs*1000 {
+			continue
+		}
+		tk := task{AtMs: (t.Ts - fcp.Ts) / 1000, Ms: t.Dur / 1000}
+		scriptEnd := 0.0 // script events nest: count the outermost
+		for _, e := range own[i+1:] {
+			if e.Ts > t.Ts+t.Dur {
+				break
+			}
+			switch e.Name {
+			case "Layout":
+				tk.LayoutMs += e.Dur / 1000
+				if m := dirtyObjects.FindSubmatch(e.Args); m != nil {
+					var n int
+					fmt.Sscan(string(m[1]), &n)
+					tk.Boxes = max(tk.Boxes, n)
+				}
+			case "Paint":
+				if strings.Contains(string(e.Args), `"nodeName":"#document"`) {
+					tk.PaintMs += e.Dur / 1000
+				}
+			case "UpdateLayoutTree":
+				tk.StyleMs += e.Dur / 1000
+			case "FunctionCall", "EvaluateScript":
+				if e.Ts >= scriptEnd {
+					tk.ScriptMs += e.Dur / 1000
+					scriptEnd = e.Ts + e.Dur
+				}
+			case "FontDataManager::onMatchFamilyStyle":
+				if m := familyName.FindSubmatch(e.Args); m != nil {
+					tk.Fonts = append(tk.Fonts, string(m[1]))
+				}
+			}
+		}
+		out = append(out, tk)
+	}
+	return out
+}
+
+// writeTasks prints tasks, one per line.
+func writeTasks(w io.Writer, tasks []task) {
+	for _, t := range tasks {
+		fmt.Fprintf(w, "  %6.0f  task of %.0f ms", t.AtMs, t.Ms)
+		if t.ScriptMs >= 0.5 {
+			fmt.Fprintf(w, " · script %.0f", t.ScriptMs)
+		}
+		if t.StyleMs >= 0.5 {
+			fmt.Fprintf(w, " · style %.0f", t.StyleMs)
+		}
+		if t.LayoutMs >= 0.5 {
+			fmt.Fprintf(w, " · layout %.0f (%d boxes)", t.LayoutMs, t.Boxes)
+		}
+		if t.PaintMs >= 0.5 {
+			fmt.Fprintf(w, " · paint %.0f", t.PaintMs)
+		}
+		if len(t.Fonts) > 0 {
+			fmt.Fprintf(w, " · %d font lookups (%s)", len(t.Fonts), strings.Join(t.Fonts, ", "))
+		}
+		fmt.Fprintln(w)
+	}
+}
