@@ -19,10 +19,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
-	"time"
 
-	"github.com/chromedp/cdproto/cdp"
-	"github.com/chromedp/cdproto/tracing"
 	"github.com/chromedp/chromedp"
 
 	"glossa/app/e2e/chrome"
@@ -109,62 +106,22 @@ func visit(addr string, categories []string) ([]mark, []event, error) {
 		return nil, nil, err
 	}
 	defer os.RemoveAll(dir)
-	ctx, cancel, err := chrome.New(dir)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer cancel()
-	ctx, stop := context.WithTimeout(ctx, time.Minute)
-	defer stop()
-	// One listener sees the trace's events in the order they come: every
-	// bucket of data, then the end.
-	var events []event
-	collected := make(chan struct{})
-	err = chromedp.Listen(ctx, func(ev any) {
-		switch ev := ev.(type) {
-		case *tracing.EventDataCollected:
-			for _, raw := range ev.Value {
-				var e event
-				if json.Unmarshal(raw, &e) == nil {
-					events = append(events, e)
-				}
-			}
-		case *tracing.EventTracingComplete:
-			close(collected)
-		}
+	var marks []mark
+	raw, err := chrome.TraceVisit(dir, addr, categories, "glossa-tagged", func(ctx context.Context) error {
+		var err error
+		marks, err = chromedp.Run(ctx, chromedp.Evaluate[[]mark](timeline))
+		return err
 	})
 	if err != nil {
 		return nil, nil, err
 	}
-	if _, err := chromedp.Call(ctx, tracing.Start, tracing.StartParams{TraceConfig: &tracing.TraceConfig{IncludedCategories: categories}}); err != nil {
-		return nil, nil, err
-	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(addr+"/")); err != nil {
-		return nil, nil, err
-	}
-	for {
-		tagged, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`performance.getEntriesByName("glossa-tagged").length > 0`))
-		if err != nil {
-			return nil, nil, fmt.Errorf("waiting for the sample to be tagged: %w", err)
-		}
-		if tagged {
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	time.Sleep(time.Second)
-	marks, err := chromedp.Run(ctx, chromedp.Evaluate[[]mark](timeline))
-	if err != nil {
-		return nil, nil, err
-	}
 	sort.SliceStable(marks, func(a, b int) bool { return marks[a].At < marks[b].At })
-	if _, err := chromedp.Call(ctx, tracing.End, cdp.Empty{}); err != nil {
-		return nil, nil, err
-	}
-	select {
-	case <-collected:
-	case <-ctx.Done():
-		return nil, nil, fmt.Errorf("the trace did not complete: %w", ctx.Err())
+	events := make([]event, 0, len(raw))
+	for _, r := range raw {
+		var e event
+		if json.Unmarshal(r, &e) == nil {
+			events = append(events, e)
+		}
 	}
 	return marks, events, nil
 }

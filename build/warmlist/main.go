@@ -20,7 +20,6 @@
 package main
 
 import (
-	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -29,13 +28,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
-	"time"
-
-	"github.com/chromedp/cdproto/cdp"
-	jsonv2 "github.com/chromedp/cdproto/cdp/jsonv2"
-	"github.com/chromedp/cdproto/tracing"
-	"github.com/chromedp/chromedp"
 
 	"glossa/app/e2e/chrome"
 	"glossa/app/warmup"
@@ -124,62 +116,17 @@ type traceEvent struct {
 // is tagged and a second more, and returns the indices of the functions
 // compiled on the page's main thread, in order.
 func traceLoad(dir, addr string) ([]uint32, error) {
-	ctx, cancel, err := chrome.New(dir)
+	raw, err := chrome.TraceVisit(dir, addr, []string{"v8.wasm", "__metadata"}, "glossa-tagged", nil)
 	if err != nil {
 		return nil, err
 	}
-	defer cancel()
-	ctx, cancelTime := context.WithTimeout(ctx, 2*time.Minute)
-	defer cancelTime()
-	var mu sync.Mutex
-	var events []traceEvent
-	done := make(chan struct{})
-	err = chromedp.Listen(ctx, func(e any) {
-		switch e := e.(type) {
-		case *tracing.EventDataCollected:
-			mu.Lock()
-			defer mu.Unlock()
-			for _, raw := range e.Value {
-				b, err := jsonv2.Marshal(raw)
-				if err != nil {
-					continue
-				}
-				var ev traceEvent
-				if json.Unmarshal(b, &ev) == nil {
-					events = append(events, ev)
-				}
-			}
-		case *tracing.EventTracingComplete:
-			close(done)
+	events := make([]traceEvent, 0, len(raw))
+	for _, r := range raw {
+		var ev traceEvent
+		if json.Unmarshal(r, &ev) == nil {
+			events = append(events, ev)
 		}
-	})
-	if err != nil {
-		return nil, err
 	}
-	if _, err := chromedp.Call(ctx, tracing.Start, tracing.StartParams{
-		TransferMode: tracing.StartTransferModeReportEvents,
-		TraceConfig:  &tracing.TraceConfig{IncludedCategories: []string{"v8.wasm", "__metadata"}},
-	}); err != nil {
-		return nil, fmt.Errorf("starting a trace: %w", err)
-	}
-	if err := chromedp.Do(ctx, chromedp.Navigate(addr+"/")); err != nil {
-		return nil, err
-	}
-	tagged := `performance.getEntriesByName("glossa-tagged").length > 0`
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](tagged, chromedp.WithPollingTimeout(60*time.Second))); err != nil {
-		return nil, fmt.Errorf("waiting for the sample to be tagged: %w", err)
-	}
-	time.Sleep(time.Second)
-	if _, err := chromedp.Call(ctx, tracing.End, cdp.Empty{}); err != nil {
-		return nil, fmt.Errorf("ending the trace: %w", err)
-	}
-	select {
-	case <-done:
-	case <-ctx.Done():
-		return nil, errors.New("the trace did not complete")
-	}
-	mu.Lock()
-	defer mu.Unlock()
 	return mainThreadCompiles(events), nil
 }
 
