@@ -1,10 +1,10 @@
 // Command loadtrace shows where the time of a cold first visit to
 // Glossa goes. It opens the built site (make build) in headless
 // Chromium, each run on a new profile, records a trace until the sample
-// article is tagged, and prints the page's own marks and resources in
-// time order, then each task of the page's main thread over a threshold
-// with what it did: script, style, layout (and how many boxes), paint,
-// and with -fonts the fonts it looked up.
+// article is tagged, and prints one timeline: the page's own marks and
+// resources and, where each started, the tasks of the page's main thread
+// over a threshold with what they did: script, style, layout (and how
+// many boxes), paint, and with -fonts the fonts they looked up.
 //
 //	go run ./build/loadtrace [-runs 3] [-site dist/site] [-min 50] [-fonts]
 //
