@@ -4,9 +4,12 @@
 // article is tagged, and prints one timeline: the page's own marks and
 // resources and, where each started, the tasks of the page's main thread
 // over a threshold with what they did: script, style, layout (and how
-// many boxes), paint, and with -fonts the fonts they looked up.
+// many boxes), paint, and with -fonts the fonts they looked up. With
+// -profile it samples the page's thread too and names, under each task,
+// the functions it ran most (by self time, then by total time): the site
+// is served with app.wasm's function names, taken from web/app.wasm.
 //
-//	go run ./build/loadtrace [-runs 3] [-site dist/site] [-min 50] [-fonts]
+//	go run ./build/loadtrace [-runs 3] [-site dist/site] [-min 50] [-fonts] [-profile]
 //
 // The browser benchmark (build/bench) says how long; this says what the
 // time is made of. Every time counts from navigation start.
@@ -30,16 +33,26 @@ func main() {
 	site := flag.String("site", "dist/site", "the built site")
 	minMs := flag.Float64("min", 50, "show the main thread's tasks of at least this many ms")
 	fonts := flag.Bool("fonts", false, "record font lookups too")
+	profile := flag.Bool("profile", false, "sample the page's thread and name the functions each task ran")
+	module := flag.String("names", "web/app.wasm", "with -profile: the app.wasm whose function names the profile shows")
 	flag.Parse()
-	if err := run(*runs, *site, *minMs, *fonts); err != nil {
+	if err := run(*runs, *site, *minMs, *fonts, *profile, *module); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtrace:", err)
 		os.Exit(1)
 	}
 }
 
-func run(runs int, site string, minMs float64, fonts bool) error {
+func run(runs int, site string, minMs float64, fonts, profile bool, module string) error {
 	if _, err := os.Stat(site + "/index.html"); err != nil {
 		return fmt.Errorf("%v: build the site first (make build)", err)
+	}
+	if profile {
+		named, err := siteWithNames(site, module, "")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(named)
+		site = named
 	}
 	addr, stop, err := chrome.Serve("dist/glossa", site)
 	if err != nil {
@@ -49,6 +62,9 @@ func run(runs int, site string, minMs float64, fonts bool) error {
 	categories := []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink", "loading", "toplevel"}
 	if fonts {
 		categories = append(categories, "fonts")
+	}
+	if profile {
+		categories = append(categories, profilerCategory)
 	}
 	for i := range runs {
 		fmt.Printf("run %d of %d (ms from navigation start)\n", i+1, runs)
@@ -63,8 +79,13 @@ func run(runs int, site string, minMs float64, fonts bool) error {
 			}
 		}
 		tasks := mainTasks(events, minMs)
+		var samples []sample
+		if profile && len(tasks) > 0 {
+			samples = threadSamples(events, tasks[0].thread)
+		}
 		for i := range tasks {
 			tasks[i].AtMs += fcp // from navigation start, as the marks
+			tasks[i].Hot = hotFunctions(samples, tasks[i].start, tasks[i].end, tasks[i].Ms)
 		}
 		// One timeline: each task among the marks, where it started.
 		for _, m := range marks {

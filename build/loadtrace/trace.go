@@ -17,6 +17,7 @@ type event struct {
 	Ts   float64         `json:"ts"`  // µs
 	Dur  float64         `json:"dur"` // µs
 	Pid  int             `json:"pid"`
+	ID   string          `json:"id"` // ties a profile's chunks to it
 	Tid  int             `json:"tid"`
 	Args json.RawMessage `json:"args"`
 }
@@ -30,6 +31,10 @@ type task struct {
 	StyleMs  float64 // in style recalculation
 	ScriptMs float64 // in script (FunctionCall, EvaluateScript; WebAssembly included)
 	Fonts    []string
+	Hot      []timing // the functions it ran, by self time (-profile)
+
+	thread     [2]int  // the page's main thread: pid, tid
+	start, end float64 // µs, the trace's clock
 }
 
 // dirtyObjects reads a Layout event's count of objects to lay out.
@@ -74,7 +79,7 @@ func mainTasks(events []event, minMs float64) []task {
 		if t.Name != "RunTask" || t.Dur < minMs*1000 {
 			continue
 		}
-		tk := task{AtMs: (t.Ts - fcp.Ts) / 1000, Ms: t.Dur / 1000}
+		tk := task{AtMs: (t.Ts - fcp.Ts) / 1000, Ms: t.Dur / 1000, thread: thread, start: t.Ts, end: t.Ts + t.Dur}
 		scriptEnd := 0.0 // script events nest: count the outermost
 		for _, e := range own[i+1:] {
 			if e.Ts > t.Ts+t.Dur {
@@ -110,6 +115,9 @@ func mainTasks(events []event, minMs float64) []task {
 	return out
 }
 
+// hotShown is how many of a task's functions writeTasks names.
+const hotShown = 12
+
 // writeTasks prints tasks, one per line.
 func writeTasks(w io.Writer, tasks []task) {
 	for _, t := range tasks {
@@ -130,5 +138,6 @@ func writeTasks(w io.Writer, tasks []task) {
 			fmt.Fprintf(w, " · %d font lookups (%s)", len(t.Fonts), strings.Join(t.Fonts, ", "))
 		}
 		fmt.Fprintln(w)
+		writeHot(w, t.Hot, hotShown)
 	}
 }
