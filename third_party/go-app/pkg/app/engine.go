@@ -323,7 +323,9 @@ func (e *engine) start(ctx context.Context) {
 		currentFrameDuration := frameDuration
 		frames := time.NewTicker(frameDuration)
 
-		e.states.Cleanup()
+		// Glossa: the first clean-up of expired states waits for the
+		// first tick, a minute in, instead of running as the app starts
+		// (see PATCHES.md).
 		cleanups := time.NewTicker(time.Minute)
 		defer cleanups.Stop()
 
