@@ -2,7 +2,11 @@
 
 package main
 
-import "github.com/maxence-charriere/go-app/v9/pkg/app"
+import (
+	"github.com/maxence-charriere/go-app/v9/pkg/app"
+
+	"glossa/annotate/library"
+)
 
 // contentSecurityPolicy allows this origin only: scripts from files (no
 // inline script, no eval; 'wasm-unsafe-eval' only compiles WebAssembly),
@@ -55,7 +59,7 @@ func newHandler(a siteAssets) *app.Handler {
 		Resources:               siteResources{appWASM: a.AppWASM},
 		Styles:                  []string{a.Style},
 		Scripts:                 []string{a.Boot + " defer"},
-		Env:                     app.Environment{envTaggerWorker: a.TaggerWorker},
+		Env:                     app.Environment{envTaggerWorker: a.TaggerWorker, envLibrary: library.DatabaseName},
 		WasmContentLengthHeader: uncompressedLengthHeader,
 		CacheableResources:      a.Cacheable,
 		RawHeaders: []string{

@@ -126,6 +126,14 @@ func (l *librarian) libraryIsNew() bool {
 	}
 }
 
+// libraryKnownNew reports whether the page found no library database as
+// it loaded (boot.js, window.glossaLibraryIsNew): a first visit, known
+// before the database is opened.
+func libraryKnownNew() bool {
+	v := app.Window().Get("glossaLibraryIsNew")
+	return v.Type() == app.TypeBoolean && v.Bool()
+}
+
 // openedDB is the result of opening the browser's database.
 type openedDB struct {
 	db  *idb
@@ -233,20 +241,34 @@ func (l *librarian) opened(ctx app.Context) {
 // open opens the store, seeds the sample and opens the first document.
 func (l *librarian) open(ctx app.Context) {
 	wanted := app.Window().URL().Query().Get("doc")
+	// A new library holds nothing: the sample opens from memory, and is
+	// stored once its first tagging has ended: storing it keeps the page's
+	// main thread busy for a while (0.2–0.3 s on a small machine), which
+	// would hold its first highlights back. Where the page has learned as
+	// it loaded that there is no library yet (libraryKnownNew), that is
+	// now, as the page mounts: the tagging job goes to the worker during
+	// the first render, not the tasks after it in which the browser says
+	// it creates the database.
+	var tagged chan struct{}
+	knownNew := wanted == "" && libraryKnownNew()
+	if knownNew {
+		tagged = make(chan struct{})
+		l.openSampleEarly(ctx, tagged)
+	}
 	ctx.Async(func() {
 		var store library.Store
 		status, banner := libraryReady, ""
 		if l.opening == nil {
 			l.startOpening()
 		}
-		// A new library holds nothing: the sample opens from memory as
-		// soon as the database is being created (or cannot be), and is
-		// stored once its first tagging has ended: storing it keeps the
-		// page's main thread busy for a while (0.2–0.3 s on a small
-		// machine), which would hold its first highlights back.
-		if l.libraryIsNew() && wanted == "" {
-			tagged := make(chan struct{})
+		// Otherwise as soon as the database is being created (or cannot
+		// be).
+		isNew := l.libraryIsNew()
+		if tagged == nil && isNew && wanted == "" {
+			tagged = make(chan struct{})
 			ctx.Dispatch(func(ctx app.Context) { l.openSampleEarly(ctx, tagged) })
+		}
+		if tagged != nil {
 			select {
 			case <-tagged:
 			case <-time.After(5 * time.Second):
@@ -284,7 +306,9 @@ func (l *librarian) open(ctx app.Context) {
 			}
 			l.publish(ctx)
 			settings.open(ctx, store)
-			l.load(ctx, id, false)
+			// Another tab made the library in the meantime: what it
+			// stored of the sample joins the one open from memory.
+			l.load(ctx, id, knownNew && !isNew)
 			l.refresh(ctx)
 		})
 	})

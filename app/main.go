@@ -19,6 +19,13 @@ func main() {
 	app.Handle(actionTag, handleTag)
 	if app.IsClient {
 		lib.startOpening()
+		// On a first visit the sample opens, and is tagged: the tagger
+		// starts on it now, while go-app renders the page.
+		if app.Window().URL().Query().Get("doc") == "" && libraryKnownNew() {
+			if text, err := sampleText(); err == nil {
+				taggerWorker().tagAhead(text)
+			}
+		}
 		// Hand the main thread back to the browser between the Go
 		// runtime's start and go-app's first render, so the two make two
 		// shorter tasks instead of one long one.

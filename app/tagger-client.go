@@ -40,6 +40,16 @@ type workerTagger struct {
 	failed             bool // the worker's script failed to load
 	// library is what the worker reads while it exports or imports.
 	library library.Store
+	// ahead is a job posted before the page asked for it (tagAhead).
+	ahead *aheadJob
+}
+
+// aheadJob is a tagging job posted before the page asked for it: the
+// worker's messages about it wait here until tag asks for the same text.
+type aheadJob struct {
+	text string
+	job  int
+	msgs []app.Value
 }
 
 // errTaggerScript says why tagging cannot start when the worker's own
@@ -84,11 +94,35 @@ func taggerWorker() *workerTagger {
 	return t
 }
 
+// tagAhead sends text to the worker before the page asks for its
+// tagging, so that the worker tags it while the page renders: the tag
+// call for the same text that comes next gets the job's progress from
+// the start. Only one job goes ahead; a tag call for another text drops
+// its results.
+func (t *workerTagger) tagAhead(text string) {
+	if t.failed || t.ahead != nil {
+		return
+	}
+	t.nextJob++
+	t.ahead = &aheadJob{text: text, job: t.nextJob}
+	t.worker.Call("postMessage", map[string]any{"type": "tag", "job": t.nextJob, "text": text})
+}
+
 // tag sends text to the worker; ev hears of its progress.
 func (t *workerTagger) tag(text string, ev taggerEvents) {
 	if t.failed {
 		ev.fail(errTaggerScript)
 		return
+	}
+	if a := t.ahead; a != nil {
+		t.ahead = nil
+		if a.text == text {
+			t.jobs[a.job] = ev
+			for _, msg := range a.msgs {
+				t.receive(msg)
+			}
+			return
+		}
 	}
 	t.nextJob++
 	t.jobs[t.nextJob] = ev
@@ -197,6 +231,10 @@ func (t *workerTagger) receive(msg app.Value) {
 		return
 	}
 	job := msg.Get("job").Int()
+	if a := t.ahead; a != nil && job == a.job {
+		a.msgs = append(a.msgs, msg)
+		return
+	}
 	if done, ok := t.calls[job]; ok {
 		delete(t.calls, job)
 		if msg.Get("type").String() == "error" {

@@ -5,6 +5,20 @@
 // first job arrives, so that the two compilations do not compete for the
 // cores. The app takes the worker over from window.glossaTaggerWorker.
 "use strict";
+// Whether the reader's library exists yet, asked as the page loads: on a
+// first visit (it does not) the app opens the sample and asks for its
+// tagging as it starts, rather than once it has created the library's
+// database, a few tasks later (window.glossaLibraryIsNew: true, false,
+// or not set where the browser cannot say).
+(() => {
+  const name = typeof goappGetenv === "function" && goappGetenv("GLOSSA_LIBRARY");
+  if (!name || !window.indexedDB || typeof indexedDB.databases !== "function") {
+    return;
+  }
+  indexedDB.databases().then((dbs) => {
+    window.glossaLibraryIsNew = !dbs.some((db) => db.name === name);
+  }, () => {});
+})();
 (() => {
   const url = typeof goappGetenv === "function" && goappGetenv("GLOSSA_TAGGER_WORKER");
   if (!url || !window.Worker) {

@@ -247,9 +247,16 @@ function useModel(source, bytes) {
 // warmUp has the tagger tag a few built-in sentences, once, while the page
 // still starts (after "start"): the first article's tagging is then about
 // twice as fast, since WebAssembly compiles each function on its first
-// call. A tagging job that comes meanwhile waits for it (tens of ms).
+// call. A tagging job that comes meanwhile waits for it (tens of ms); one
+// that came before (the page sends the sample's as it starts, on a first
+// visit) is the warm-up: tagging made-up sentences first would only hold
+// it back.
 let warmedUp = false;
+let tagsWaiting = 0; // tagging jobs waiting for the model
 function warmUp() {
+  if (tagsWaiting > 0) {
+    warmedUp = true;
+  }
   if (!warmedUp && self.glossaWarmUp) {
     warmedUp = true;
     self.glossaWarmUp();
@@ -332,10 +339,13 @@ self.onmessage = async (event) => {
   }
   try {
     self.postMessage({ type: "status", job, status: "loading-model" });
+    tagsWaiting++;
     try {
       await currentModel();
     } catch (err) {
       throw new Error("the language model could not be loaded (" + errorText(err) + ")");
+    } finally {
+      tagsWaiting--;
     }
     self.postMessage({ type: "status", job, status: "tagging" });
     const t0 = performance.now();
