@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"glossa/annotate"
@@ -209,30 +208,19 @@ func itoa(n int) string { return strconv.Itoa(n) }
 // back without the tagger being asked again.
 func TestReopenShowsSavedHighlights(t *testing.T) {
 	b := newBrowser(t)
-	// Count the tagging jobs the page sends to any worker.
-	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-		Source: `window.__tagJobs = 0;
-const post = Worker.prototype.postMessage;
-Worker.prototype.postMessage = function (msg, ...rest) {
-  if (msg && msg.type === "tag") window.__tagJobs++;
-  return post.call(this, msg, ...rest);
-};`,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	recordTagJobs(t, b) // the tagging jobs the page sends to any worker
 	b.do(t, chromedp.Navigate(siteURL+"/"))
 	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
 	waitFor(t, b, "the suggestions kept", `document.querySelector("#status").dataset.kept === "true"`, 30*time.Second)
 	first := eval[[]mark](t, b, marksJS)
-	if jobs := eval[int](t, b, `window.__tagJobs`); jobs != 1 {
+	if jobs := eval[int](t, b, `window.__tagJobs.length`); jobs != 1 {
 		t.Fatalf("first visit sent %d tagging jobs, want 1", jobs)
 	}
 
 	b.do(t, chromedp.Reload())
 	waitFor(t, b, "the saved highlights", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, 30*time.Second)
 	again := eval[[]mark](t, b, marksJS)
-	if jobs := eval[int](t, b, `window.__tagJobs`); jobs != 0 {
+	if jobs := eval[int](t, b, `window.__tagJobs.length`); jobs != 0 {
 		t.Errorf("reopening sent %d tagging jobs, want none", jobs)
 	}
 	if len(again) != len(first) {

@@ -15,26 +15,11 @@ import (
 // its highlights reach the article.
 func TestFirstVisitTagsAsTheAppStarts(t *testing.T) {
 	b := newBrowser(t)
-	// Note, for each tagging job posted to a worker, whether the page's
-	// first element is still the one the server sent.
-	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
-		Source: `window.__tagPosts = [];
-document.addEventListener("DOMContentLoaded", () => { window.__served = document.body.firstElementChild; });
-const post = Worker.prototype.postMessage;
-Worker.prototype.postMessage = function (msg, ...rest) {
-  if (msg && msg.type === "tag") {
-    window.__tagPosts.push({ served: !!window.__served && document.body.firstElementChild === window.__served });
-  }
-  return post.call(this, msg, ...rest);
-};`,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	recordTagJobs(t, b)
 	b.do(t, chromedp.Navigate(siteURL+"/"))
 	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
 	type post struct{ Served bool }
-	posts := eval[[]post](t, b, `window.__tagPosts`)
+	posts := eval[[]post](t, b, `window.__tagJobs`)
 	if len(posts) != 1 {
 		t.Fatalf("first visit posted %d tagging jobs, want 1", len(posts))
 	}
@@ -45,4 +30,25 @@ Worker.prototype.postMessage = function (msg, ...rest) {
 		t.Error("no highlight in the article")
 	}
 	b.checkClean(t)
+}
+
+// recordTagJobs has every page the tab opens from now on note each
+// tagging job it posts to a worker, in window.__tagJobs, with whether the
+// page's first element was then still the one the server sent (served).
+func recordTagJobs(t *testing.T, b *browser) {
+	t.Helper()
+	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.__tagJobs = [];
+document.addEventListener("DOMContentLoaded", () => { window.__served = document.body.firstElementChild; });
+const post = Worker.prototype.postMessage;
+Worker.prototype.postMessage = function (msg, ...rest) {
+  if (msg && msg.type === "tag") {
+    window.__tagJobs.push({ served: !!window.__served && document.body.firstElementChild === window.__served });
+  }
+  return post.call(this, msg, ...rest);
+};`,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
 }

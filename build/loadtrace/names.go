@@ -5,10 +5,10 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
+
+	"glossa/app/e2e/chrome"
 )
 
 // siteWithNames copies site to a new folder under tmp with the function
@@ -17,7 +17,7 @@ import (
 // which Go functions ran. The site's app.wasm is module prepared for its
 // warm-up, with the same functions in the same order: the names apply.
 // Its compressed copies are left out, so the server sends the one with
-// names.
+// names (chrome.CopySite).
 func siteWithNames(site, module, tmp string) (string, error) {
 	raw, err := os.ReadFile(module)
 	if err != nil {
@@ -27,39 +27,20 @@ func siteWithNames(site, module, tmp string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("%s: %w", module, err)
 	}
+	const app = "web/app.*.wasm"
+	apps, _ := filepath.Glob(filepath.Join(site, filepath.FromSlash(app)))
+	if len(apps) != 1 {
+		return "", fmt.Errorf("%s has %d files %s, not one: build the site with make build", site, len(apps), app)
+	}
+	data, err := os.ReadFile(apps[0])
+	if err != nil {
+		return "", err
+	}
 	out, err := os.MkdirTemp(tmp, "loadtrace-site")
 	if err != nil {
 		return "", err
 	}
-	var apps int
-	err = filepath.WalkDir(site, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(site, path)
-		to := filepath.Join(out, rel)
-		if d.IsDir() {
-			return os.MkdirAll(to, 0o755)
-		}
-		base := filepath.Base(path)
-		isApp := strings.HasPrefix(base, "app.") && strings.HasSuffix(base, ".wasm")
-		if strings.HasPrefix(base, "app.") && (strings.HasSuffix(base, ".wasm.br") || strings.HasSuffix(base, ".wasm.gz")) {
-			return nil
-		}
-		data, err := os.ReadFile(path)
-		if err != nil {
-			return err
-		}
-		if isApp {
-			apps++
-			data = append(data, names...)
-		}
-		return os.WriteFile(to, data, 0o644)
-	})
-	if err == nil && apps != 1 {
-		err = fmt.Errorf("%s has %d app.*.wasm files, not one", site, apps)
-	}
-	if err != nil {
+	if err := chrome.CopySite(site, out, app, append(data, names...)); err != nil {
 		os.RemoveAll(out)
 		return "", err
 	}
