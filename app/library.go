@@ -126,10 +126,15 @@ func (l *librarian) libraryIsNew() bool {
 	}
 }
 
-// libraryKnownNew reports whether the page found no library database as
-// it loaded (boot.js, window.glossaLibraryIsNew): a first visit, known
-// before the database is opened.
-func libraryKnownNew() bool {
+// sampleFirstKnown reports whether the page opens on the sample in a new
+// library, known before the database is opened: no document asked for
+// (?doc=…), and no library database found as the page loaded (boot.js,
+// window.glossaLibraryIsNew). main then has the sample tagged ahead, and
+// the library opens it from memory as the page mounts.
+func sampleFirstKnown() bool {
+	if app.Window().URL().Query().Get("doc") != "" {
+		return false
+	}
 	v := app.Window().Get("glossaLibraryIsNew")
 	return v.Type() == app.TypeBoolean && v.Bool()
 }
@@ -245,12 +250,12 @@ func (l *librarian) open(ctx app.Context) {
 	// stored once its first tagging has ended: storing it keeps the page's
 	// main thread busy for a while (0.2–0.3 s on a small machine), which
 	// would hold its first highlights back. Where the page has learned as
-	// it loaded that there is no library yet (libraryKnownNew), that is
+	// it loaded that there is no library yet (sampleFirstKnown), that is
 	// now, as the page mounts: the tagging job goes to the worker during
 	// the first render, not the tasks after it in which the browser says
 	// it creates the database.
 	var tagged chan struct{}
-	knownNew := wanted == "" && libraryKnownNew()
+	knownNew := sampleFirstKnown()
 	if knownNew {
 		tagged = make(chan struct{})
 		l.openSampleEarly(ctx, tagged)

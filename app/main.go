@@ -21,7 +21,7 @@ func main() {
 		lib.startOpening()
 		// On a first visit the sample opens, and is tagged: the tagger
 		// starts on it now, while go-app renders the page.
-		if app.Window().URL().Query().Get("doc") == "" && libraryKnownNew() {
+		if sampleFirstKnown() {
 			if text, err := sampleText(); err == nil {
 				taggerWorker().tagAhead(text)
 			}
