@@ -18,6 +18,9 @@ func main() {
 	app.Route("/", &articlePage{})
 	app.Handle(actionTag, handleTag)
 	if app.IsClient {
+		// Glossa persists no go-app state: go-app need not read the
+		// browser's localStorage, whose first use blocks the page.
+		app.DisablePersistentStates()
 		lib.startOpening()
 		// On a first visit the sample opens, and is tagged: the tagger
 		// starts on it now, while go-app renders the page.

@@ -165,6 +165,18 @@ func newStore(d Dispatcher) *store {
 	return s
 }
 
+// persistentStates says whether states may be kept in the browser's
+// localStorage (the Persist option). Glossa: see PATCHES.md, change 6.
+var persistentStates = true
+
+// DisablePersistentStates tells go-app that the app persists no state
+// (no Persist option): go-app then never reads or writes localStorage for
+// states. The first use of localStorage in a page loads it synchronously,
+// which go-app did as the page mounted its first observer. A state set
+// with Persist afterwards is kept in memory only, and the failure logged.
+// Call it before RunWhenOnBrowser.
+func DisablePersistentStates() { persistentStates = false }
+
 func (s *store) Set(key string, v any, opts ...StateOption) {
 	s.mutex.Lock()
 	defer s.mutex.Unlock()
@@ -263,7 +275,9 @@ func (s *store) Del(key string) {
 	defer s.mutex.Unlock()
 
 	delete(s.states, key)
-	s.disp.getLocalStorage().Del(key)
+	if persistentStates {
+		s.disp.getLocalStorage().Del(key)
+	}
 }
 
 func (s *store) Observe(key string, elem UI) Observer {
@@ -326,6 +340,9 @@ func (s *store) removeUnusedObservers() {
 }
 
 func (s *store) getPersistent(key string, recv any) error {
+	if !persistentStates {
+		return nil
+	}
 	var state persistentState
 	s.disp.getLocalStorage().Get(key, &state)
 
@@ -345,6 +362,9 @@ func (s *store) getPersistent(key string, recv any) error {
 }
 
 func (s *store) setPersistent(key string, encrypt bool, expiresAt time.Time, v any) error {
+	if !persistentStates {
+		return errors.New("persistent states are disabled (app.DisablePersistentStates)")
+	}
 	var err error
 
 	state := persistentState{
@@ -374,7 +394,7 @@ func (s *store) expireExpiredValues() {
 
 func (s *store) expireExpriredPersistentValues() {
 	object := Window().Get("Object")
-	if !object.Truthy() {
+	if !persistentStates || !object.Truthy() {
 		return
 	}
 
@@ -396,7 +416,9 @@ func (s *store) expireExpriredPersistentValues() {
 }
 
 func (s *store) expire(key string, state State) State {
-	s.disp.getLocalStorage().Del(key)
+	if persistentStates {
+		s.disp.getLocalStorage().Del(key)
+	}
 	state.value = nil
 	return state
 }
