@@ -52,3 +52,32 @@ Worker.prototype.postMessage = function (msg, ...rest) {
 		t.Fatal(err)
 	}
 }
+
+// TestLoadLeavesLocalStorageAlone: Glossa keeps the reader's work in
+// IndexedDB and nothing in localStorage, whose first use the browser
+// makes the page wait for; a first visit and a reload use it not once
+// (go-app looked its states up there: app.DisablePersistentStates).
+func TestLoadLeavesLocalStorageAlone(t *testing.T) {
+	b := newBrowser(t)
+	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.__localStorageUses = 0;
+const own = Object.getOwnPropertyDescriptor(window, "localStorage") || Object.getOwnPropertyDescriptor(Window.prototype, "localStorage");
+Object.defineProperty(window, "localStorage", { configurable: true, get() { window.__localStorageUses++; return own.get.call(window); } });`,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, visit := range []string{"first visit", "reload"} {
+		if visit == "first visit" {
+			b.do(t, chromedp.Navigate(siteURL+"/"))
+		} else {
+			b.do(t, chromedp.Reload())
+		}
+		waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+		waitFor(t, b, "the suggestions kept", `document.querySelector("#status").dataset.kept === "true"`, 30*time.Second)
+		if n := eval[int](t, b, `window.__localStorageUses`); n != 0 {
+			t.Errorf("%s: the page used localStorage %d times", visit, n)
+		}
+	}
+	b.checkClean(t)
+}
