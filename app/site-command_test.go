@@ -83,14 +83,15 @@ func TestYieldingLoaderRefusesAStrangeCompilerPath(t *testing.T) {
 	}
 }
 
-// The loader registers go-app's service worker once the first article is
-// tagged (or 15 s have passed), not as the page starts.
-func TestLaterServiceWorker(t *testing.T) {
+// The loader registers go-app's service worker and names the web app
+// manifest once the first article is tagged (or 15 s have passed), not as
+// the page starts.
+func TestLaterInstallable(t *testing.T) {
 	stock := goAppLoader(t)
 	if !strings.Contains(stock, serviceWorkerStart) {
 		t.Fatalf("go-app's loader does not register its worker at its start:\n%s", stock)
 	}
-	js, err := laterServiceWorker([]byte(stock))
+	js, err := laterInstallable([]byte(stock), "/manifest.webmanifest")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,16 +102,51 @@ func TestLaterServiceWorker(t *testing.T) {
 	for _, want := range []string{
 		`performance.getEntriesByName("glossa-tagged")`,
 		`observe({ type: "mark", buffered: true })`,
-		`setTimeout(resolve, 15000)`,
-		`.then(goappInitServiceWorker);`,
+		`setTimeout(resolve, 15000);
+}).then(() => {`,
+		`manifest.rel = "manifest";
+  manifest.href = "/manifest.webmanifest";
+  document.head.append(manifest);
+  return goappInitServiceWorker();`,
 		"async function goappInitServiceWorker()",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("the loader has no %s", want)
 		}
 	}
-	if _, err := laterServiceWorker(js); err == nil || !strings.Contains(err.Error(), "update laterServiceWorker") {
-		t.Errorf("a loader without go-app's call: got %v, want a refusal naming laterServiceWorker", err)
+	if _, err := laterInstallable(js, "/manifest.webmanifest"); err == nil || !strings.Contains(err.Error(), "update laterInstallable") {
+		t.Errorf("a loader without go-app's call: got %v, want a refusal naming laterInstallable", err)
+	}
+	for _, path := range []string{"manifest.webmanifest", `/a"+alert(1)+"`, "/a</script>", ""} {
+		if _, err := laterInstallable([]byte(stock), path); err == nil {
+			t.Errorf("manifest path %q: got no error", path)
+		}
+	}
+}
+
+// The served page names no web app manifest: glossa site takes go-app's
+// link out, with its attributes in either order, and refuses a page with
+// none or more than one.
+func TestLaterManifest(t *testing.T) {
+	for _, link := range []string{`<link rel="manifest" href="/manifest.webmanifest">`, `<link href="/manifest.webmanifest" rel="manifest">`} {
+		page := "<head>\n<link href=\"/web/icon.svg\" rel=\"icon\">\n" + link + "\n<style>p{}</style>\n</head>"
+		got, href, err := laterManifest([]byte(page))
+		if err != nil {
+			t.Fatalf("%s: %v", link, err)
+		}
+		if want := "<head>\n<link href=\"/web/icon.svg\" rel=\"icon\">\n<style>p{}</style>\n</head>"; string(got) != want || href != "/manifest.webmanifest" {
+			t.Errorf("%s: got %q and %q, want %q and /manifest.webmanifest", link, got, href, want)
+		}
+	}
+	for _, page := range []string{
+		`<head><link href="/web/icon.svg" rel="icon"></head>`,
+		`<head><link rel="manifest" href="/a"><link rel="manifest" href="/b"></head>`,
+		`<head><link rel="manifest"></head>`,
+		`<head><link rel="manifest" href="/a"`,
+	} {
+		if _, _, err := laterManifest([]byte(page)); err == nil {
+			t.Errorf("%s: got no error", page)
+		}
 	}
 }
 

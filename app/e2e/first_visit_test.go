@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -78,6 +79,52 @@ Object.defineProperty(window, "localStorage", { configurable: true, get() { wind
 		if n := eval[int](t, b, `window.__localStorageUses`); n != 0 {
 			t.Errorf("%s: the page used localStorage %d times", visit, n)
 		}
+	}
+	b.checkClean(t)
+}
+
+// TestManifestComesAfterTheFirstTagging: the served page names no web
+// app manifest, which sets Chromium's own process to work on whether the
+// page is an installable app while the page loads; the loader names it
+// once the first article is tagged, and Chromium then reads it whole:
+// Glossa stays an installable app.
+func TestManifestComesAfterTheFirstTagging(t *testing.T) {
+	b := newBrowser(t)
+	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
+		Source: `window.__manifest = {};
+document.addEventListener("DOMContentLoaded", () => {
+  window.__manifest.served = document.querySelectorAll('link[rel="manifest"]').length;
+  new MutationObserver(() => {
+    if (window.__manifest.named === undefined && document.querySelector('link[rel="manifest"]')) {
+      window.__manifest.named = performance.now();
+      window.__manifest.tagged = (performance.getEntriesByName("glossa-tagged")[0] || { startTime: -1 }).startTime;
+    }
+  }).observe(document.head, { childList: true, subtree: true, attributes: true });
+});`,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b.do(t, chromedp.Navigate(siteURL+"/"))
+	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	if n := eval[int](t, b, `window.__manifest.served`); n != 0 {
+		t.Fatalf("the served page names %d web app manifests, want none", n)
+	}
+	waitFor(t, b, "the manifest named", `window.__manifest.named !== undefined`, 30*time.Second)
+	type record struct{ Named, Tagged float64 }
+	r := eval[record](t, b, `window.__manifest`)
+	if r.Tagged < 0 || r.Named < r.Tagged {
+		t.Errorf("the manifest was named at %.0f ms, before the first tagging (glossa-tagged at %.0f ms)", r.Named, r.Tagged)
+	}
+	manifest, err := chromedp.Call(b.ctx, page.GetAppManifest, page.GetAppManifestParams{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(manifest.URL, "/manifest.webmanifest") || len(manifest.Errors) > 0 {
+		t.Fatalf("Chromium read the manifest %q with errors %v", manifest.URL, manifest.Errors)
+	}
+	if m := manifest.Manifest; m == nil || m.Name != "Glossa" || m.StartURL != siteURL+"/" || len(m.Icons) == 0 {
+		t.Errorf("Chromium read the manifest as %+v, want Glossa's name, start URL and icons", m)
 	}
 	b.checkClean(t)
 }
