@@ -191,6 +191,18 @@ func isQuoteMark(r rune) bool {
 	return q
 }
 
+// set returns the set of the space-separated words.
+//
+// It is not inlined: the package's word lists are its variables, made as
+// the package starts, and Go would otherwise put every call's loop into
+// the package's one init function (16 KB of WebAssembly in the tagger).
+// Chromium compiles a WebAssembly function again with its optimizing
+// compiler once the function has run long enough, and those loops made
+// init qualify: 78 ms of a core spent while the page loads, on code that
+// never runs again. A loop in a small function of its own costs little
+// to optimize, and its work is used by every other list.
+//
+//go:noinline
 func set(words string) map[string]bool {
 	m := make(map[string]bool)
 	for _, w := range strings.Fields(words) {
