@@ -20,7 +20,7 @@ NEWS_MODEL := annotate/ner/news/builtin/news.model
 # Packages tested natively: all but the browser tests.
 UNIT_PKGS  = $(shell $(GO) list ./... | grep -v /e2e)
 # Packages that also run as WebAssembly (under Node.js).
-WASM_PKGS := ./annotate/... ./app/sample
+WASM_PKGS := ./annotate/... ./app/sample ./app/tagger
 # Packages built for the browser (the rest drive Chromium natively).
 WASM_VET_PKGS := ./annotate/... ./app ./app/tagger ./app/extractor ./app/sample
 

@@ -4,7 +4,9 @@ package main
 
 import (
 	"bytes"
+	"sync"
 	"syscall/js"
+	"time"
 
 	"glossa/annotate"
 	"glossa/annotate/claims"
@@ -13,6 +15,10 @@ import (
 )
 
 func main() {
+	// Go's collector waits until a few seconds after the first tagging
+	// (see holdCollector).
+	collect := holdCollector()
+	collectLater := sync.OnceFunc(func() { time.AfterFunc(collectAfter, collect) })
 	t := &tagger{learning: true}
 	js.Global().Set("glossaLoadModel", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if len(args) != 1 || args[0].Type() != js.TypeObject {
@@ -52,6 +58,7 @@ func main() {
 		// Who said what, once every entity is known: a pronoun's speaker
 		// may be named paragraphs before.
 		found := library.EncodeClaims(claims.Proposals(claims.Find(doc, ents)))
+		collectLater()
 		return map[string]any{"blocks": len(doc.Blocks), "recognizer": recognizer.Name(),
 			"claims": string(found), "claimFinder": claims.Name}
 	}))
