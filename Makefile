@@ -18,7 +18,10 @@ WEBFILES  := $(shell find web -type f -not -name '*.wasm' -not -name '*.model')
 # The built-in entity model: committed, remade by `make model CONLL_DIR=…`.
 NEWS_MODEL := annotate/ner/news/builtin/news.model
 # Packages tested natively: all but the browser tests.
-UNIT_PKGS  = $(shell $(GO) list ./... | grep -v /e2e)
+UNIT_PKGS  = $(shell $(GO) list ./... | grep -v /e2e) $(GOAPP_PATCHED)
+# go-app's package, our trimmed copy (third_party/go-app): its tests are
+# of Glossa's changes (PATCHES.md).
+GOAPP_PATCHED := github.com/maxence-charriere/go-app/v9/pkg/app
 # Packages that also run as WebAssembly (under Node.js).
 WASM_PKGS := ./annotate/... ./app/sample ./app/tagger
 # Packages built for the browser (the rest drive Chromium natively).
