@@ -102,11 +102,7 @@ type toolbarState struct {
 // the server (prerendering) and in the browser alike, so both render the
 // same article.
 func (p *articlePage) OnInit() {
-	text, err := sampleText()
-	if err != nil {
-		panic(fmt.Sprintf("the embedded sample article is not text: %v", err))
-	}
-	doc := annotate.NewDocument(text)
+	doc := sampleDocument()
 	p.editing = editingState{Doc: doc, History: annotate.NewHistory(annotate.NewWorkspace(doc))}
 	p.hidden = make(map[annotate.Label]bool)
 }

@@ -338,6 +338,9 @@ func (l *librarian) openSampleEarly(ctx app.Context, tagged chan struct{}) {
 		close(tagged)
 		return // open the usual way
 	}
+	if sameDocument(sampleDocument(), ws.Doc) {
+		ws.Doc = sampleDocument() // the one shown (see sameDocument)
+	}
 	l.earlyTagged = tagged
 	l.saved = ws
 	l.saves = make(chan saveRequest, 1)
@@ -462,6 +465,16 @@ func (l *librarian) load(ctx app.Context, id string, refresh bool) {
 // sampleText is the sample article's text, normalized once for the page
 // (OnInit) and the library (sampleID).
 var sampleText = sync.OnceValues(func() (string, error) { return annotate.NormalizeText([]byte(sample.Article)) })
+
+// sampleDocument is the sample article's document as the page first
+// shows it (OnInit), made once.
+var sampleDocument = sync.OnceValue(func() *annotate.Document {
+	text, err := sampleText()
+	if err != nil {
+		panic(fmt.Sprintf("the embedded sample article is not text: %v", err))
+	}
+	return annotate.NewDocument(text)
+})
 
 // sampleID is the sample article's document ID.
 var sampleID = sync.OnceValue(func() string {
