@@ -138,5 +138,17 @@ func FormatString(format string, v ...any) string {
 	if len(v) == 0 {
 		return format
 	}
+	if format == "%v" && len(v) == 1 {
+		// Glossa: Aria and DataSet format every value with "%v"; a
+		// string, an int or a bool needs no fmt.Sprintf (see PATCHES.md).
+		switch x := v[0].(type) {
+		case string:
+			return x
+		case int:
+			return strconv.Itoa(x)
+		case bool:
+			return strconv.FormatBool(x)
+		}
+	}
 	return fmt.Sprintf(format, v...)
 }
