@@ -2,8 +2,8 @@ package main
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -125,8 +125,8 @@ func (p *annotationPanel) Render() app.UI {
 	hiddenRows := max(0, len(shown)-listRows-p.more)
 	rows := shown[:len(shown)-hiddenRows]
 	views := app.Div().Class("views").Role("group").Aria("label", "View").Body(
-		app.Button().Class("view").Aria("pressed", fmt.Sprint(!p.speakers)).Text("List").OnClick(p.showList),
-		app.Button().Class("view").Aria("pressed", fmt.Sprint(p.speakers)).Text("Who said what").OnClick(p.showSpeakers),
+		app.Button().Class("view").Aria("pressed", !p.speakers).Text("List").OnClick(p.showList),
+		app.Button().Class("view").Aria("pressed", p.speakers).Text("Who said what").OnClick(p.showSpeakers),
 	)
 	if p.speakers {
 		return app.Aside().Class("panel").Aria("label", "Annotations").Body(
@@ -138,7 +138,7 @@ func (p *annotationPanel) Render() app.UI {
 	return app.Aside().Class("panel").Aria("label", "Annotations").Body(
 		app.H2().Text("Annotations"),
 		views,
-		app.P().Class("counts").Text(fmt.Sprintf("%d annotations, %d suggestions shown", notes, suggestions)),
+		app.P().Class("counts").Text(strconv.Itoa(notes)+" annotations, "+strconv.Itoa(suggestions)+" suggestions shown"),
 		app.Div().Class("filters").Body(
 			app.Select().Aria("label", "Filter by label").Body(labelOptions...).OnChange(p.filterLabel),
 			app.Select().Aria("label", "Filter by kind").Body(
@@ -158,7 +158,7 @@ func (p *annotationPanel) Render() app.UI {
 		// item whatever the list showed before.
 		app.Div().Class("panel-rows").OnClick(p.openRow).Body(app.Raw(panelListHTML(rows))),
 		slot(hiddenRows > 0, app.Button().Class("show-more").
-			Text(fmt.Sprintf("Show %d more (%d not shown)", min(hiddenRows, listRows), hiddenRows)).
+			Text("Show "+strconv.Itoa(min(hiddenRows, listRows))+" more ("+strconv.Itoa(hiddenRows)+" not shown)").
 			OnClick(p.showMore)),
 		slot(len(rows) == 0, app.P().Class("muted").Text("Nothing to show.")),
 	)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"maps"
 	"strconv"
 	"unsafe"
@@ -364,9 +363,9 @@ func (p *articlePage) Render() app.UI {
 		slot(p.library.Banner != "", app.P().Class("banner").Role("alert").Text(p.library.Banner)),
 		app.Header().Class("bar").Body(
 			app.Span().Class("brand").Text("Glossa"),
-			app.Button().Class("library-button").Aria("expanded", fmt.Sprint(p.library.Shown)).Text("Library").
+			app.Button().Class("library-button").Aria("expanded", p.library.Shown).Text("Library").
 				OnClick(p.toggleLibrary),
-			app.Button().Class("settings-button").Aria("expanded", fmt.Sprint(p.settings.Shown)).Text("Settings").
+			app.Button().Class("settings-button").Aria("expanded", p.settings.Shown).Text("Settings").
 				OnClick(p.toggleSettings),
 			// Export and import work only once the app runs (and are
 			// drawn just after its first render: see OnMount).
@@ -443,12 +442,12 @@ func (p *articlePage) renderStatus() app.UI {
 		text = "Finding entities… (loading the language model)"
 		class += " busy"
 	case taggingRunning:
-		text = fmt.Sprintf("Finding entities… %d of %d paragraphs", st.BlocksDone, len(p.doc().Blocks))
+		text = "Finding entities… " + strconv.Itoa(st.BlocksDone) + " of " + strconv.Itoa(len(p.doc().Blocks)) + " paragraphs"
 		class += " busy"
 	case taggingDone:
-		text = fmt.Sprintf("Found %d entities and %s", len(st.Entities), plural(len(st.Claims), "claim", "claims"))
+		text = "Found " + strconv.Itoa(len(st.Entities)) + " entities and " + plural(len(st.Claims), "claim", "claims")
 		if n := p.learning.Corrections; n > 0 && p.learning.On {
-			text += fmt.Sprintf(" · learned from %s", plural(n, "correction", "corrections"))
+			text += " · learned from " + plural(n, "correction", "corrections")
 		}
 	case taggingFailed:
 		text = "Could not find entities: " + st.Err + ". The article is still here to read."

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -85,7 +84,7 @@ func (l *libraryPanel) Render() app.UI {
 		)),
 		app.Ul().Class("library-list").Body(rows...),
 		app.If(len(matches) > len(shown), app.Button().Class("show-more").
-			Text(fmt.Sprintf("Show more (%s not shown)", thousands(len(matches)-len(shown)))).OnClick(l.showMore)),
+			Text("Show more ("+thousands(len(matches)-len(shown))+" not shown)").OnClick(l.showMore)),
 		slot(l.Usage != "", app.P().Class("muted").Text(l.Usage)),
 	)
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -121,7 +122,7 @@ func detail(err, sentinel error) string {
 // thousands writes n with a comma every three digits, as readers of
 // English expect: 10,000.
 func thousands(n int) string {
-	s := fmt.Sprint(n)
+	s := strconv.Itoa(n)
 	if n < 0 {
 		return "-" + thousands(-n)
 	}
