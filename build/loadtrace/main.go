@@ -7,9 +7,13 @@
 // many boxes), paint, and with -fonts the fonts they looked up. With
 // -profile it samples the page's thread too and names, under each task,
 // the functions it ran most (by self time, then by total time): the site
-// is served with app.wasm's function names, taken from web/app.wasm.
+// is served with app.wasm's function names, taken from web/app.wasm. With
+// -workers it shows the tasks of the page's workers too (the compiler's
+// warm-up, the tagger), each named by its script, and then the CPU time
+// every thread of the browser used until the first highlight, Chromium's
+// own processes included: what the two cores of a small machine did.
 //
-//	go run ./build/loadtrace [-runs 3] [-site dist/site] [-min 50] [-fonts] [-profile]
+//	go run ./build/loadtrace [-runs 3] [-site dist/site] [-min 50] [-fonts] [-profile] [-workers]
 //
 // The browser benchmark (build/bench) says how long; this says what the
 // time is made of. Every time counts from navigation start.
@@ -34,15 +38,16 @@ func main() {
 	minMs := flag.Float64("min", 50, "show the main thread's tasks of at least this many ms")
 	fonts := flag.Bool("fonts", false, "record font lookups too")
 	profile := flag.Bool("profile", false, "sample the page's thread and name the functions each task ran")
+	workers := flag.Bool("workers", false, "show the page's workers' tasks too, and each thread's CPU time until the first highlight")
 	module := flag.String("names", "web/app.wasm", "with -profile: the app.wasm whose function names the profile shows")
 	flag.Parse()
-	if err := run(*runs, *site, *minMs, *fonts, *profile, *module); err != nil {
+	if err := run(*runs, *site, *minMs, *fonts, *profile, *workers, *module); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtrace:", err)
 		os.Exit(1)
 	}
 }
 
-func run(runs int, site string, minMs float64, fonts, profile bool, module string) error {
+func run(runs int, site string, minMs float64, fonts, profile, workers bool, module string) error {
 	if _, err := os.Stat(site + "/index.html"); err != nil {
 		return fmt.Errorf("%v: build the site first (make build)", err)
 	}
@@ -72,10 +77,13 @@ func run(runs int, site string, minMs float64, fonts, profile bool, module strin
 		if err != nil {
 			return fmt.Errorf("run %d: %w", i+1, err)
 		}
-		fcp := 0.0
+		fcp, highlight := 0.0, 0.0
 		for _, m := range marks {
-			if m.Name == "first-contentful-paint" {
+			switch m.Name {
+			case "first-contentful-paint":
 				fcp = m.At
+			case "glossa-first-highlight":
+				highlight = m.At
 			}
 		}
 		tasks := mainTasks(events, minMs)
@@ -84,8 +92,14 @@ func run(runs int, site string, minMs float64, fonts, profile bool, module strin
 			samples = threadSamples(events, tasks[0].thread)
 		}
 		for i := range tasks {
-			tasks[i].AtMs += fcp // from navigation start, as the marks
 			tasks[i].Hot = hotFunctions(samples, tasks[i].start, tasks[i].end, tasks[i].Ms)
+		}
+		if workers {
+			tasks = append(tasks, workerTasks(events, minMs)...)
+			sort.SliceStable(tasks, func(a, b int) bool { return tasks[a].AtMs < tasks[b].AtMs })
+		}
+		for i := range tasks {
+			tasks[i].AtMs += fcp // from navigation start, as the marks
 		}
 		// One timeline: each task among the marks, where it started.
 		for _, m := range marks {
@@ -96,6 +110,10 @@ func run(runs int, site string, minMs float64, fonts, profile bool, module strin
 			fmt.Printf("  %6.0f  %s\n", m.At, m.Name)
 		}
 		writeTasks(os.Stdout, tasks)
+		if _, fcpAt, ok := pageThread(events); workers && ok && highlight > 0 {
+			start := fcpAt - fcp*1000 // navigation start, on the trace's clock
+			writeCPU(os.Stdout, "from navigation start to the first highlight", cpuByThread(events, start, start+highlight*1000))
+		}
 	}
 	return nil
 }

@@ -19,6 +19,7 @@ type event struct {
 	Pid  int             `json:"pid"`
 	ID   string          `json:"id"` // ties a profile's chunks to it
 	Tid  int             `json:"tid"`
+	Tdur float64         `json:"tdur"` // µs of the thread's CPU time
 	Args json.RawMessage `json:"args"`
 }
 
@@ -32,8 +33,9 @@ type task struct {
 	ScriptMs float64 // in script (FunctionCall, EvaluateScript; WebAssembly included)
 	Fonts    []string
 	Hot      []timing // the functions it ran, by self time (-profile)
+	Worker   string   // the script of the page's worker that ran it; "" for the page's main thread
 
-	thread     [2]int  // the page's main thread: pid, tid
+	thread     [2]int  // the thread that ran it: pid, tid
 	start, end float64 // µs, the trace's clock
 }
 
@@ -49,22 +51,79 @@ var familyName = regexp.MustCompile(`"family_name":"([^"]*)"`)
 // "firstContentfulPaint" (the others belong to about:blank and workers);
 // times count from that paint.
 func mainTasks(events []event, minMs float64) []task {
+	page, fcp, ok := pageThread(events)
+	if !ok {
+		return nil
+	}
+	return threadTasks(events, page, fcp, minMs)
+}
+
+// pageThread finds the page's main thread (see mainTasks) and the time
+// of its first contentful paint (µs, the trace's clock).
+func pageThread(events []event) (thread [2]int, fcp float64, ok bool) {
 	names := map[[2]int]bool{}
 	for _, e := range events {
 		if e.Ph == "M" && e.Name == "thread_name" && strings.Contains(string(e.Args), "CrRendererMain") {
 			names[[2]int{e.Pid, e.Tid}] = true
 		}
 	}
-	var fcp event
 	for _, e := range events {
-		if e.Name == "firstContentfulPaint" && names[[2]int{e.Pid, e.Tid}] && e.Ts > fcp.Ts {
-			fcp = e
+		if e.Name == "firstContentfulPaint" && names[[2]int{e.Pid, e.Tid}] && e.Ts > fcp {
+			thread, fcp, ok = [2]int{e.Pid, e.Tid}, e.Ts, true
 		}
 	}
-	if fcp.Ts == 0 {
+	return thread, fcp, ok
+}
+
+// workerTasks returns the tasks of at least minMs of the page's workers
+// (the DedicatedWorker threads of the page's renderer), in order, each
+// named by its worker's script, times counted as mainTasks counts them.
+func workerTasks(events []event, minMs float64) []task {
+	page, fcp, ok := pageThread(events)
+	if !ok {
 		return nil
 	}
-	thread := [2]int{fcp.Pid, fcp.Tid}
+	var out []task
+	for _, e := range events {
+		if e.Ph == "M" && e.Name == "thread_name" && e.Pid == page[0] && strings.Contains(string(e.Args), "DedicatedWorker") {
+			th := [2]int{e.Pid, e.Tid}
+			script := workerScript(events, th)
+			for _, t := range threadTasks(events, th, fcp, minMs) {
+				t.Worker = script
+				out = append(out, t)
+			}
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].AtMs < out[b].AtMs })
+	return out
+}
+
+// scriptURL reads a script's address from an event's arguments.
+var scriptURL = regexp.MustCompile(`"url":"([^"?#]+\.js)`)
+
+// contentHash is the content hash `glossa site` puts in a file's name.
+var contentHash = regexp.MustCompile(`\.[0-9a-f]{10}\.`)
+
+// workerScript names a worker thread by the first script it ran (its
+// own, loaded first), without its directory and content hash: for
+// example "tagger-worker.js". A thread that ran none is "worker".
+func workerScript(events []event, thread [2]int) string {
+	first, name := 0.0, "worker"
+	for _, e := range events {
+		if [2]int{e.Pid, e.Tid} != thread || (name != "worker" && e.Ts >= first) {
+			continue
+		}
+		if m := scriptURL.FindSubmatch(e.Args); m != nil {
+			u := string(m[1])
+			first, name = e.Ts, contentHash.ReplaceAllString(u[strings.LastIndex(u, "/")+1:], ".")
+		}
+	}
+	return name
+}
+
+// threadTasks returns a thread's tasks of at least minMs, in order, each
+// with what it did, times counted from fcp (µs, the trace's clock).
+func threadTasks(events []event, thread [2]int, fcp, minMs float64) []task {
 	var own []event
 	for _, e := range events {
 		if [2]int{e.Pid, e.Tid} == thread && e.Ph == "X" {
@@ -79,7 +138,7 @@ func mainTasks(events []event, minMs float64) []task {
 		if t.Name != "RunTask" || t.Dur < minMs*1000 {
 			continue
 		}
-		tk := task{AtMs: (t.Ts - fcp.Ts) / 1000, Ms: t.Dur / 1000, thread: thread, start: t.Ts, end: t.Ts + t.Dur}
+		tk := task{AtMs: (t.Ts - fcp) / 1000, Ms: t.Dur / 1000, thread: thread, start: t.Ts, end: t.Ts + t.Dur}
 		scriptEnd := 0.0 // script events nest: count the outermost
 		for _, e := range own[i+1:] {
 			if e.Ts > t.Ts+t.Dur {
@@ -122,6 +181,9 @@ const hotShown = 12
 func writeTasks(w io.Writer, tasks []task) {
 	for _, t := range tasks {
 		fmt.Fprintf(w, "  %6.0f  task of %.0f ms", t.AtMs, t.Ms)
+		if t.Worker != "" {
+			fmt.Fprintf(w, " in %s", t.Worker)
+		}
 		if t.ScriptMs >= 0.5 {
 			fmt.Fprintf(w, " · script %.0f", t.ScriptMs)
 		}
