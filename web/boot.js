@@ -21,27 +21,12 @@
     asked = true;
     indexedDB.databases().then((dbs) => {
       window.glossaLibraryIsNew = !dbs.some((db) => db.name === name);
-      tellFirstVisit();
     }, () => {});
   };
   // After the article's first paint (or 100 ms), as the worker below.
   requestAnimationFrame(() => setTimeout(ask, 0));
   setTimeout(ask, 100);
 })();
-// tellFirstVisit tells the tagging worker, once both are known, that this
-// is a first visit that opens the sample (no library yet, no ?doc= in
-// the address): it tags the sample as soon as it can, before the page
-// asks.
-let toldFirstVisit = false;
-function tellFirstVisit() {
-  const worker = window.glossaTaggerWorker;
-  if (toldFirstVisit || !worker || window.glossaLibraryIsNew !== true ||
-      new URLSearchParams(location.search).get("doc")) {
-    return;
-  }
-  toldFirstVisit = true;
-  worker.postMessage({ type: "first-visit" });
-}
 // The tagging worker, started so that the tagger and its model download
 // in parallel with app.wasm; the worker compiles them once the UI's
 // WebAssembly is compiled (the page's loader says so) or when the app's
@@ -62,7 +47,6 @@ function tellFirstVisit() {
     });
     worker.postMessage({ type: "warm" });
     window.glossaTaggerWorker = worker;
-    tellFirstVisit();
   };
   // After the article's first paint (or 100 ms), which starting a worker
   // and its downloads must not hold back.

@@ -15,9 +15,6 @@
 // {type: "start"} (compile and start the tagger and load the default model
 // now: the page's loader sends it once the UI's own WebAssembly is
 // compiled),
-// {type: "first-visit"} (the reader's library does not exist yet, so the
-// page will ask for the sample's tagging as it starts: boot.js sends it,
-// and the tagger tags the sample as soon as the model is loaded),
 // {type: "model", job, source: "news" | "prose" | "file", bytes (a model
 // file's, for "file")} (tag with that model from now on; answered by
 // {type: "model-loaded", job, recognizer, learns} or {type: "error", job,
@@ -42,8 +39,7 @@
 // {type: "status", job, status: "loading-model" | "tagging"},
 // {type: "block", job, block, entities: JSON string},
 // {type: "done", job, blocks, recognizer, claims: JSON string, claimFinder,
-// ms, ahead (whether it was tagged before the job came: "first-visit"),
-// memory (bytes of WebAssembly memory)},
+// ms, memory (bytes of WebAssembly memory)},
 // {type: "error", job, message},
 // {type: "ask", ask, method, arg} (the extractor reads the page's library:
 // see remote.Store; the page answers with an "answer").
@@ -251,58 +247,20 @@ function useModel(source, bytes) {
 // warmUp has the tagger tag a few built-in sentences, once, while the page
 // still starts (after "start"): the first article's tagging is then about
 // twice as fast, since WebAssembly compiles each function on its first
-// call. It waits a task first: a job that came while the tagger started
-// (the page sends the sample's as it starts, on a first visit) is tagged
-// instead, and is the warm-up; tagging made-up sentences first would only
-// hold it back. A job that comes while it runs waits for it (tens of ms).
-//
-// On a first visit (boot.js says so: {type: "first-visit"}) the warm-up
-// is the sample's own tagging, which the page asks for as it starts: done
-// as soon as the model is loaded, it is kept (ahead), and the page's job
-// for the same text, come meanwhile or later, gets it at once.
+// call. A tagging job that comes meanwhile waits for it (tens of ms); one
+// that came before (the page sends the sample's as it starts, on a first
+// visit) is the warm-up: tagging made-up sentences first would only hold
+// it back.
 let warmedUp = false;
 let tagsWaiting = 0; // tagging jobs waiting for the model
-let firstVisit = false;
 function warmUp() {
-  if (warmedUp || tagsWaiting > 0) {
+  if (tagsWaiting > 0) {
     warmedUp = true;
-    return;
   }
-  if (firstVisit && modelSource === "news" && self.glossaSampleText) {
+  if (!warmedUp && self.glossaWarmUp) {
     warmedUp = true;
-    ahead = tagText(self.glossaSampleText());
-    return;
+    self.glossaWarmUp();
   }
-  setTimeout(() => {
-    if (!warmedUp && self.glossaWarmUp) {
-      warmedUp = true;
-      self.glossaWarmUp();
-    }
-  }, 0);
-}
-
-// ahead is a tagging done before a job asked for it (tagText's, early).
-// A change of model or of what the model learned drops it.
-let ahead = null;
-
-// tagText tags text now. Given onBlock, a job's, it tells it each
-// block's entities as they come; without, it keeps them, for the job that
-// will ask (early: true).
-function tagText(text, onBlock) {
-  const blocks = [];
-  const t0 = performance.now();
-  const result = self.glossaTag(text, onBlock || ((block, entities) => {
-    blocks.push({ block, entities });
-  }));
-  return { text, source: modelSource, blocks, result, ms: performance.now() - t0, early: !onBlock };
-}
-
-// takeAhead returns the tagging done ahead of a job for text with the
-// current model, once, or null.
-function takeAhead(text) {
-  const a = ahead;
-  ahead = null;
-  return a && a.text === text && a.source === modelSource && !a.result.error ? a : null;
 }
 
 function currentModel() {
@@ -315,16 +273,9 @@ self.onmessage = async (event) => {
     return;
   }
   const job = msg.job;
-  if ((msg.type === "model" && (msg.source === "file" || msg.source !== modelSource)) ||
-      msg.type === "learn-load" || msg.type === "learn" || msg.type === "forget" || msg.type === "learning") {
-    ahead = null; // tagged with a model that changes now
-  }
   switch (msg.type) {
     case "warm":
       prefetch();
-      return;
-    case "first-visit":
-      firstVisit = true;
       return;
     case "start":
       currentModel().then(warmUp).catch(() => {}); // reported to the first tagging job
@@ -397,21 +348,17 @@ self.onmessage = async (event) => {
       tagsWaiting--;
     }
     self.postMessage({ type: "status", job, status: "tagging" });
-    warmedUp = true; // this job is the warm-up, if none has run
-    // The tagging done ahead, or this job's, its blocks told as each is done.
-    const done = takeAhead(msg.text) || tagText(msg.text, (block, entities) => {
+    const t0 = performance.now();
+    const result = self.glossaTag(msg.text, (block, entities) => {
       self.postMessage({ type: "block", job, block, entities });
     });
-    const result = done.result;
     if (result.error) {
       throw new Error(result.error);
     }
-    for (const { block, entities } of done.early ? done.blocks : []) {
-      self.postMessage({ type: "block", job, block, entities });
-    }
+    const ms = performance.now() - t0;
     const memory = self.glossaGo.mem.buffer.byteLength;
     self.postMessage({ type: "done", job, blocks: result.blocks, recognizer: result.recognizer,
-      claims: result.claims, claimFinder: result.claimFinder, ms: done.ms, ahead: done.early, memory });
+      claims: result.claims, claimFinder: result.claimFinder, ms, memory });
   } catch (err) {
     self.postMessage({ type: "error", job, message: errorText(err) });
   }

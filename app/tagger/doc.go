@@ -20,9 +20,6 @@
 //	                           result: WebAssembly compiles a function on its
 //	                           first call, which made the first article's
 //	                           tagging about twice as slow as later ones
-//	glossaSampleText()         the sample article's text as the page sends
-//	                           it for tagging (normalized), which the worker
-//	                           tags before the page asks on a first visit
 //
 // and calls glossaTaggerReady() once they are set. (Finding the article in
 // a web page or a Markdown file is the extractor's, app/extractor.) Both

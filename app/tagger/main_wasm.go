@@ -12,7 +12,6 @@ import (
 	"glossa/annotate/claims"
 	"glossa/annotate/library"
 	"glossa/annotate/ner/news"
-	"glossa/app/sample"
 )
 
 func main() {
@@ -71,13 +70,6 @@ func main() {
 			}
 		}
 		return nil
-	}))
-	js.Global().Set("glossaSampleText", js.FuncOf(func(js.Value, []js.Value) any {
-		text, err := annotate.NormalizeText([]byte(sample.Article))
-		if err != nil {
-			return ""
-		}
-		return text
 	}))
 	js.Global().Call("glossaTaggerReady")
 	select {}
