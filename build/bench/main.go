@@ -115,6 +115,7 @@ func run(runs int, out string, interactions bool) error {
 		return fmt.Errorf("no built site in %s: run make build", site)
 	}
 	loadBefore := loadAverage()
+	cpuBefore, cpuOK := readCPUTimes()
 	fmt.Fprintln(os.Stderr, "bench: building the minimal go-app app")
 	minimal, err := buildMinimal(filepath.Join("dist", "bench-minimal"))
 	if err != nil {
@@ -186,6 +187,8 @@ func run(runs int, out string, interactions bool) error {
 	}
 	rep := buildReport(rows, results, map[string]string{glossaName: site, minimalName: minimal})
 	rep.LoadAverage = [2]string{loadBefore, loadAverage()}
+	cpuAfter, afterOK := readCPUTimes()
+	rep.Stolen = stolenShare(cpuBefore, cpuAfter, cpuOK && afterOK)
 	rep.Runs = runs
 	rep.Failures = failures
 	fmt.Print(rep.table())

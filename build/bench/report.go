@@ -19,6 +19,7 @@ type report struct {
 	Date         string
 	Machine      string
 	LoadAverage  [2]string // the machine's load average (1, 5, 15 min) at the start and at the end
+	Stolen       string    // the share of the machine's CPU time its host took during the run (steal), "12%"
 	Runs         int       // cold visits per row asked for
 	Rows         []rowReport
 	Interactions []interactionReport

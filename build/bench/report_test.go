@@ -84,7 +84,7 @@ func TestCheckTargetsWithoutFigures(t *testing.T) {
 
 func TestTableMarksTargetsAndFailures(t *testing.T) {
 	med := func(x float64) stat { return stat{x, x - 10, x + 10, 5} }
-	r := report{Runs: 5, LoadAverage: [2]string{"1.00 2.00 3.00", "4.00 5.00 6.00"},
+	r := report{Runs: 5, LoadAverage: [2]string{"1.00 2.00 3.00", "4.00 5.00 6.00"}, Stolen: "31%",
 		Rows:         []rowReport{{Name: glossaName, Runs: 4, ArticleMs: med(500)}},
 		Interactions: []interactionReport{{Name: "Glossa · type in the panel's search (sample)", Runs: 5, LongestMs: med(120)}},
 		Targets:      []target{{Name: "longest task after the load (ms): x", Value: 120, Limit: 100}},
@@ -92,7 +92,7 @@ func TestTableMarksTargetsAndFailures(t *testing.T) {
 	}
 	out := r.table()
 	for _, want := range []string{
-		"load average (1, 5, 15 min) 1.00 2.00 3.00 at the start, 4.00 5.00 6.00 at the end",
+		"load average (1, 5, 15 min) 1.00 2.00 3.00 at the start, 4.00 5.00 6.00 at the end; CPU time taken by the host (steal) during the run: 31%.",
 		"| Glossa (4 of 5 visits) | 500 (490–510) |",
 		"| type in the panel's search (sample) | 120 (110–130) | not met |",
 		"| no task over 100 ms after the load | the rows above | 0 of 1 rows | all | not met |",

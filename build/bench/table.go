@@ -14,7 +14,11 @@ import (
 func (r report) table() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Glossa browser benchmark (go run ./build/bench -runs %d), %s\n", r.Runs, r.Date)
-	fmt.Fprintf(&b, "Machine: %s; load average (1, 5, 15 min) %s at the start, %s at the end.\n", r.Machine, r.LoadAverage[0], r.LoadAverage[1])
+	fmt.Fprintf(&b, "Machine: %s; load average (1, 5, 15 min) %s at the start, %s at the end", r.Machine, r.LoadAverage[0], r.LoadAverage[1])
+	if r.Stolen != "" {
+		fmt.Fprintf(&b, "; CPU time taken by the host (steal) during the run: %s", r.Stolen)
+	}
+	b.WriteString(".\n")
 	fmt.Fprintf(&b, "Medians (min–max) of %d cold visits per page, new profile each, the rows taking turns. KB = 1,000 bytes, MB = 1,000,000 bytes.\n\n", r.Runs)
 
 	b.WriteString("| page | article visible ms | first highlight ms | longest task ms | TBT ms | long tasks | KB sent | KB before first highlight | app.wasm raw |\n")
