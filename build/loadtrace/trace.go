@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -108,9 +109,9 @@ var contentHash = regexp.MustCompile(`\.[0-9a-f]{10}\.`)
 // own, loaded first), without its directory and content hash: for
 // example "tagger-worker.js". A thread that ran none is "worker".
 func workerScript(events []event, thread [2]int) string {
-	first, name := 0.0, "worker"
+	first, name := math.Inf(1), "worker"
 	for _, e := range events {
-		if [2]int{e.Pid, e.Tid} != thread || (name != "worker" && e.Ts >= first) {
+		if [2]int{e.Pid, e.Tid} != thread || e.Ts >= first {
 			continue
 		}
 		if m := scriptURL.FindSubmatch(e.Args); m != nil {
