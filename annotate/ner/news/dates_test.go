@@ -1,8 +1,12 @@
 package news
 
 import (
+	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
+
+	"glossa/app/sample"
 )
 
 // datesIn returns the dates the rules find in text, one sentence.
@@ -43,5 +47,68 @@ func TestDates(t *testing.T) {
 		if got := strings.Join(datesIn(tc.text), "|"); got != tc.want {
 			t.Errorf("%q:\ngot  %q\nwant %q", tc.text, got, tc.want)
 		}
+	}
+}
+
+// TestMayStartDate: findDates asks dateAt only at tokens that
+// mayStartDate lets through; at any other, in any context, dateAt finds
+// nothing. Every pair, and many triples and quadruples, of the rules'
+// own words; and made-up sentences of those words, their variants and
+// the sample article's words, 20,000 of them (a fixed seed).
+func TestMayStartDate(t *testing.T) {
+	checked := 0
+	check := func(words []string) {
+		t.Helper()
+		lw := make([]string, len(words))
+		for i, w := range words {
+			lw[i] = toLower(w)
+		}
+		for i := range words {
+			if mayStartDate(lw, i) {
+				continue
+			}
+			checked++
+			if start, end := dateAt(words, lw, i); start != i || end != i {
+				t.Fatalf("%q: mayStartDate at %q is false, but dateAt finds tokens %d to %d", words, lw[i], start, end)
+			}
+		}
+	}
+	var core []string
+	for _, set := range []map[string]bool{months, weekdays, dateContext, periods, relativeWords, numberWords, dateStarts} {
+		for w := range set {
+			core = append(core, w)
+		}
+	}
+	core = append(core, "3", "03", "3rd", "1996", "1990s", "mid-1990s", "1996-08-22", "$", ",", "ago", "x")
+	slices.Sort(core) // the maps' order varies; the checks should not
+	for _, a := range core {
+		for _, b := range core {
+			check([]string{a, b})
+			for _, c := range []string{"ago", "of", ",", "December", "2017", "3rd", "x"} {
+				check([]string{a, b, c})
+			}
+			check([]string{a, b, "of", "December"})
+		}
+	}
+	var vocab []string
+	for _, w := range core {
+		vocab = append(vocab, w, strings.ToUpper(w[:1])+w[1:], w+".", "mid-"+w, "Mid-"+w)
+	}
+	for w := range countNouns {
+		vocab = append(vocab, w)
+	}
+	vocab = append(vocab, "31", "32", "21st", "2016", "12/03/2017", "#", "", "st", "th", "Earlier", "Later")
+	vocab = append(vocab, strings.Fields(sample.Article)...)
+	slices.Sort(vocab)
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		words := make([]string, 1+rng.IntN(6))
+		for i := range words {
+			words[i] = vocab[rng.IntN(len(vocab))]
+		}
+		check(words)
+	}
+	if checked < 100000 {
+		t.Errorf("only %d tokens checked that mayStartDate turns away", checked)
 	}
 }
