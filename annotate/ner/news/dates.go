@@ -102,12 +102,13 @@ func findDates(s *sentenceTokens) []span {
 	return out
 }
 
-// dateStarts are the words, other than numbers and month names, with
-// which a rule of dateAt starts.
+// dateStarts are the words with which a rule of dateAt starts, other
+// than numbers, month names, "the" and number words (which mayStartDate
+// looks at with the word after them).
 var dateStarts = func() map[string]bool {
-	m := map[string]bool{"earlier": true, "later": true, "the": true, "yesterday": true, "today": true,
+	m := map[string]bool{"earlier": true, "later": true, "yesterday": true, "today": true,
 		"tomorrow": true, "early": true, "late": true, "mid": true}
-	for _, set := range []map[string]bool{relativeWords, numberWords, weekdays} {
+	for _, set := range []map[string]bool{relativeWords, weekdays} {
 		for w := range set {
 			m[w] = true
 		}
