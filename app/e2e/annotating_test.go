@@ -55,8 +55,19 @@ func openAndTag(t *testing.T) *browser {
 	t.Helper()
 	b := newBrowser(t)
 	b.do(t, chromedp.Navigate(siteURL+"/"))
-	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitTagged(t, b, "tagging", time.Minute)
 	return b
+}
+
+// waitTagged waits, up to timeout, until the status says what the tagger
+// found and the tools are drawn. The export menu and the panel come in
+// tasks of their own after the first render (articlePage.OnMount); on a
+// busy machine the tagging can finish first. A reader waits for the
+// tools to show before using them, and so does a test.
+func waitTagged(t *testing.T, b *browser, what string, timeout time.Duration) {
+	t.Helper()
+	waitFor(t, b, what, `/^Found \d+ entities/.test(document.querySelector("#status").textContent) && `+
+		`document.querySelector("#exchange-button") && document.querySelector('aside.panel[aria-label="Annotations"]')`, timeout)
 }
 
 // press types keys on the page (kb names special keys).

@@ -61,7 +61,7 @@ func TestSampleArticleHighlights(t *testing.T) {
 		t.Errorf("%d paragraphs (byline and dateline included), want %d", n, len(doc.Blocks)-1)
 	}
 
-	waitFor(t, b, "tagging to finish", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, 60*time.Second)
+	waitTagged(t, b, "tagging to finish", 60*time.Second)
 	marks := eval[[]mark](t, b, marksJS)
 	if len(marks) < 20 {
 		t.Fatalf("only %d highlights on the sample", len(marks))
@@ -210,7 +210,7 @@ func TestReopenShowsSavedHighlights(t *testing.T) {
 	b := newBrowser(t)
 	recordTagJobs(t, b) // the tagging jobs the page sends to any worker
 	b.do(t, chromedp.Navigate(siteURL+"/"))
-	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitTagged(t, b, "tagging", time.Minute)
 	waitFor(t, b, "the suggestions kept", `document.querySelector("#status").dataset.kept === "true"`, 30*time.Second)
 	first := eval[[]mark](t, b, marksJS)
 	if jobs := eval[int](t, b, `window.__tagJobs.length`); jobs != 1 {
@@ -218,7 +218,7 @@ func TestReopenShowsSavedHighlights(t *testing.T) {
 	}
 
 	b.do(t, chromedp.Reload())
-	waitFor(t, b, "the saved highlights", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, 30*time.Second)
+	waitTagged(t, b, "the saved highlights", 30*time.Second)
 	again := eval[[]mark](t, b, marksJS)
 	if jobs := eval[int](t, b, `window.__tagJobs.length`); jobs != 0 {
 		t.Errorf("reopening sent %d tagging jobs, want none", jobs)

@@ -18,7 +18,7 @@ func TestFirstVisitTagsAsTheAppStarts(t *testing.T) {
 	b := newBrowser(t)
 	recordTagJobs(t, b)
 	b.do(t, chromedp.Navigate(siteURL+"/"))
-	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitTagged(t, b, "tagging", time.Minute)
 	type post struct{ Served bool }
 	posts := eval[[]post](t, b, `window.__tagJobs`)
 	if len(posts) != 1 {
@@ -74,7 +74,7 @@ Object.defineProperty(window, "localStorage", { configurable: true, get() { wind
 		} else {
 			b.do(t, chromedp.Reload())
 		}
-		waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+		waitTagged(t, b, "tagging", time.Minute)
 		waitFor(t, b, "the suggestions kept", `document.querySelector("#status").dataset.kept === "true"`, 30*time.Second)
 		if n := eval[int](t, b, `window.__localStorageUses`); n != 0 {
 			t.Errorf("%s: the page used localStorage %d times", visit, n)
@@ -106,7 +106,7 @@ document.addEventListener("DOMContentLoaded", () => {
 		t.Fatal(err)
 	}
 	b.do(t, chromedp.Navigate(siteURL+"/"))
-	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitTagged(t, b, "tagging", time.Minute)
 	if n := eval[int](t, b, `window.__manifest.served`); n != 0 {
 		t.Fatalf("the served page names %d web app manifests, want none", n)
 	}

@@ -434,7 +434,7 @@ func TestLibraryDatesInLocale(t *testing.T) {
 		return err
 	}))
 	b.do(t, chromedp.Navigate(siteURL+"/"))
-	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitTagged(t, b, "tagging", time.Minute)
 	if got := eval[string](t, b, `new Intl.DateTimeFormat().resolvedOptions().locale`); got != "de-DE" {
 		t.Fatalf("the browser's locale is %q: the emulation did not take", got)
 	}

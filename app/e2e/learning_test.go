@@ -15,7 +15,7 @@ const zorblaxJS = `(([...document.querySelectorAll('article mark[data-kind="sugg
 // tagged waits for the open article's tagging.
 func tagged(t *testing.T, b *browser) {
 	t.Helper()
-	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitTagged(t, b, "tagging", time.Minute)
 }
 
 // TestLearningFromCorrections: the news model calls "Zorblax Industries"

@@ -37,7 +37,7 @@ func TestSavedAcrossReloadAndRestart(t *testing.T) {
 	profile := t.TempDir()
 	b := newBrowserAt(t, profile)
 	b.do(t, chromedp.Navigate(siteURL+"/"))
-	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitTagged(t, b, "tagging", time.Minute)
 	labelWords(t, b, "civil service chiefs", "2")
 	b.do(t, chromedp.SendKeys(chromedp.CSS(`#card-comment`), "who got the letter"), chromedp.KeyEvent(kb.Tab))
 	waitFor(t, b, "the comment saved", `/Comment saved/.test(document.querySelector(".notice").textContent)`, 5*time.Second)
@@ -71,7 +71,7 @@ func TestTwoTabs(t *testing.T) {
 	defer cancel()
 	b := &browser{ctx: tab}
 	b.do(t, chromedp.Navigate(siteURL+"/"))
-	waitFor(t, b, "tagging in tab 2", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitTagged(t, b, "tagging in tab 2", time.Minute)
 
 	labelWords(t, a, "civil service chiefs", "2")
 	waitSaved(t, a)
@@ -96,7 +96,7 @@ func TestLibraryAddRenameDeleteUndo(t *testing.T) {
 		chromedp.Click(chromedp.CSS(`.add-article button`)),
 	)
 	waitFor(t, b, "the pasted article open", `document.querySelector("article h1").textContent === "Pasted Story"`, 10*time.Second)
-	waitFor(t, b, "it tagged", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitTagged(t, b, "it tagged", time.Minute)
 	waitFor(t, b, "two articles listed", `document.querySelectorAll(".library-item").length === 2`, 5*time.Second)
 	if !strings.Contains(eval[string](t, b, `location.search`), "doc=urn") {
 		t.Errorf("the address does not name the open article")
@@ -161,7 +161,7 @@ func TestNoIndexedDB(t *testing.T) {
 	}
 	b.do(t, chromedp.Navigate(siteURL+"/"))
 	waitFor(t, b, "the banner", `/will not be kept/.test((document.querySelector(".banner") || {}).textContent)`, 30*time.Second)
-	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitTagged(t, b, "tagging", time.Minute)
 	labelWords(t, b, "Brexit", "7")
 
 	data, err := os.ReadFile(exportVia(t, b, "csv", false))

@@ -40,7 +40,7 @@ func TestLongArticle(t *testing.T) {
 	if got := eval[string](t, b, `[...document.querySelectorAll("article > p")].pop().textContent`); !strings.HasSuffix(got, last) {
 		t.Fatalf("the last paragraph reads %q, want it to end %q", got, last)
 	}
-	waitFor(t, b, "it tagged", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitTagged(t, b, "it tagged", time.Minute)
 	// The highlights go on screen a part per task; the article is
 	// aria-busy until every block shows its own.
 	waitFor(t, b, "the article no longer busy", `document.querySelector("article").getAttribute("aria-busy") === "false"`, 10*time.Second)

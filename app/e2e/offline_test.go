@@ -32,7 +32,7 @@ func TestOfflineSecondVisit(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.do(t, chromedp.Navigate(addr+"/"))
-	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitTagged(t, b, "tagging", time.Minute)
 	online := eval[int](t, b, `document.querySelectorAll("article mark").length`)
 	// The service worker caches the app when it installs; wait for that.
 	waitFor(t, b, "the service worker to cache the app", `navigator.serviceWorker.ready.then(async (reg) => {
@@ -58,7 +58,7 @@ func TestOfflineSecondVisit(t *testing.T) {
 	}
 	b.do(t, chromedp.Reload())
 	waitFor(t, b, "the article offline", `document.querySelector("article h1.headline")`, 30*time.Second)
-	waitFor(t, b, "tagging offline", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitTagged(t, b, "tagging offline", time.Minute)
 	if offline := eval[int](t, b, `document.querySelectorAll("article mark").length`); offline != online {
 		t.Errorf("offline the article has %d highlights, online %d", offline, online)
 	}

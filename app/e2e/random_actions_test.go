@@ -178,7 +178,7 @@ func (r *reader) learnSuggestions() {
 	if d.Found != nil {
 		return
 	}
-	waitFor(r.t, r.b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitTagged(r.t, r.b, "tagging", time.Minute)
 	d.Found = map[modelKey]bool{}
 	d.Claims = map[modelKey]modelClaim{}
 	for _, k := range r.pageSuggestions() {

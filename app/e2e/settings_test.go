@@ -42,7 +42,7 @@ func TestSettingsChooseModel(t *testing.T) {
 	prose := eval[string](t, b, suggestionsJS)
 
 	b.do(t, chromedp.Reload())
-	waitFor(t, b, "the reloaded article", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitTagged(t, b, "the reloaded article", time.Minute)
 	b.do(t, chromedp.Click(chromedp.CSS(".settings-button")))
 	waitFor(t, b, "prose still chosen", `document.querySelector('input[name="model"][value="prose"]').checked && `+modelStatusJS+`.startsWith("Tagging with prose")`, time.Minute)
 	// What was saved before the reload, or a new tagging with the chosen
@@ -170,7 +170,7 @@ func TestProseTaggerOnlyForProse(t *testing.T) {
 
 	b := newBrowser(t)
 	b.do(t, chromedp.Navigate(srv.URL+"/"))
-	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitTagged(t, b, "tagging", time.Minute)
 	// (The service worker, installed once the sample is tagged, may ask
 	// for tagger.wasm again to keep it for offline use.)
 	if n, m := asked("/web/tagger."), asked("/web/tagger-prose."); n == 0 || m != 0 {
@@ -179,7 +179,7 @@ func TestProseTaggerOnlyForProse(t *testing.T) {
 	b.do(t, chromedp.Click(chromedp.CSS(".settings-button")))
 	b.do(t, chromedp.Click(chromedp.CSS(`input[name="model"][value="prose"]`)))
 	waitFor(t, b, "prose's model running", modelStatusJS+`.startsWith("Tagging with prose")`, time.Minute)
-	waitFor(t, b, "the article tagged with it", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitTagged(t, b, "the article tagged with it", time.Minute)
 	if m := asked("/web/tagger-prose."); m != 1 {
 		t.Errorf("choosing prose's model asked for its tagger %d times, want once", m)
 	}

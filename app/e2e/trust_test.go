@@ -246,7 +246,7 @@ func TestPastedLinesAreParagraphs(t *testing.T) {
 	b := openAndTag(t)
 	const story = "Port City Council Approves Flood Barrier\nBy Jane Doe\nThe Port City council voted on Monday to build a flood barrier.\nMayor Ann Lee said the barrier would protect the harbour district."
 	pasteArticle(t, b, story, "Port City Council Approves Flood Barrier")
-	waitFor(t, b, "tagging", `/^Found \d+ entities/.test(document.querySelector("#status").textContent)`, time.Minute)
+	waitTagged(t, b, "tagging", time.Minute)
 	if got := eval[string](t, b, `(document.querySelector("article .byline") || {}).textContent || ""`); got != "By Jane Doe" {
 		t.Errorf("byline %q, want %q", got, "By Jane Doe")
 	}
