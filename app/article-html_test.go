@@ -249,3 +249,27 @@ func TestPanelListHTML(t *testing.T) {
 		t.Errorf("list holds more than its %d rows: %s", len(items), h)
 	}
 }
+
+// TestServedBlocksGiveTheSampleText: web/boot.js has the sample tagged
+// before the app runs, with the text it reads from the served page (each
+// block's text at its data-start, line breaks between); the app adopts
+// that job only if the text is the sample's, code point for code point.
+// That holds when only line breaks come between and after the blocks.
+func TestServedBlocksGiveTheSampleText(t *testing.T) {
+	text, err := sampleText()
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := annotate.NewDocument(text)
+	var rebuilt strings.Builder
+	at := 0
+	for i, blk := range d.Blocks {
+		rebuilt.WriteString(strings.Repeat("\n", blk.Start-at))
+		rebuilt.WriteString(d.BlockText(i))
+		at = blk.End
+	}
+	if rebuilt.String() != text {
+		t.Errorf("the served blocks give a text of %d bytes, the sample's is %d: boot.js's job would not be adopted",
+			len(rebuilt.String()), len(text))
+	}
+}

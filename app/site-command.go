@@ -239,8 +239,15 @@ var loaderStart = sync.OnceValue(func() *regexp.Regexp {
 //
 // Before all this, it lets the browser paint the article it has (or
 // 100 ms pass): the download's work must not hold the first paint back.
+// On a first visit it then waits until the tagger, which web/boot.js has
+// tag the article shown, has loaded its model (window.glossaFirstHighlights,
+// 3 s at most; boot.js draws the highlights as they come): given both
+// cores, the tagger starts in about half the time it takes beside
+// app.wasm's compilation, and the reader sees the suggestions before the
+// app runs.
 // Once app.wasm is compiled, it tells the tagging worker (web/boot.js) to
-// compile and start the tagger: then, not sooner, so that the tagger's
+// compile and start the tagger, where no first visit's tagging has
+// started it already: then, not sooner, so that the tagger's
 // download and compilation do not slow app.wasm's, and not later, so that
 // the tagger is ready about when the UI asks for its first tagging. The
 // tagger's compilation and the warm-up then share the cores, while the
@@ -257,6 +264,7 @@ func yieldingLoader(js []byte, compiler string) ([]byte, error) {
       requestAnimationFrame(() => setTimeout(resolve, 0));
       setTimeout(resolve, 100);
     });
+    await window.glossaFirstHighlights; // Glossa: on a first visit, the tagger's highlights first (web/boot.js)
     const compileHere = async () => WebAssembly.compileStreaming ?
       WebAssembly.compileStreaming(fetch(url)) :
       WebAssembly.compile(await (await fetch(url)).arrayBuffer());

@@ -98,9 +98,23 @@ func taggerWorker() *workerTagger {
 // tagging, so that the worker tags it while the page renders: the tag
 // call for the same text that comes next gets the job's progress from
 // the start. Only one job goes ahead; a tag call for another text drops
-// its results.
+// its results. Where web/boot.js had the same text tagged before the app
+// ran (a first visit: window.glossaFirstTagging), that job is the one
+// ahead, with the messages it has had; boot.js leaves the rest to the
+// page.
 func (t *workerTagger) tagAhead(text string) {
 	if t.failed || t.ahead != nil {
+		return
+	}
+	if first := app.Window().Get("glossaFirstTagging"); first.Truthy() && !first.Get("adopted").Truthy() &&
+		jsString(first.Get("text")) == text {
+		first.Set("adopted", true)
+		a := &aheadJob{text: text, job: first.Get("job").Int()}
+		msgs := first.Get("msgs")
+		for i := range msgs.Length() {
+			a.msgs = append(a.msgs, msgs.Index(i))
+		}
+		t.ahead = a
 		return
 	}
 	t.nextJob++

@@ -244,18 +244,21 @@ func TestFirstVisitEditBeforeTheLibraryIsOpen(t *testing.T) {
 	b := newBrowser(t)
 	_, err := chromedp.Call(b.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{
 		Source: `(() => {
-  const add = Worker.prototype.addEventListener;
-  Worker.prototype.addEventListener = function (type, listener, ...rest) {
-    if (type !== "message") return add.call(this, type, listener, ...rest);
-    return add.call(this, type, (e) => {
+  // Held for every listener of the worker, as the message comes: the
+  // page's own (boot.js's, then the app's) get it 2 s late.
+  const Native = Worker;
+  window.Worker = function (...args) {
+    const w = new Native(...args);
+    w.addEventListener("message", (e) => {
       if (e.data && e.data.type === "done" && !window.__doneHeld) {
         window.__doneHeld = true;
-        setTimeout(() => listener.call(this, e), 2000);
-        return;
+        e.stopImmediatePropagation();
+        setTimeout(() => w.dispatchEvent(new MessageEvent("message", { data: e.data })), 2000);
       }
-      listener.call(this, e);
-    }, ...rest);
+    });
+    return w;
   };
+  window.Worker.prototype = Native.prototype;
 })();`,
 	})
 	if err != nil {
@@ -264,6 +267,9 @@ func TestFirstVisitEditBeforeTheLibraryIsOpen(t *testing.T) {
 	b.do(t, chromedp.Navigate(siteURL+"/"))
 	suggestion := `document.querySelector('article mark[data-kind="suggestion"]:not([data-label="CLAIM"])')`
 	waitFor(t, b, "a suggestion", suggestion, time.Minute)
+	// The suggestions show before the app runs (web/boot.js); a reader
+	// acts once the app's tools are there.
+	waitFor(t, b, "the app", `document.querySelector("#exchange-button")`, time.Minute)
 	span := eval[string](t, b, suggestion+`.dataset.span`)
 	b.do(t, chromedp.Evaluate[chromedp.Void](suggestion+`.focus()`))
 	press(t, b, "a")
