@@ -104,6 +104,11 @@ func (p *articlePage) OnInit() {
 	doc := sampleDocument()
 	p.editing = editingState{Doc: doc, History: annotate.NewHistory(annotate.NewWorkspace(doc))}
 	p.hidden = make(map[annotate.Label]bool)
+	// On a first visit the served page may show the sample's suggestions
+	// already (web/boot.js): the first render draws them too.
+	if st := taggingStarted(doc); st.BlocksDone > 0 {
+		p.tagging = st
+	}
 }
 
 // OnMount mounts the features, observes their states, and listens to the

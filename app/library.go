@@ -347,7 +347,7 @@ func (l *librarian) openSampleEarly(ctx app.Context, tagged chan struct{}) {
 	l.st.Title = stored.Meta.Title
 	l.publish(ctx)
 	editing.open(ctx, ws)
-	ctx.SetState(stateTagging, taggingState{DocID: ws.Doc.ID, Status: taggingLoadingModel})
+	ctx.SetState(stateTagging, taggingStarted(ws.Doc))
 	ctx.NewActionWithValue(actionTag, tagRequest{DocID: ws.Doc.ID, Text: ws.Doc.Text.String()})
 }
 
@@ -375,7 +375,7 @@ func (l *librarian) modelReady(ctx app.Context, recognizer string) {
 // tag tags a document in the worker, once the tagger runs the model the
 // settings choose.
 func (l *librarian) tag(ctx app.Context, doc *annotate.Document) {
-	ctx.SetState(stateTagging, taggingState{DocID: doc.ID, Status: taggingLoadingModel})
+	ctx.SetState(stateTagging, taggingStarted(doc))
 	if !settings.modelSettled() {
 		l.untagged = doc
 		return

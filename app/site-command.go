@@ -239,9 +239,9 @@ var loaderStart = sync.OnceValue(func() *regexp.Regexp {
 //
 // Before all this, it lets the browser paint the article it has (or
 // 100 ms pass): the download's work must not hold the first paint back.
-// On a first visit it then waits until the tagger, which web/boot.js has
-// tag the article shown, has loaded its model (window.glossaFirstHighlights,
-// 3 s at most; boot.js draws the highlights as they come): given both
+// On a first visit it then waits until the first highlights show
+// (window.glossaFirstHighlights, 3 s at most): web/boot.js has the tagger
+// tag the article shown and draws the highlights as they come. Given both
 // cores, the tagger starts in about half the time it takes beside
 // app.wasm's compilation, and the reader sees the suggestions before the
 // app runs.

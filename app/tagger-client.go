@@ -17,6 +17,9 @@ type taggerEvents struct {
 	block  func(block int, ents []annotate.Entity)
 	done   func(res taggedDoc)
 	fail   func(msg string)
+	// caughtUp, if set, is called once the messages of a job posted
+	// ahead (tagAhead), come before the page asked, have been told.
+	caughtUp func()
 }
 
 // taggedDoc is what the worker says when a document is tagged.
@@ -122,6 +125,29 @@ func (t *workerTagger) tagAhead(text string) {
 	t.worker.Call("postMessage", map[string]any{"type": "tag", "job": t.nextJob, "text": text})
 }
 
+// entitiesAhead returns the entities the worker has found so far in the
+// job posted ahead for text (tagAhead: on a first visit, web/boot.js's,
+// whose highlights the page already shows), with the number of blocks
+// they cover, or nothing.
+func (t *workerTagger) entitiesAhead(text string) (ents []annotate.Entity, blocks int) {
+	a := t.ahead
+	if a == nil || a.text != text {
+		return nil, 0
+	}
+	for _, msg := range a.msgs {
+		if jsString(msg.Get("type")) != "block" {
+			continue
+		}
+		found, err := library.DecodeEntities([]byte(jsString(msg.Get("entities"))))
+		if err != nil {
+			return nil, 0 // the tagging's own events report it
+		}
+		ents = append(ents, found...)
+		blocks = max(blocks, msg.Get("block").Int()+1)
+	}
+	return ents, blocks
+}
+
 // tag sends text to the worker; ev hears of its progress.
 func (t *workerTagger) tag(text string, ev taggerEvents) {
 	if t.failed {
@@ -134,6 +160,9 @@ func (t *workerTagger) tag(text string, ev taggerEvents) {
 			t.jobs[a.job] = ev
 			for _, msg := range a.msgs {
 				t.receive(msg)
+			}
+			if _, open := t.jobs[a.job]; open && ev.caughtUp != nil {
+				ev.caughtUp()
 			}
 			return
 		}

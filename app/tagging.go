@@ -1,6 +1,7 @@
 package main
 
 import (
+	"sync"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -66,14 +67,35 @@ func handleTag(ctx app.Context, a app.Action) {
 	// st belongs to the UI goroutine (publish); the worker's callbacks
 	// keep the batch of entities not yet published.
 	st := taggingState{DocID: req.DocID}
+	// Changes made before the UI goroutine applies the first of them are
+	// applied with it, in one state change: the messages of a job posted
+	// ahead come all at once (caughtUp), and the page, which already
+	// shows their entities (taggingStarted), must not show a state
+	// without them in between.
+	var mu sync.Mutex
+	var changes []func(*taggingState)
 	publish := func(change func(*taggingState)) {
+		mu.Lock()
+		changes = append(changes, change)
+		first := len(changes) == 1
+		mu.Unlock()
+		if !first {
+			return
+		}
 		ctx.Dispatch(func(ctx app.Context) {
-			change(&st)
+			mu.Lock()
+			todo := changes
+			changes = nil
+			mu.Unlock()
+			for _, change := range todo {
+				change(&st)
+			}
 			ctx.SetState(stateTagging, st)
 		})
 	}
 	var pending []annotate.Entity
 	var lastPublish time.Time
+	lastBlock := -1
 	flush := func() func(*taggingState) {
 		batch := pending
 		pending = nil
@@ -93,6 +115,7 @@ func handleTag(ctx app.Context, a app.Action) {
 		},
 		block: func(block int, ents []annotate.Entity) {
 			pending = append(pending, ents...)
+			lastBlock = block
 			// The first entities show at once; later ones in batches.
 			if len(pending) == 0 || !lastPublish.IsZero() && time.Since(lastPublish) < publishEvery {
 				return
@@ -101,6 +124,16 @@ func handleTag(ctx app.Context, a app.Action) {
 			publish(func(st *taggingState) {
 				add(st)
 				st.BlocksDone = block + 1
+			})
+		},
+		caughtUp: func() {
+			if len(pending) == 0 {
+				return
+			}
+			add, blocks := flush(), lastBlock+1
+			publish(func(st *taggingState) {
+				add(st)
+				st.BlocksDone = blocks
 			})
 		},
 		done: func(res taggedDoc) {
@@ -126,6 +159,22 @@ func handleTag(ctx app.Context, a app.Action) {
 			})
 		},
 	})
+}
+
+// taggingStarted is the tagging state of doc as its tagging starts: the
+// model loading, or, where the worker has tagged some of it already (a
+// first visit: web/boot.js had the article the page served tagged, and
+// shows the highlights), those entities, the tagging running. The page
+// then never draws the article without the highlights it showed.
+func taggingStarted(doc *annotate.Document) taggingState {
+	st := taggingState{DocID: doc.ID, Status: taggingLoadingModel}
+	if app.IsServer || sharedTagger == nil {
+		return st
+	}
+	if ents, blocks := sharedTagger.entitiesAhead(doc.Text.String()); blocks > 0 {
+		st.Status, st.Entities, st.BlocksDone = taggingRunning, ents, blocks
+	}
+	return st
 }
 
 // taggingOf returns the tagging of doc: empty for no document, or while

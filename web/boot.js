@@ -22,8 +22,8 @@
 // text and the messages come so far) and the page draws each block's
 // suggestions as they come, as the app draws them, while the app waits
 // (window.glossaFirstHighlights, a promise the loader awaits before it
-// compiles app.wasm: the cores go to the tagger first, until its model is
-// loaded). The app adopts
+// downloads and compiles app.wasm: the cores go to the tagger first,
+// until the first highlights show). The app adopts
 // the job when it starts, with its messages (workerTagger.tagAhead), and
 // draws the page again from them; this script then leaves the page alone.
 (() => {
@@ -85,13 +85,14 @@
         return;
       }
       tagging.msgs.push(msg);
-      if (msg.type === "status" && msg.status === "tagging") {
-        // The model is loaded: the app's compilation may start now; the
-        // tagging (about a tenth of the tagger's start) and it share the
-        // cores.
-        release();
-      } else if (msg.type === "block" && blocks[msg.block]) {
-        drawSuggestions(blocks[msg.block], msg.entities);
+      if (msg.type === "block" && blocks[msg.block]) {
+        if (drawSuggestions(blocks[msg.block], msg.entities)) {
+          // The first highlights show: app.wasm's download and
+          // compilation may start (released before, they took the
+          // cores from the tagging and sent app.wasm's 1.5 MB ahead of
+          // the first highlight).
+          release();
+        }
         const status = document.getElementById("status");
         if (status) { // as the app says it (renderStatus)
           status.textContent = "Finding entities… " + (++done) + " of " + blocks.length + " paragraphs";
@@ -145,16 +146,16 @@ function codePoints(s) {
 // data-end, data-kind, data-span, a title and tabindex 0. Text stays text
 // (text nodes): nothing the article or the tagger says is read as HTML.
 // A block already marked, or entities that do not fit it, are left
-// alone: the app draws them once it runs.
+// alone: the app draws them once it runs. It says whether it drew any.
 function drawSuggestions(block, json) {
   let ents;
   try {
     ents = JSON.parse(json);
   } catch (err) {
-    return;
+    return false;
   }
   if (!Array.isArray(ents) || ents.length === 0 || block.querySelector("mark") || !block.isConnected) {
-    return;
+    return false;
   }
   const text = block.textContent;
   const first = Number(block.dataset.start);
@@ -171,7 +172,7 @@ function drawSuggestions(block, json) {
     const s = e && e.start, end = e && e.end;
     if (!Number.isInteger(s) || !Number.isInteger(end) || s < cp || end <= s || end - first >= utf16.length ||
         typeof e.label !== "string") {
-      return;
+      return false;
     }
     const from = utf16[s - first], to = utf16[end - first];
     parts.push(document.createTextNode(text.slice(pos, from)));
@@ -193,4 +194,5 @@ function drawSuggestions(block, json) {
   if (performance.getEntriesByName("glossa-first-highlight").length === 0) {
     performance.mark("glossa-first-highlight", { detail: "before the app" });
   }
+  return true;
 }

@@ -261,16 +261,24 @@ func eval[T any](t testing.TB, b *browser, expr string) T {
 // until it holds or the timeout ends.
 func waitFor(t testing.TB, b *browser, what, cond string, timeout time.Duration) {
 	t.Helper()
+	if !poll(t, b, cond, timeout) {
+		status := eval[string](t, b, `(document.querySelector("#status") || {}).textContent || "(no status)"`)
+		t.Fatalf("timed out after %v waiting for %s; status line: %q", timeout, what, status)
+	}
+}
+
+// poll says whether cond (JavaScript) comes true within timeout.
+func poll(t testing.TB, b *browser, cond string, timeout time.Duration) bool {
+	t.Helper()
 	deadline := time.Now().Add(timeout)
 	for {
 		// cond may be a promise (awaited); a page mid-render may lack what
 		// cond reads (a TypeError: not yet).
 		if eval[bool](t, b, "(async () => { try { return Boolean(await ("+cond+")); } catch (e) { if (e instanceof TypeError) return false; throw e; } })()") {
-			return
+			return true
 		}
 		if time.Now().After(deadline) {
-			status := eval[string](t, b, `(document.querySelector("#status") || {}).textContent || "(no status)"`)
-			t.Fatalf("timed out after %v waiting for %s; status line: %q", timeout, what, status)
+			return false
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
