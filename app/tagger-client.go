@@ -50,9 +50,10 @@ type workerTagger struct {
 // aheadJob is a tagging job posted before the page asked for it: the
 // worker's messages about it wait here until tag asks for the same text.
 type aheadJob struct {
-	text string
-	job  int
-	msgs []app.Value
+	text  string
+	job   int
+	msgs  []app.Value
+	taken bool // a tag call for the text has it (catchUp)
 }
 
 // errTaggerScript says why tagging cannot start when the worker's own
@@ -154,22 +155,40 @@ func (t *workerTagger) tag(text string, ev taggerEvents) {
 		ev.fail(errTaggerScript)
 		return
 	}
-	if a := t.ahead; a != nil {
-		t.ahead = nil
+	if a := t.ahead; a != nil && !a.taken {
 		if a.text == text {
-			t.jobs[a.job] = ev
-			for _, msg := range a.msgs {
-				t.receive(msg)
-			}
-			if _, open := t.jobs[a.job]; open && ev.caughtUp != nil {
-				ev.caughtUp()
-			}
+			// The messages come before are told in a task of their own,
+			// after the one that asked (the app's first render, on a
+			// first visit, which shows their entities already:
+			// taggingStarted); those that come meanwhile join them.
+			a.taken = true
+			go func() {
+				yieldToBrowser()
+				t.catchUp(a, ev)
+			}()
 			return
 		}
+		t.ahead = nil
 	}
 	t.nextJob++
 	t.jobs[t.nextJob] = ev
 	t.worker.Call("postMessage", map[string]any{"type": "tag", "job": t.nextJob, "text": text})
+}
+
+// catchUp gives ev the messages of the job posted ahead, a, then those to
+// come, unless a tagging of another text came since.
+func (t *workerTagger) catchUp(a *aheadJob, ev taggerEvents) {
+	if t.ahead != a {
+		return
+	}
+	t.ahead = nil
+	t.jobs[a.job] = ev
+	for _, msg := range a.msgs {
+		t.receive(msg)
+	}
+	if _, open := t.jobs[a.job]; open && ev.caughtUp != nil {
+		ev.caughtUp()
+	}
 }
 
 // extract asks the worker for the article text of a file of a kind

@@ -66,7 +66,9 @@ func handleTag(ctx app.Context, a app.Action) {
 	}
 	// st belongs to the UI goroutine (publish); the worker's callbacks
 	// keep the batch of entities not yet published.
-	st := taggingState{DocID: req.DocID}
+	// (The library has published the state as tagging starts:
+	// taggingStarted.)
+	st := taggingState{DocID: req.DocID, Status: taggingLoadingModel}
 	// Changes made before the UI goroutine applies the first of them are
 	// applied with it, in one state change: the messages of a job posted
 	// ahead come all at once (caughtUp), and the page, which already
@@ -104,7 +106,6 @@ func handleTag(ctx app.Context, a app.Action) {
 			st.Entities = append(st.Entities[:len(st.Entities):len(st.Entities)], batch...)
 		}
 	}
-	publish(func(st *taggingState) { st.Status = taggingLoadingModel })
 	taggerWorker().tag(req.Text, taggerEvents{
 		status: func(status string) {
 			publish(func(st *taggingState) {
