@@ -45,7 +45,12 @@
     if (worker || !url || !window.Worker) {
       return;
     }
-    worker = new Worker(url);
+    try {
+      worker = new Worker(url);
+    } catch (err) {
+      release(); // the app tries again, and says what fails
+      return;
+    }
     worker.addEventListener("error", () => {
       window.glossaTaggerFailed = true;
       release();
