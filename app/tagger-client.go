@@ -155,8 +155,8 @@ func (t *workerTagger) tag(text string, ev taggerEvents) {
 		ev.fail(errTaggerScript)
 		return
 	}
-	if a := t.ahead; a != nil && !a.taken {
-		if a.text == text {
+	if a := t.ahead; a != nil {
+		if a.text == text && !a.taken {
 			// The messages come before are told in a task of their own,
 			// after the one that asked (the app's first render, on a
 			// first visit, which shows their entities already:
@@ -168,7 +168,7 @@ func (t *workerTagger) tag(text string, ev taggerEvents) {
 			}()
 			return
 		}
-		t.ahead = nil
+		t.ahead = nil // another tagging came first: catchUp gives up
 	}
 	t.nextJob++
 	t.jobs[t.nextJob] = ev
