@@ -99,7 +99,7 @@
           release();
         }
         const status = document.getElementById("status");
-        if (status) { // as the app says it (renderStatus)
+        if (status && blocks[msg.block].isConnected) { // the served page's, as the app says it (renderStatus)
           status.textContent = "Finding entities… " + (++done) + " of " + blocks.length + " paragraphs";
         }
       } else if (msg.type === "done" || msg.type === "error") {
