@@ -30,13 +30,13 @@ func (m *Model) Fold(delta *Delta, info Info) (data []byte, dropped int, err err
 		return nil, 0, fmt.Errorf("fold: the delta has rows of %d tags, the model %d: it was learned on another model", delta.Tags(), m.ntags)
 	}
 	table := bytes.Clone(m.table)
-	words := make([]uint32, len(table)/4)
-	for i := range words {
-		words[i] = binary.LittleEndian.Uint32(table[4*i:])
+	fps := make([]uint16, len(table)/2)
+	for i := range fps {
+		fps[i] = binary.LittleEndian.Uint16(table[2*i:])
 	}
 	used := 0
 	for at := 0; at < len(table); at += m.stride {
-		if words[at>>2] != 0 {
+		if fps[at>>1] != 0 {
 			used++
 		}
 	}
@@ -65,9 +65,9 @@ func (m *Model) Fold(delta *Delta, info Info) (data []byte, dropped int, err err
 			fresh = append(fresh, newRow{k, row, mass})
 			continue
 		}
-		scale := m.scales[table[at+4]]
+		scale := m.scales[table[at+scaleAt]]
 		for j := range weights {
-			weights[j] = scale*float32(int8(table[at+5+j])) + row[j]
+			weights[j] = scale*float32(int8(table[at+weightsAt+j])) + row[j]
 		}
 		m.storeRow(table[at:], weights)
 	}
@@ -78,15 +78,14 @@ func (m *Model) Fold(delta *Delta, info Info) (data []byte, dropped int, err err
 			dropped = len(fresh) - i
 			break
 		}
-		slot, fp := home(r.key, m.slots)
-		at := slot * m.stride
-		for words[at>>2] != 0 {
+		at, fp := home(r.key, m.slots)*m.stride, fingerprint(r.key)
+		for fps[at>>1] != 0 {
 			if at += m.stride; at == len(table) {
 				at = 0
 			}
 		}
-		words[at>>2] = fp
-		binary.LittleEndian.PutUint32(table[at:], fp)
+		fps[at>>1] = fp
+		binary.LittleEndian.PutUint16(table[at:], fp)
 		m.storeRow(table[at:], r.row)
 		used++
 	}
@@ -108,9 +107,9 @@ func (m *Model) storeRow(slot []byte, weights []float32) {
 	}
 	c, _ := slices.BinarySearchFunc(m.scales[:], top/127, func(s, want float32) int { return cmp.Compare(s, want) })
 	c = min(c, 255)
-	slot[4] = byte(c)
+	slot[scaleAt] = byte(c)
 	for j, v := range weights {
 		x := math.Round(float64(v / m.scales[c]))
-		slot[5+j] = byte(int8(max(-127, min(127, x))))
+		slot[weightsAt+j] = byte(int8(max(-127, min(127, x))))
 	}
 }

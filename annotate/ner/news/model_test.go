@@ -2,7 +2,9 @@ package news_test
 
 import (
 	"bytes"
+	"encoding/binary"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -77,4 +79,44 @@ func FuzzParseModel(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestParseModelReadsVersion3: a model file of version 3 (32-bit
+// fingerprints; testdata/version3.model, trained on synthetic sentences by
+// the Glossa before version 4) loads, keeps its ID, and tags as it did
+// then (testdata/version3.tags, written by that Glossa).
+func TestParseModelReadsVersion3(t *testing.T) {
+	data, err := os.ReadFile("testdata/version3.model")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if v := binary.LittleEndian.Uint32(data[8:]); v != 3 {
+		t.Fatalf("the fixture is version %d, want 3", v)
+	}
+	m, err := news.ParseModel(data)
+	if err != nil {
+		t.Fatalf("a version 3 file does not load: %v", err)
+	}
+	if want := fmt.Sprintf("%016x", binary.LittleEndian.Uint64(data[len(data)-8:])); m.ID() != want {
+		t.Errorf("ID %s, want the file's checksum %s (what was learned on it is filed under it)", m.ID(), want)
+	}
+	want, err := os.ReadFile("testdata/version3.tags")
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := news.New(m)
+	lines := strings.Split(strings.TrimSuffix(string(want), "\n"), "\n")
+	if len(lines)%2 != 0 || len(lines) == 0 {
+		t.Fatalf("version3.tags has %d lines, want pairs of a text and its tags", len(lines))
+	}
+	for i := 0; i < len(lines); i += 2 {
+		text, tags := lines[i], strings.TrimPrefix(lines[i+1], "\t")
+		ents, err := r.Recognize(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := describe(text, ents); got != tags {
+			t.Errorf("%q:\n got  %s\n want %s", text, got, tags)
+		}
+	}
 }

@@ -225,9 +225,9 @@ func (m *Model) weight(key uint64) float32 {
 	if at < 0 {
 		return 0
 	}
-	scale := m.scales[m.table[at+4]]
+	scale := m.scales[m.table[at+scaleAt]]
 	var top int8
-	for _, w := range m.table[at+5 : at+5+m.ntags] {
+	for _, w := range m.table[at+weightsAt : at+weightsAt+m.ntags] {
 		top = max(top, int8(w), -int8(w))
 	}
 	return scale * float32(top)

@@ -125,18 +125,17 @@ func (s *modelScorer) score(keys []uint64, scores []float32) {
 		// overlap, then probe and add: the table is larger than the
 		// caches, and waiting on each load in turn is most of the cost.
 		var homes [64]int32
-		var firsts [64]uint32
+		var firsts [64]uint16
 		for len(keys) > 0 {
 			batch := keys[:min(len(keys), len(homes))]
 			keys = keys[len(batch):]
 			for i, k := range batch {
-				slot, _ := home(k, m.slots)
-				at := slot * m.stride
+				at := home(k, m.slots) * m.stride
 				homes[i] = int32(at)
-				firsts[i] = m.words[at>>2]
+				firsts[i] = m.fps[at>>1]
 			}
 			for i, k := range batch {
-				fp := uint32(k) | 1
+				fp := fingerprint(k)
 				at := int(homes[i])
 				switch firsts[i] {
 				case fp:
@@ -147,8 +146,8 @@ func (s *modelScorer) score(keys []uint64, scores []float32) {
 						continue
 					}
 				}
-				scale := m.scales[m.table[at+4]]
-				row := m.table[at+5 : at+5+n]
+				scale := m.scales[m.table[at+scaleAt]]
+				row := m.table[at+weightsAt : at+weightsAt+n]
 				for j, w := range row {
 					scores[j] += scale * float32(int8(w))
 				}

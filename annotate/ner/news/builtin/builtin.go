@@ -19,7 +19,7 @@ var File []byte
 
 // Model returns the built-in model, parsed once per process. It parses a
 // copy of File: a fresh slice is aligned for reading the model's table as
-// 32-bit words in place, which embedded data need not be.
+// 16-bit words in place, which embedded data need not be.
 var Model = sync.OnceValues(func() (*news.Model, error) { return news.ParseModel(bytes.Clone(File)) })
 
 // Recognizer returns a recognizer on the built-in model.
