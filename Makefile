@@ -118,7 +118,7 @@ FUZZ_TARGETS := ./annotate:FuzzTextOffsets ./annotate:FuzzTagJSONL ./annotate:Fu
 	./annotate/markdown:FuzzExtractMarkdown \
 	./annotate/ner/compact:FuzzLoadModel ./annotate/ner/compact:FuzzFastMatchesProse \
 	./annotate/claims:FuzzFind ./annotate/ner/news:FuzzParseModel ./annotate/ner/news:FuzzReadCoNLL ./annotate:FuzzTextReader \
-	./annotate/ner/news/learn:FuzzParsePart ./annotate:FuzzIsDateline ./app:FuzzBlockHTML ./app/warmup:FuzzPrepare
+	./annotate/ner/news/learn:FuzzParsePart ./annotate/ner/news/learn/wire:FuzzParseDecisions ./annotate/ner/news/learn/wire:FuzzParseRecords ./annotate:FuzzIsDateline ./app:FuzzBlockHTML ./app/warmup:FuzzPrepare
 # make test bounds each fuzz run by a count of inputs, not by the clock: a
 # busy 2-core machine runs the slow targets (prose's model in each worker)
 # at a tenth of their idle speed, and a timed run then fails on the fuzz

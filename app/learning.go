@@ -1,13 +1,13 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
 
 	"glossa/annotate"
 	"glossa/annotate/library"
+	"glossa/annotate/ner/news/learn/wire"
 )
 
 // Learning: the entity model learns from the reader's corrections, in the
@@ -77,8 +77,7 @@ func (l *learningFeature) modelLoaded(ctx app.Context, learns bool) {
 	if !learns {
 		return
 	}
-	recs, _ := json.Marshal(l.records)
-	w.call(map[string]any{"type": "learn-load", "records": string(recs)}, func(reply app.Value, problem string) {
+	w.call(map[string]any{"type": "learn-load", "records": jsBytes(wire.EncodeRecords(l.records))}, func(reply app.Value, problem string) {
 		ctx.Dispatch(func(ctx app.Context) {
 			if problem == "" {
 				l.st.Corrections = reply.Get("corrections").Int()
@@ -126,9 +125,8 @@ func (l *learningFeature) learn(ctx app.Context, w annotate.Workspace) {
 			rejected = append(rejected, k)
 		}
 	}
-	// learn.Decisions, as JSON (the UI does not link the learner).
-	decisions, _ := json.Marshal(map[string]any{"Text": w.Doc.Text.String(), "Notes": w.Notes, "Rejected": rejected})
-	taggerWorker().call(map[string]any{"type": "learn", "decisions": string(decisions)}, func(reply app.Value, problem string) {
+	decisions, _ := wire.Decisions{Text: w.Doc.Text.String(), Notes: w.Notes, Rejected: rejected}.MarshalBinary()
+	taggerWorker().call(map[string]any{"type": "learn", "decisions": jsBytes(decisions)}, func(reply app.Value, problem string) {
 		ctx.Dispatch(func(ctx app.Context) {
 			l.inFlight = false
 			if problem != "" {
@@ -137,9 +135,8 @@ func (l *learningFeature) learn(ctx app.Context, w annotate.Workspace) {
 			}
 			l.st.Corrections = reply.Get("corrections").Int()
 			l.publish(ctx)
-			var rec library.Learned
-			if raw := jsString(reply.Get("record")); raw != "" && json.Unmarshal([]byte(raw), &rec) == nil {
-				l.keep(ctx, rec)
+			if recs, err := wire.ParseRecords(goBytes(reply.Get("record"))); err == nil && len(recs) == 1 {
+				l.keep(ctx, recs[0])
 			}
 			if l.again {
 				l.again = false
@@ -264,8 +261,11 @@ func (l *learningFeature) handleForget(ctx app.Context, a app.Action) {
 				sayFailed(ctx, "Not forgotten", errorOf(problem))
 				return
 			}
-			var recs []library.Learned
-			json.Unmarshal([]byte(jsString(reply.Get("records"))), &recs)
+			recs, err := wire.ParseRecords(goBytes(reply.Get("records")))
+			if err != nil {
+				sayFailed(ctx, "Not forgotten", err)
+				return
+			}
 			var keys []string
 			for _, r := range recs {
 				keys = append(keys, r.Key())

@@ -200,9 +200,7 @@ func (t *workerTagger) extract(kind string, page []byte, done func(text, problem
 	}
 	t.nextJob++
 	t.extracts[t.nextJob] = done
-	arr := app.Window().Get("Uint8Array").New(len(page))
-	app.CopyBytesToJS(arr, page)
-	t.worker.Call("postMessage", map[string]any{"type": "extract", "job": t.nextJob, "kind": kind, "bytes": arr.Get("buffer")})
+	t.worker.Call("postMessage", map[string]any{"type": "extract", "job": t.nextJob, "kind": kind, "bytes": jsBytes(page).Get("buffer")})
 }
 
 // useModel makes the worker tag with a model from now on: "news" (the
@@ -216,9 +214,7 @@ func (t *workerTagger) useModel(source string, file []byte, done func(recognizer
 	}
 	msg := map[string]any{"type": "model", "source": source}
 	if source == "file" {
-		arr := app.Window().Get("Uint8Array").New(len(file))
-		app.CopyBytesToJS(arr, file)
-		msg["bytes"] = arr.Get("buffer")
+		msg["bytes"] = jsBytes(file).Get("buffer")
 	}
 	t.call(msg, func(reply app.Value, problem string) {
 		if problem != "" {
@@ -343,4 +339,21 @@ func (t *workerTagger) receive(msg app.Value) {
 		ev.fail(msg.Get("message").String())
 		delete(t.jobs, job)
 	}
+}
+
+// jsBytes returns b as a new Uint8Array.
+func jsBytes(b []byte) app.Value {
+	arr := app.Window().Get("Uint8Array").New(len(b))
+	app.CopyBytesToJS(arr, b)
+	return arr
+}
+
+// goBytes returns the bytes of a Uint8Array; nil for anything else.
+func goBytes(v app.Value) []byte {
+	if v == nil || !v.InstanceOf(app.Window().Get("Uint8Array")) {
+		return nil
+	}
+	b := make([]byte, v.Length())
+	app.CopyBytesToGo(b, v)
+	return b
 }

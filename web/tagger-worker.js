@@ -20,10 +20,12 @@
 // {type: "model-loaded", job, recognizer, learns} or {type: "error", job,
 // message}),
 // {type: "tag", job, text},
-// {type: "learn-load", job, records: JSON}, {type: "learn", job, decisions:
-// JSON}, {type: "forget", job} (what the model learned from the reader:
-// answered by {type: "learn-result", job, …glossaLearnLoad's, glossaLearn's
-// or glossaForget's result} or {type: "error", job, message}),
+// {type: "learn-load", job, records}, {type: "learn", job, decisions},
+// {type: "forget", job} (what the model learned from the reader: records
+// and decisions are Uint8Arrays, encoded as package
+// annotate/ner/news/learn/wire says; answered by {type: "learn-result",
+// job, …glossaLearnLoad's, glossaLearn's or glossaForget's result} or
+// {type: "error", job, message}),
 // {type: "learning", on} (tag with what was learned, or not),
 // {type: "extract", job, kind, bytes} (article text of a web page, kind
 // "html", or of a Markdown file, kind "markdown"; answered by

@@ -3,13 +3,13 @@
 package main
 
 import (
-	"encoding/json"
 	"syscall/js"
 
 	"glossa/annotate"
 	"glossa/annotate/library"
 	"glossa/annotate/ner/news"
 	"glossa/annotate/ner/news/learn"
+	"glossa/annotate/ner/news/learn/wire"
 )
 
 // tagger is the worker's state: the model loaded, and, for a news model,
@@ -47,23 +47,27 @@ func (t *tagger) recognizer() annotate.Recognizer {
 // object:
 //
 //	glossaLearnLoad(records)  what the library keeps of what was learned
-//	                          (JSON [library.Learned…]): {corrections}
+//	                          (a Uint8Array of wire.EncodeRecords): {corrections}
 //	glossaLearn(decisions)    learns from the reader's decisions about a
-//	                          document (JSON learn.Decisions): {corrections,
-//	                          learned (new ones), record (JSON library.Learned, or "")}
-//	glossaForget()            forgets all that was learned: {records (JSON of
-//	                          what was forgotten, to undo)}
+//	                          document (a Uint8Array of wire.Decisions): {corrections,
+//	                          learned (new ones), record (wire.EncodeRecords of it, or null)}
+//	glossaForget()            forgets all that was learned: {records
+//	                          (wire.EncodeRecords of what was forgotten, to undo)}
 //	glossaLearning(on)        tags with what was learned, or not
 func (t *tagger) exposeLearning() {
 	js.Global().Set("glossaLearnLoad", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if t.learner == nil {
 			return map[string]any{"corrections": 0}
 		}
-		var recs []library.Learned
-		if len(args) != 1 || json.Unmarshal([]byte(args[0].String()), &recs) != nil {
-			return failure("glossaLearnLoad(records): want the learned records as JSON")
+		b, ok := bytesArg(args)
+		if !ok {
+			return failure("glossaLearnLoad(records): want the learned records, a Uint8Array")
 		}
-		err := t.learner.Load(recs)
+		recs, err := wire.ParseRecords(b)
+		if err != nil {
+			return failure("glossaLearnLoad(records): " + err.Error())
+		}
+		err = t.learner.Load(recs)
 		out := map[string]any{"corrections": t.learner.Corrections()}
 		if err != nil {
 			out["problem"] = err.Error()
@@ -74,37 +78,53 @@ func (t *tagger) exposeLearning() {
 		if t.learner == nil {
 			return failure("this model does not learn (only Glossa's news models and models trained like them do)")
 		}
-		var d learn.Decisions
-		if len(args) != 1 || json.Unmarshal([]byte(args[0].String()), &d) != nil {
-			return failure("glossaLearn(decisions): want the decisions as JSON")
+		b, ok := bytesArg(args)
+		if !ok {
+			return failure("glossaLearn(decisions): want the decisions, a Uint8Array")
+		}
+		d, err := wire.ParseDecisions(b)
+		if err != nil {
+			return failure("glossaLearn(decisions): " + err.Error())
 		}
 		res := t.learner.Learn(d)
-		out := map[string]any{"corrections": t.learner.Corrections(), "learned": res.Corrections, "record": ""}
+		out := map[string]any{"corrections": t.learner.Corrections(), "learned": res.Corrections, "record": nil}
 		if res.Corrections > 0 {
 			if rec, err := t.learner.Record(); err == nil {
-				b, _ := json.Marshal(rec)
-				out["record"] = string(b)
+				out["record"] = bytesValue(wire.EncodeRecords([]library.Learned{rec}))
 			}
 		}
 		return out
 	}))
 	js.Global().Set("glossaForget", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		if t.learner == nil {
-			return map[string]any{"records": "[]"}
+			return map[string]any{"records": bytesValue(wire.EncodeRecords(nil))}
 		}
 		recs, err := t.learner.Records()
 		if err != nil {
 			return failure("what was learned cannot be written: " + err.Error())
 		}
-		if recs == nil {
-			recs = []library.Learned{}
-		}
-		b, _ := json.Marshal(recs)
 		t.learner.Forget()
-		return map[string]any{"records": string(b)}
+		return map[string]any{"records": bytesValue(wire.EncodeRecords(recs))}
 	}))
 	js.Global().Set("glossaLearning", js.FuncOf(func(_ js.Value, args []js.Value) any {
 		t.learning = len(args) == 1 && args[0].Truthy()
 		return map[string]any{"ok": true}
 	}))
+}
+
+// bytesArg returns a call's one argument, a Uint8Array, as Go bytes.
+func bytesArg(args []js.Value) ([]byte, bool) {
+	if len(args) != 1 || !args[0].InstanceOf(js.Global().Get("Uint8Array")) {
+		return nil, false
+	}
+	b := make([]byte, args[0].Length())
+	js.CopyBytesToGo(b, args[0])
+	return b, true
+}
+
+// bytesValue returns b as a new Uint8Array.
+func bytesValue(b []byte) js.Value {
+	v := js.Global().Get("Uint8Array").New(len(b))
+	js.CopyBytesToJS(v, b)
+	return v
 }

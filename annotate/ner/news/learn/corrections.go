@@ -8,18 +8,13 @@ import (
 
 	"glossa/annotate"
 	"glossa/annotate/ner/news"
+	"glossa/annotate/ner/news/learn/wire"
 )
 
 // Decisions are what the reader did in one document, the evidence learning
-// reads: the document's text, the reader's notes (those with an entity
-// label; claims are no entities) and the suggestions they rejected. An
-// accepted suggestion is its note (and a relabeled one its note's new
-// label), so the accepted set adds nothing.
-type Decisions struct {
-	Text     string // normalized (annotate.NormalizeText), as a Workspace's document
-	Notes    []annotate.Note
-	Rejected []annotate.SuggestionKey
-}
+// reads (see wire.Decisions, which the page sends the tagging worker as
+// bytes).
+type Decisions = wire.Decisions
 
 // FromWorkspace returns the decisions of a workspace.
 func FromWorkspace(w annotate.Workspace) Decisions {
