@@ -21,8 +21,9 @@ var ErrBadModel = errors.New("not a usable Glossa entity model")
 //	version    u32 (fileVersion)
 //	metaLen    u32, then metaLen bytes of Info: the name, what it was
 //	           trained on, the count of types and each type, the count of
-//	           lists and each list, each string a u32 length and its UTF-8
-//	           bytes; padded with zeros to a multiple of 4
+//	           lists and each list, the count of models carried and each
+//	           model's ID (version 4), each string a u32 length and its
+//	           UTF-8 bytes; padded with zeros to a multiple of 4
 //	slots      u32: the number of slots of the weight table
 //	scales     256 × f32: the row scales a scale code stands for
 //	rows       slots × stride bytes, stride being 3 + tags rounded up to
@@ -74,6 +75,10 @@ type Info struct {
 	Types []string `json:"types"`
 	// Lists names the name lists of the gazetteer table, in bit order.
 	Lists []string `json:"lists,omitempty"`
+	// Carries are the IDs of the models this one replaces, trained on the
+	// same features (a smaller or retrained copy): what a reader taught
+	// them applies to this one (package learn reads it). At most 16.
+	Carries []string `json:"carries,omitempty"`
 	// Trained says what the model was trained on and how, in a sentence.
 	Trained string `json:"trained,omitempty"`
 }
@@ -206,6 +211,9 @@ func ParseModel(data []byte) (*Model, error) {
 	m.info.Trained = meta.str()
 	m.info.Types = meta.strs(60)
 	m.info.Lists = meta.strs(8)
+	if version >= 4 {
+		m.info.Carries = meta.strs(16)
+	}
 	if meta.err != nil || meta.off != len(meta.b) {
 		return nil, bad("its description is damaged")
 	}
@@ -485,7 +493,7 @@ func assemble(info Info, scales *[256]float32, slots int, table []byte, gazKeys 
 	}
 	str(info.Name)
 	str(info.Trained)
-	for _, list := range [][]string{info.Types, info.Lists} {
+	for _, list := range [][]string{info.Types, info.Lists, info.Carries} {
 		meta = le.AppendUint32(meta, uint32(len(list)))
 		for _, s := range list {
 			str(s)

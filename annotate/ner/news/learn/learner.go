@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"glossa/annotate"
+	"glossa/annotate/library"
 	"glossa/annotate/ner/news"
 )
 
@@ -53,6 +54,8 @@ type Learner struct {
 	others []Part
 	sum    *news.Delta // own's delta plus the others': what the recognizer scores with
 	items  map[uint64]bool
+	// carried are the records of models base replaces that Load read.
+	carried []library.Learned
 	// last is the last reading of a document (by Tag or Learn) while the
 	// delta is as it was then, for Learn to start from.
 	last *news.Reading
@@ -185,6 +188,7 @@ func (l *Learner) Forget() {
 	l.others = nil
 	l.sum = l.own.Delta
 	l.items = map[uint64]bool{}
+	l.carried = nil
 }
 
 // Restore sets what the learner has learned: own is the part it goes on

@@ -3,6 +3,7 @@ package learn
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"glossa/annotate/library"
 )
@@ -32,10 +33,11 @@ func (l *Learner) Record() (library.Learned, error) {
 }
 
 // Records returns the library records of every part the learner holds,
-// its own (if it learned anything) and the others: what to keep before
-// Forget to undo it, and whose keys to delete.
+// its own (if it learned anything) and the others, and the records of
+// models its base model replaces that Load carried over, as they were:
+// what to keep before Forget to undo it, and whose keys to delete.
 func (l *Learner) Records() ([]library.Learned, error) {
-	var out []library.Learned
+	out := slices.Clone(l.carried)
 	if l.own.Origin != "" {
 		r, err := l.Record()
 		if err != nil {
@@ -55,35 +57,53 @@ func (l *Learner) Records() ([]library.Learned, error) {
 
 // Load restores what the library's learned records say was learned on the
 // learner's base model (Restore): the record not imported is the
-// learner's own part, the imported ones are the others'. Records of other
-// models are left out (they stay in the library for their model). A
-// record whose data cannot be read is left out too, and named in the
-// error; everything else is loaded.
+// learner's own part, the imported ones are the others'. Records of the
+// models the base model carries (news.Info.Carries: the models it
+// replaces) are read as the base model's, for an origin the base model
+// has no record of: what the learner learns next is saved under the base
+// model's ID, and that record then comes first. Records of other models
+// are left out (they stay in the library for their model). A record whose
+// data cannot be read is left out too, and named in the error;
+// everything else is loaded.
 func (l *Learner) Load(recs []library.Learned) error {
 	id := l.base.ID()
+	carries := l.base.Info().Carries
 	var own Part
 	var others []Part
+	var carried []library.Learned
 	var errs []error
-	for _, r := range recs {
-		if r.Model != id {
-			continue
-		}
-		p, err := ParsePart(r.Data)
-		if err == nil && (p.Model != r.Model || p.Origin != r.Origin) {
-			err = fmt.Errorf("%w: the record names %s, its data %s", ErrBadPart, r.Key(), library.LearnedKey(p.Model, p.Origin))
-		}
-		if err != nil {
-			errs = append(errs, fmt.Errorf("what was learned in %s cannot be read: %w", r.Key(), err))
-			continue
-		}
-		if !r.Imported && own.Origin == "" {
-			own = p
-		} else {
-			others = append(others, p)
+	loaded := map[string]bool{} // origins
+	for _, carry := range []bool{false, true} {
+		for _, r := range recs {
+			if (r.Model != id) != carry || carry && !slices.Contains(carries, r.Model) || loaded[r.Origin] {
+				continue
+			}
+			p, err := ParsePart(r.Data)
+			if err == nil && (p.Model != r.Model || p.Origin != r.Origin) {
+				err = fmt.Errorf("%w: the record names %s, its data %s", ErrBadPart, r.Key(), library.LearnedKey(p.Model, p.Origin))
+			}
+			if err == nil && carry && p.Delta.Len() > 0 && p.Delta.Tags() != l.base.NumTags() {
+				err = fmt.Errorf("%w: it has rows of %d tags, and model %s, which replaces its model, has %d", ErrBadPart, p.Delta.Tags(), id, l.base.NumTags())
+			}
+			if err != nil {
+				errs = append(errs, fmt.Errorf("what was learned in %s cannot be read: %w", r.Key(), err))
+				continue
+			}
+			loaded[r.Origin] = true
+			if carry {
+				p.Model = id
+				carried = append(carried, r)
+			}
+			if !r.Imported && own.Origin == "" {
+				own = p
+			} else {
+				others = append(others, p)
+			}
 		}
 	}
 	if err := l.Restore(own, others...); err != nil {
 		return err
 	}
+	l.carried = carried
 	return errors.Join(errs...)
 }
