@@ -50,10 +50,34 @@ type workerTagger struct {
 // aheadJob is a tagging job posted before the page asked for it: the
 // worker's messages about it wait here until tag asks for the same text.
 type aheadJob struct {
-	text  string
-	job   int
-	msgs  []app.Value
+	text string
+	job  int
+	msgs []app.Value
+	// ents are the entities of msgs' block messages, decoded once
+	// (entitiesAhead, which the first render, the library's tagging and
+	// the catch-up all call): ents[i] is msgs[i]'s, nil until decoded.
+	ents  [][]annotate.Entity
 	taken bool // a tag call for the text has it (catchUp)
+}
+
+// blockEntities returns the entities of msgs[i], a block message,
+// decoding them the first time.
+func (a *aheadJob) blockEntities(i int) ([]annotate.Entity, error) {
+	if i < len(a.ents) && a.ents[i] != nil {
+		return a.ents[i], nil
+	}
+	ents, err := library.DecodeEntities([]byte(jsString(a.msgs[i].Get("entities"))))
+	if err != nil {
+		return nil, err
+	}
+	if ents == nil {
+		ents = []annotate.Entity{}
+	}
+	for len(a.ents) <= i {
+		a.ents = append(a.ents, nil)
+	}
+	a.ents[i] = ents
+	return ents, nil
 }
 
 // errTaggerScript says why tagging cannot start when the worker's own
@@ -135,11 +159,11 @@ func (t *workerTagger) entitiesAhead(text string) (ents []annotate.Entity, block
 	if a == nil || a.text != text {
 		return nil, 0
 	}
-	for _, msg := range a.msgs {
+	for i, msg := range a.msgs {
 		if jsString(msg.Get("type")) != "block" {
 			continue
 		}
-		found, err := library.DecodeEntities([]byte(jsString(msg.Get("entities"))))
+		found, err := a.blockEntities(i)
 		if err != nil {
 			return nil, 0 // the tagging's own events report it
 		}
@@ -183,7 +207,14 @@ func (t *workerTagger) catchUp(a *aheadJob, ev taggerEvents) {
 	}
 	t.ahead = nil
 	t.jobs[a.job] = ev
-	for _, msg := range a.msgs {
+	for i, msg := range a.msgs {
+		if _, open := t.jobs[a.job]; !open {
+			break
+		}
+		if i < len(a.ents) && a.ents[i] != nil {
+			ev.block(msg.Get("block").Int(), a.ents[i]) // decoded already
+			continue
+		}
 		t.receive(msg)
 	}
 	if _, open := t.jobs[a.job]; open && ev.caughtUp != nil {
