@@ -263,7 +263,10 @@ func (l *learningFeature) handleForget(ctx app.Context, a app.Action) {
 			}
 			recs, err := wire.ParseRecords(goBytes(reply.Get("records")))
 			if err != nil {
+				// The worker forgot, but the library cannot be told what:
+				// the worker gets back what the library keeps.
 				sayFailed(ctx, "Not forgotten", err)
+				l.modelLoaded(ctx, l.st.Available)
 				return
 			}
 			var keys []string
