@@ -130,6 +130,10 @@ func TestLibraryRowsActOnTheirArticle(t *testing.T) {
 	b := openAndTag(t)
 	b.do(t, chromedp.Click(chromedp.CSS(".library-button")))
 	waitFor(t, b, "the library", `document.querySelectorAll('.library-item').length === 1`, 10*time.Second)
+	// The library lists the newest first, to the second (the precision of
+	// its dates); in the same second, by title. A reader pastes a second
+	// or more after the sample was added; so does the test.
+	waitFor(t, b, "a second after the sample was added", `Date.now() >= Date.parse(document.querySelector(".library-item time").getAttribute("datetime")) + 1000`, 3*time.Second)
 	b.do(t,
 		chromedp.Click(chromedp.CSS(".add-article summary")),
 		chromedp.SendKeys(chromedp.CSS(`textarea[aria-label="Article text"]`), "Pasted Story\n\nAngela Merkel met Emmanuel Macron in Paris on Monday."),
