@@ -247,13 +247,13 @@ func ParseModel(data []byte) (*Model, error) {
 	if r.err == nil && gazSlots > len(body)/4 {
 		return nil, bad("its name-list table header is damaged")
 	}
-	m.gazKeys = asWords(r.bytes(4 * gazSlots))
+	m.gazKeys = asUints[uint32](r.bytes(4 * gazSlots))
 	m.gazMask = r.bytes(gazSlots)
 	r.align()
 	if version == version3 && r.err == nil {
 		m.table = narrow(m.table, m.ntags)
 	}
-	m.fps = asHalves(m.table)
+	m.fps = asUints[uint16](m.table)
 	if r.err != nil {
 		return nil, bad("it ends early: %v", r.err)
 	}
@@ -317,36 +317,24 @@ func narrow(table3 []byte, ntags int) []byte {
 // WebAssembly).
 var littleEndian = binary.NativeEndian.Uint16([]byte{1, 0}) == 1
 
-// asHalves returns b (an even number of bytes of little-endian 16-bit
-// words) as 16-bit words: b itself when it is aligned and the machine is
+// asUints returns b (little-endian words of T, a whole number of them)
+// as a slice of T: b itself when it is aligned for T and the machine is
 // little-endian, else a decoded copy.
-func asHalves(b []byte) []uint16 {
+func asUints[T uint16 | uint32](b []byte) []T {
+	size := int(unsafe.Sizeof(T(0)))
 	if len(b) == 0 {
 		return nil
 	}
-	if littleEndian && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%2 == 0 {
-		return unsafe.Slice((*uint16)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/2)
+	if littleEndian && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%uintptr(size) == 0 {
+		return unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/size)
 	}
-	w := make([]uint16, len(b)/2)
+	w := make([]T, len(b)/size)
 	for i := range w {
-		w[i] = binary.LittleEndian.Uint16(b[2*i:])
-	}
-	return w
-}
-
-// asWords returns b (a multiple of 4 bytes of little-endian words) as
-// 32-bit words: b itself when it is aligned and the machine is
-// little-endian, else a decoded copy.
-func asWords(b []byte) []uint32 {
-	if len(b) == 0 {
-		return nil
-	}
-	if littleEndian && uintptr(unsafe.Pointer(unsafe.SliceData(b)))%4 == 0 {
-		return unsafe.Slice((*uint32)(unsafe.Pointer(unsafe.SliceData(b))), len(b)/4)
-	}
-	w := make([]uint32, len(b)/4)
-	for i := range w {
-		w[i] = binary.LittleEndian.Uint32(b[4*i:])
+		var v T
+		for j := size - 1; j >= 0; j-- {
+			v = v<<8 | T(b[size*i+j])
+		}
+		w[i] = v
 	}
 	return w
 }

@@ -120,3 +120,32 @@ func TestParseModelReadsVersion3(t *testing.T) {
 		}
 	}
 }
+
+// TestParseModelUnaligned: a model file that does not start on a word
+// boundary in memory (embedded data need not) tags as an aligned one.
+func TestParseModelUnaligned(t *testing.T) {
+	_, data := small()
+	const text = "Elena Rossi visited Lagos on Monday."
+	var want string
+	for off := range 4 {
+		buf := make([]byte, len(data)+off)
+		copy(buf[off:], data)
+		m, err := news.ParseModel(buf[off:])
+		if err != nil {
+			t.Fatalf("at offset %d: %v", off, err)
+		}
+		ents, err := news.New(m).Recognize(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := describe(text, ents)
+		if off == 0 {
+			want = got
+		} else if got != want {
+			t.Errorf("at offset %d: %s, aligned: %s", off, got, want)
+		}
+	}
+	if want == "" {
+		t.Error("the model tags nothing")
+	}
+}
