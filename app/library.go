@@ -867,10 +867,7 @@ func readFile(f app.Value) ([]byte, error) {
 	if err := <-done; err != nil {
 		return nil, err
 	}
-	bytes := app.Window().Get("Uint8Array").New(buf)
-	data := make([]byte, bytes.Length())
-	app.CopyBytesToGo(data, bytes)
-	return data, nil
+	return goBytes(app.Window().Get("Uint8Array").New(buf)), nil
 }
 
 // plural writes a count with the singular or plural noun: "1 claim",

@@ -59,15 +59,11 @@ func (t *tagger) exposeLearning() {
 		if t.learner == nil {
 			return map[string]any{"corrections": 0}
 		}
-		b, ok := bytesArg(args)
-		if !ok {
-			return failure("glossaLearnLoad(records): want the learned records, a Uint8Array")
+		recs, fail := parseArg("glossaLearnLoad(records)", args, wire.ParseRecords)
+		if fail != nil {
+			return fail
 		}
-		recs, err := wire.ParseRecords(b)
-		if err != nil {
-			return failure("glossaLearnLoad(records): " + err.Error())
-		}
-		err = t.learner.Load(recs)
+		err := t.learner.Load(recs)
 		out := map[string]any{"corrections": t.learner.Corrections()}
 		if err != nil {
 			out["problem"] = err.Error()
@@ -78,13 +74,9 @@ func (t *tagger) exposeLearning() {
 		if t.learner == nil {
 			return failure("this model does not learn (only Glossa's news models and models trained like them do)")
 		}
-		b, ok := bytesArg(args)
-		if !ok {
-			return failure("glossaLearn(decisions): want the decisions, a Uint8Array")
-		}
-		d, err := wire.ParseDecisions(b)
-		if err != nil {
-			return failure("glossaLearn(decisions): " + err.Error())
+		d, fail := parseArg("glossaLearn(decisions)", args, wire.ParseDecisions)
+		if fail != nil {
+			return fail
 		}
 		res := t.learner.Learn(d)
 		out := map[string]any{"corrections": t.learner.Corrections(), "learned": res.Corrections, "record": nil}
@@ -112,14 +104,20 @@ func (t *tagger) exposeLearning() {
 	}))
 }
 
-// bytesArg returns a call's one argument, a Uint8Array, as Go bytes.
-func bytesArg(args []js.Value) ([]byte, bool) {
+// parseArg reads a call's one argument, a Uint8Array, with parse; when it
+// cannot, it returns the call's failure, which names the call.
+func parseArg[T any](call string, args []js.Value, parse func([]byte) (T, error)) (T, map[string]any) {
+	var zero T
 	if len(args) != 1 || !args[0].InstanceOf(js.Global().Get("Uint8Array")) {
-		return nil, false
+		return zero, failure(call + ": want one Uint8Array")
 	}
 	b := make([]byte, args[0].Length())
 	js.CopyBytesToGo(b, args[0])
-	return b, true
+	v, err := parse(b)
+	if err != nil {
+		return zero, failure(call + ": " + err.Error())
+	}
+	return v, nil
 }
 
 // bytesValue returns b as a new Uint8Array.
