@@ -30,8 +30,13 @@ func main() {
 			}
 		}
 		// Hand the main thread back to the browser between the Go
-		// runtime's start and go-app's first render, so the two make two
-		// shorter tasks instead of one long one.
+		// runtime's start and go-app's first render, and again after
+		// what that render starts from is made (OnInit: the sample's
+		// document and, on a first visit, the entities the tagger has
+		// found in it so far), so that the three make shorter tasks
+		// instead of one long one.
+		yieldToBrowser()
+		taggingStarted(sampleDocument())
 		yieldToBrowser()
 	}
 	app.RunWhenOnBrowser()
