@@ -50,10 +50,12 @@ func (l *legend) Render() app.UI {
 				Aria("pressed", strconv.FormatBool(shown)).
 				Title(verb+" "+string(label)+" highlights").
 				// The list shows only the labels present, so a button's
-				// place can come to hold another label: scope by label.
+				// place can come to hold another label: scope by label,
+				// as a string (go-app formats a scope of any other type,
+				// annotate.Label too, with fmt.Sprint, on every render).
 				OnClick(func(ctx app.Context, e app.Event) {
 					ctx.NewActionWithValue(actionToggleLabel, label)
-				}, label).
+				}, string(label)).
 				Body(
 					app.Span().Class("swatch").DataSet("label", string(label)),
 					app.Span().Class("legend-label").Text(string(label)),

@@ -69,7 +69,8 @@ func labelButton(l annotate.Label) app.UI {
 		// Named by what it shows ("1 PERSON"); the title describes.
 		Title("Label as "+string(l)+" (key "+key+")").
 		OnMouseDown(keepSelection). // keep the selection
-		OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionChooseLabel, l) }, l).
+		// Scoped by label, as a string (see legend).
+		OnClick(func(ctx app.Context, e app.Event) { ctx.NewActionWithValue(actionChooseLabel, l) }, string(l)).
 		Body(app.Span().Class("key").Text(key), app.Text(" "+string(l)))
 }
 
