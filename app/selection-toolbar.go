@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"slices"
 
 	"github.com/maxence-charriere/go-app/v9/pkg/app"
@@ -48,7 +47,7 @@ func (t *selectionToolbar) Render() app.UI {
 		}
 	}
 	more := app.Div().Class("toolbar-more").Body(
-		app.Button().Class("more-button").Aria("expanded", fmt.Sprint(t.more)).Aria("controls", "toolbar-rare").
+		app.Button().Class("more-button").Aria("expanded", t.more).Aria("controls", "toolbar-rare").
 			Title("More labels: FAC, NORP, EVENT, MISC (their number keys work without opening this)").
 			OnMouseDown(keepSelection).OnClick(t.toggleMore).Text("more ▾"),
 		app.Div().ID("toolbar-rare").Class("toolbar-rare").Role("group").Aria("label", "More labels").
