@@ -277,10 +277,11 @@ func yieldingLoader(js []byte, compiler string) ([]byte, error) {
         if (e.data.ready) { // Glossa: most functions the page calls first are compiled
           performance.mark("glossa-wasm-ready", { detail: e.data.ready });
           warm();
-          new PerformanceObserver((list, observer) => { // Glossa: the others once the first article is tagged
+          new PerformanceObserver((list, observer) => { // Glossa: the others once the first article is tagged and the page idles (the panel drawn)
             if (performance.getEntriesByName("glossa-tagged").length > 0) {
               observer.disconnect();
-              worker.postMessage({ resume: true });
+              const resume = () => worker.postMessage({ resume: true });
+              window.requestIdleCallback ? requestIdleCallback(resume, { timeout: 1000 }) : setTimeout(resume, 0);
             }
           }).observe({ type: "mark", buffered: true });
         } else if (e.data.warmed) { // Glossa: and all the others

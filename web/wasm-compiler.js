@@ -24,17 +24,18 @@
 // gets {module} or {error}; then {ready: {functions, ms}} once most of
 // the functions it calls first are compiled (not where app.wasm lists
 // none), and {warmed: {functions, ms}} once all are (the others wait for
-// the page's {resume: true}, sent once its first article is tagged, or 3
-// s), where functions is
-// how many were compiled (0 with a reason in `error` where the warm-up
-// could not run), and ms how long it took.
+// the page's {resume: true}, sent once its first article is tagged and
+// the page then idles, within 1 s, or 3 s), where functions is how many
+// were compiled (0 with a reason in `error` where the warm-up could not
+// run), and ms how long it took.
 "use strict";
 Error.stackTraceLimit = 0; // the warm-up traps ~6,000 times: no stack traces
 
-// resume is called when the page says its first article is tagged
-// ({resume: true}): the functions it did not call as it loaded wait until
-// then, so that this worker leaves a core to the page and the tagger while
-// they work towards the first highlights. They wait at most resumeAfterMs.
+// resume is called when the page says its first article is tagged and
+// drawn ({resume: true}): the functions it did not call as it loaded wait
+// until then, so that this worker leaves a core to the page and the
+// tagger while they work towards the first highlights, and to the page
+// while it draws the tools and the panel. They wait at most resumeAfterMs.
 let resume;
 const resumed = new Promise((resolve) => { resume = resolve; });
 const resumeAfterMs = 3000;
