@@ -376,10 +376,11 @@ const serviceWorkerStart = "\ngoappInitServiceWorker();\n"
 
 // laterInstallable changes go-app's loader so that what makes Glossa an
 // installable, offline app comes once the first article is tagged (the
-// page's "glossa-tagged" performance mark, set by markTimings) or 15 s
-// have passed, not as the page starts: go-app's service worker, and the
-// link to the web app manifest at manifest (which laterManifest took out
-// of the served page).
+// page's "glossa-tagged" performance mark, set by markTimings) and the
+// page then idles (within 1 s: it draws the tools and the panel first),
+// or 15 s have passed, not as the page starts: go-app's service worker,
+// and the link to the web app manifest at manifest (which laterManifest
+// took out of the served page).
 //
 // On a first visit the worker's install downloads and stores every file
 // of the site again, app.wasm included, and that work competed with
@@ -399,12 +400,12 @@ func laterInstallable(js []byte, manifest string) ([]byte, error) {
 		return nil, fmt.Errorf("the web app manifest's path %q is not a plain path of the site", manifest)
 	}
 	return []byte(strings.Replace(string(js), serviceWorkerStart, `
-new Promise((resolve) => { // Glossa: once the first article is tagged
+new Promise((resolve) => { // Glossa: once the first article is tagged and the page idles
   const tagged = () => performance.getEntriesByName("glossa-tagged").length > 0;
   new PerformanceObserver((list, observer) => {
     if (tagged()) {
       observer.disconnect();
-      resolve();
+      window.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 1000 }) : setTimeout(resolve, 0);
     }
   }).observe({ type: "mark", buffered: true });
   setTimeout(resolve, 15000);
