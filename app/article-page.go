@@ -398,7 +398,8 @@ func (p *articlePage) Render() app.UI {
 				// The labels' buttons come with the export menu, a task
 				// after the first render (the served page has none
 				// either): with them, the first render's task was the
-				// load's longest (traced: 110–160 ms; 45–65 without).
+				// load's longest (traced: 110–160 ms; 45–65 without them
+				// and with the document made before, see main).
 				newLegend().Counts(labelCounts(p.menuShown, hls)).Hidden(p.hidden),
 				// The tools work only once the app runs: the page served
 				// before it (prerendered) leaves them out, and so paints

@@ -277,7 +277,7 @@ func yieldingLoader(js []byte, compiler string) ([]byte, error) {
         if (e.data.ready) { // Glossa: most functions the page calls first are compiled
           performance.mark("glossa-wasm-ready", { detail: e.data.ready });
           warm();
-          new PerformanceObserver((list, observer) => { // Glossa: the others once the first article is tagged and the page idles (the panel drawn)
+          new PerformanceObserver((list, observer) => { // Glossa: the others once the first article is tagged and the page idles (within 1 s)
             if (performance.getEntriesByName("glossa-tagged").length > 0) {
               observer.disconnect();
               const resume = () => worker.postMessage({ resume: true });
