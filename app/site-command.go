@@ -281,7 +281,7 @@ func yieldingLoader(js []byte, compiler string) ([]byte, error) {
             if (performance.getEntriesByName("glossa-tagged").length > 0) {
               observer.disconnect();
               const resume = () => worker.postMessage({ resume: true });
-              window.requestIdleCallback ? requestIdleCallback(resume, { timeout: 1000 }) : setTimeout(resume, 0);
+              `+whenIdleJS("resume")+`;
             }
           }).observe({ type: "mark", buffered: true });
         } else if (e.data.warmed) { // Glossa: and all the others
@@ -370,6 +370,14 @@ func unwantedLink(names []string) error {
 	return nil
 }
 
+// whenIdleJS is JavaScript that calls the function named fn once the
+// page's main thread idles, within 1 s (at once where the browser cannot
+// say): what the loader starts after the first tagging waits for it, so
+// that it leaves the cores to the page while the app draws its tools.
+func whenIdleJS(fn string) string {
+	return "window.requestIdleCallback ? requestIdleCallback(" + fn + ", { timeout: 1000 }) : setTimeout(" + fn + ", 0)"
+}
+
 // serviceWorkerStart is go-app's loader's (app.js, v9.8.0) call that
 // registers its service worker as the page starts.
 const serviceWorkerStart = "\ngoappInitServiceWorker();\n"
@@ -405,7 +413,7 @@ new Promise((resolve) => { // Glossa: once the first article is tagged and the p
   new PerformanceObserver((list, observer) => {
     if (tagged()) {
       observer.disconnect();
-      window.requestIdleCallback ? requestIdleCallback(resolve, { timeout: 1000 }) : setTimeout(resolve, 0);
+      `+whenIdleJS("resolve")+`;
     }
   }).observe({ type: "mark", buffered: true });
   setTimeout(resolve, 15000);
