@@ -15,6 +15,14 @@
 //
 //	go run ./build/loadtrace [-runs 3] [-site dist/site] [-min 50] [-fonts] [-profile] [-workers]
 //
+// With -against it compares two builds instead: it visits -site (A) and
+// the other site (B) in turns, -runs pairs, the first of each pair
+// alternating, and prints each figure's medians and in how many pairs B's
+// was lower: on a busy 2-core machine only a difference that holds pair
+// after pair is one.
+//
+//	go run ./build/loadtrace -site /tmp/site-before -against dist/site -runs 12
+//
 // The browser benchmark (build/bench) says how long; this says what the
 // time is made of. Every time counts from navigation start.
 package main
@@ -40,7 +48,15 @@ func main() {
 	profile := flag.Bool("profile", false, "sample the page's thread and name the functions each task ran")
 	workers := flag.Bool("workers", false, "show the page's workers' tasks too, and each thread's CPU time until the first highlight")
 	module := flag.String("names", "web/app.wasm", "with -profile: the app.wasm whose function names the profile shows")
+	against := flag.String("against", "", "compare -site (A) with this built site (B): -runs pairs of cold visits, taking turns")
 	flag.Parse()
+	if *against != "" {
+		if err := compare(*runs, *site, *against); err != nil {
+			fmt.Fprintln(os.Stderr, "loadtrace:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*runs, *site, *minMs, *fonts, *profile, *workers, *module); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtrace:", err)
 		os.Exit(1)
@@ -64,7 +80,7 @@ func run(runs int, site string, minMs float64, fonts, profile, workers bool, mod
 		return err
 	}
 	defer stop()
-	categories := []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink", "loading", "toplevel"}
+	categories := append([]string(nil), traceCategories...)
 	if fonts {
 		categories = append(categories, "fonts")
 	}
@@ -121,6 +137,58 @@ func run(runs int, site string, minMs float64, fonts, profile, workers bool, mod
 		}
 	}
 	return nil
+}
+
+// traceCategories are the trace's categories: tasks, what they did, marks.
+var traceCategories = []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink", "loading", "toplevel"}
+
+// compare visits sites a and b in turns, runs pairs, and writes their
+// figures' comparison (writeComparison).
+func compare(runs int, a, b string) error {
+	sites := []string{a, b}
+	addrs := make([]string, 2)
+	for i, site := range sites {
+		if _, err := os.Stat(site + "/index.html"); err != nil {
+			return fmt.Errorf("%v: build the site first (make build)", err)
+		}
+		addr, stop, err := chrome.Serve("dist/glossa", site)
+		if err != nil {
+			return err
+		}
+		defer stop()
+		addrs[i] = addr
+	}
+	categories := traceCategories
+	got := make([][]figures, 2)
+	fmt.Printf("A: %s, B: %s; per visit: first paint, first highlight, tagged, longest task, blocking time (ms)\n", a, b)
+	for i := range runs {
+		for j := range 2 {
+			which := (i + j) % 2 // A first in odd pairs, B in even ones
+			marks, events, err := visit(addrs[which], categories)
+			if err != nil {
+				return fmt.Errorf("pair %d, %s: %w", i+1, sites[which], err)
+			}
+			tasks := mainTasks(events, 0)
+			for k := range tasks {
+				tasks[k].AtMs += markAt(marks, "first-contentful-paint")
+			}
+			f := loadFigures(marks, tasks)
+			got[which] = append(got[which], f)
+			fmt.Printf("pair %2d %c  %5.0f %5.0f %5.0f %4.0f %4.0f\n", i+1, "AB"[which], f.FirstPaint, f.FirstHighlight, f.Tagged, f.Longest, f.Blocking)
+		}
+	}
+	writeComparison(os.Stdout, got[0], got[1])
+	return nil
+}
+
+// markAt returns the time of the first mark of that name, 0 if none.
+func markAt(marks []mark, name string) float64 {
+	for _, m := range marks {
+		if m.Name == name {
+			return m.At
+		}
+	}
+	return 0
 }
 
 // mark is a point of the page's timeline: a performance mark, a paint, or
