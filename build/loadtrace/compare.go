@@ -92,7 +92,11 @@ func writeComparison(w io.Writer, a, b []figures) {
 		if ma > 0 {
 			ratio = fmt.Sprintf("%.2f", mb/ma)
 		}
-		fmt.Fprintf(w, "| %s | %.0f | %.0f | %s | %d | %d | %.2f |\n", f.name, ma, mb, ratio, lower, higher, signTest(lower, higher))
+		p := fmt.Sprintf("%.3f", signTest(lower, higher))
+		if p == "0.000" {
+			p = "< 0.001"
+		}
+		fmt.Fprintf(w, "| %s | %.0f | %.0f | %s | %d | %d | %s |\n", f.name, ma, mb, ratio, lower, higher, p)
 	}
 }
 

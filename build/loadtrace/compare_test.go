@@ -67,10 +67,21 @@ func TestWriteComparison(t *testing.T) {
 	b := []figures{{Longest: 80}, {Longest: 60}, {Longest: 90}}
 	var out strings.Builder
 	writeComparison(&out, a, b)
-	if want := "| longest task | 100 | 80 | 0.80 | 2 | 0 | 0.50 |\n"; !strings.Contains(out.String(), want) {
+	if want := "| longest task | 100 | 80 | 0.80 | 2 | 0 | 0.500 |\n"; !strings.Contains(out.String(), want) {
 		t.Errorf("the table has no row %q:\n%s", want, out.String())
 	}
-	if want := "| first paint | 0 | 0 | – | 0 | 0 | 1.00 |\n"; !strings.Contains(out.String(), want) {
+	if want := "| first paint | 0 | 0 | – | 0 | 0 | 1.000 |\n"; !strings.Contains(out.String(), want) {
+		t.Errorf("the table has no row %q:\n%s", want, out.String())
+	}
+	// Lower in 13 pairs of 13: p = 2/8192.
+	a, b = nil, nil
+	for range 13 {
+		a = append(a, figures{Blocking: 200})
+		b = append(b, figures{Blocking: 100})
+	}
+	out.Reset()
+	writeComparison(&out, a, b)
+	if want := "| blocking time | 200 | 100 | 0.50 | 13 | 0 | < 0.001 |\n"; !strings.Contains(out.String(), want) {
 		t.Errorf("the table has no row %q:\n%s", want, out.String())
 	}
 }
