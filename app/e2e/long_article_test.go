@@ -48,13 +48,13 @@ func TestLongArticle(t *testing.T) {
 		t.Errorf("the article is done, but its last paragraph shows %d suggestions, want 3 or more", n)
 	}
 
-	if n := eval[int](t, b, `document.querySelectorAll(".panel-list > li").length`); n != 200 {
-		t.Errorf("the panel lists %d items, want the first 200", n)
+	if n := eval[int](t, b, `document.querySelectorAll(".panel-list > li").length`); n != 100 {
+		t.Errorf("the panel lists %d items, want the first 100", n)
 	}
-	more := `[...document.querySelectorAll('aside[aria-label="Annotations"] button.show-more')].find((b) => /^Show 200 more/.test(b.textContent))`
+	more := `[...document.querySelectorAll('aside[aria-label="Annotations"] button.show-more')].find((b) => /^Show 100 more/.test(b.textContent))`
 	waitFor(t, b, "a button for more", more, 5*time.Second)
 	b.do(t, chromedp.Evaluate[chromedp.Void](more+`.click()`))
-	waitFor(t, b, "400 items listed", `document.querySelectorAll(".panel-list > li").length === 400`, 10*time.Second)
+	waitFor(t, b, "200 items listed", `document.querySelectorAll(".panel-list > li").length === 200`, 10*time.Second)
 
 	// Accept the last paragraph's first suggestion from its mark.
 	mark := `[...document.querySelectorAll("article > p")].pop().querySelector("mark[data-kind=suggestion]")`

@@ -579,9 +579,17 @@ func (r *reader) searchAndJump() {
 	waitFor(r.t, r.b, "the card of the item jumped to", want, 5*time.Second)
 	r.b.do(r.t, chromedp.Evaluate[chromedp.Void](`(() => { const s = document.querySelector('`+search+`'); s.value = ""; s.dispatchEvent(new Event("input", {bubbles: true})); })()`))
 	d := r.doc()
+	// The list shows its first panelListRows, then "Show … more".
 	all := len(d.Notes) + len(d.open())
-	waitFor(r.t, r.b, "the whole list again", `document.querySelectorAll('aside[aria-label="Annotations"] .panel-item').length === `+strconv.Itoa(all), 5*time.Second)
+	waitFor(r.t, r.b, "the whole list again", `document.querySelectorAll('aside[aria-label="Annotations"] .panel-item').length === `+strconv.Itoa(min(all, panelListRows)), 5*time.Second)
+	if more := eval[bool](r.t, r.b, `!!document.querySelector('aside[aria-label="Annotations"] button.show-more')`); more != (all > panelListRows) {
+		r.fail("the panel lists %d items: a \"Show more\" button shown %v, want %v", all, more, all > panelListRows)
+	}
 }
+
+// panelListRows is how many rows the annotation panel lists before its
+// "Show more" button (the app's listRows).
+const panelListRows = 100
 
 // showLibrary opens the library panel.
 func (r *reader) showLibrary() {
