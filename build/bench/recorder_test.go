@@ -12,7 +12,8 @@ func TestTasksIn(t *testing.T) {
 		tbt      float64
 	}{
 		{"all", 0, 3000, 4, 450, 10 + 400 + 1 + 30},
-		{"a task counts for the window it starts in", 101, 1000, 1, 51, 1},
+		{"a task running at the window's start counts", 101, 1000, 2, 450, 400 + 1},
+		{"a task that ended before the window does not", 550, 1000, 1, 51, 1},
 		{"a task that starts at the window's end counts", 900, 900, 1, 51, 1},
 		{"none", 3000, 4000, 0, 0, 0},
 	}
