@@ -26,6 +26,8 @@ type libraryPanel struct {
 	query    string
 	renaming string // the ID being renamed
 	more     int    // pages shown beyond the first
+	held     string // a long text pasted, to add (holdLongPastes)
+	stopHold func()
 }
 
 // libraryPage is how many articles the list shows at a time: a library of
@@ -62,9 +64,12 @@ func (l *libraryPanel) Render() app.UI {
 		app.H2().Text("Library"),
 		app.Details().Class("add-article").Body(
 			app.Summary().Text("Add an article"),
-			app.Textarea().ID("paste-article").Aria("label", "Article text").Rows(6).
-				Placeholder("Paste the article here; its first line becomes the title."),
+			// A long text pasted is held, not put in the box (holdLongPastes).
+			slot(l.held == "", app.Textarea().ID("paste-article").Aria("label", "Article text").Rows(6).
+				Placeholder("Paste the article here; its first line becomes the title.")),
+			slot(l.held != "", app.P().Class("held-paste").Role("status").Text(heldPasteText(l.held))),
 			app.Button().Text("Add pasted text").OnClick(l.addPasted),
+			slot(l.held != "", app.Button().Text("Discard pasted text").OnClick(l.discardHeld)),
 			app.Label().Class("file-label").Body(
 				app.Text("Or open a file (.txt, .md, .html): "),
 				app.Input().Type("file").Aria("label", "Open an article file").Accept(".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html").
@@ -95,11 +100,27 @@ func (l *libraryPanel) undoDelete(ctx app.Context, e app.Event) { ctx.NewAction(
 
 func (l *libraryPanel) showMore(ctx app.Context, e app.Event) { l.more++ }
 
+// addPasted adds the text held, or else the box's.
 func (l *libraryPanel) addPasted(ctx app.Context, e app.Event) {
-	area := app.Window().GetElementByID("paste-article")
-	text := area.Get("value").String()
-	area.Set("value", "")
+	text := l.held
+	if text != "" {
+		l.held = ""
+	} else {
+		area := app.Window().GetElementByID("paste-article")
+		text = area.Get("value").String()
+		area.Set("value", "")
+	}
 	ctx.NewActionWithValue(actionAddText, addText{Text: text, Source: "paste"})
+}
+
+func (l *libraryPanel) discardHeld(ctx app.Context, e app.Event) { l.held = "" }
+
+// heldPasteText says what a long text pasted holds: its words and how it
+// begins.
+func heldPasteText(text string) string {
+	first, _, _ := strings.Cut(strings.TrimSpace(text), "\n")
+	return "Pasted: " + thousands(len(strings.Fields(text))) + " words, beginning “" + excerpt(strings.TrimSpace(first), 80) +
+		"”. Too long to show in the box without holding up the page; add it as it is, or discard it."
 }
 
 func (l *libraryPanel) addFile(ctx app.Context, e app.Event) {
@@ -110,11 +131,25 @@ func (l *libraryPanel) addFile(ctx app.Context, e app.Event) {
 	ctx.JSSrc().Set("value", "")
 }
 
-// OnMount listens for a row asking to be renamed.
+// OnMount listens for a row asking to be renamed, and for a long text
+// pasted into the box.
 func (l *libraryPanel) OnMount(ctx app.Context) {
+	if app.IsClient {
+		l.stopHold = holdLongPastes("paste-article", func(text string) {
+			ctx.Dispatch(func(app.Context) { l.held = text })
+		})
+	}
 	ctx.Handle(actionStartRename, func(ctx app.Context, a app.Action) {
 		l.renaming, _ = a.Value.(string)
 	})
+}
+
+// OnDismount stops listening for long pastes.
+func (l *libraryPanel) OnDismount() {
+	if l.stopHold != nil {
+		l.stopHold()
+		l.stopHold = nil
+	}
 }
 
 // actionStartRename puts a row in rename mode; its value is the document
