@@ -18,7 +18,7 @@ const benchRecorder = `(() => {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) b.tasks.push({ start: e.startTime, duration: e.duration });
   }).observe({ type: "longtask", buffered: true });
-  for (const type of ["pointerdown", "mousedown", "keydown", "input"]) {
+  for (const type of ["pointerdown", "mousedown", "keydown", "beforeinput", "input"]) {
     addEventListener(type, (e) => b.inputs.push({ type, t: e.timeStamp }), true);
   }
   if (self.Worker) {
