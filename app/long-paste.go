@@ -18,7 +18,7 @@ const longPaste = 10_000
 // holdLongPastes listens on the page for a long text about to go into the
 // element with id boxID, pasted (its "paste" event) or inserted any other
 // way (its "beforeinput" event's data, as an input method or automation
-// inserts), and stops it there: the text is handed to hold instead, in
+// inserts, or its DataTransfer, as a drop does), and stops it there: the text is handed to hold instead, in
 // the browser's event callback (hold should dispatch to the UI). It
 // returns what stops the listening.
 func holdLongPastes(boxID string, hold func(text string)) (stop func()) {
@@ -43,9 +43,15 @@ func holdLongPastes(boxID string, hold func(text string)) (stop func()) {
 		return nil
 	})
 	beforeInput := app.FuncOf(func(_ app.Value, args []app.Value) any {
-		if e := args[0]; intoBox(e) {
-			take(e, e.Get("data"))
+		e := args[0]
+		if !intoBox(e) {
+			return nil
 		}
+		if drop := e.Get("dataTransfer"); drop.Truthy() { // a drop carries its text there
+			take(e, drop.Call("getData", "text/plain"))
+			return nil
+		}
+		take(e, e.Get("data"))
 		return nil
 	})
 	doc.Call("addEventListener", "paste", paste, true)

@@ -84,7 +84,7 @@ func TestLongPasteIsHeld(t *testing.T) {
 // TestLongPasteDiscarded: a long paste (the page's paste event, as from
 // the clipboard) is held, the paste's insertion stopped; "Discard pasted
 // text" drops it: the box is back, empty, and the library and the open
-// article are as they were.
+// article are as they were. A long text dropped on the box is held too.
 func TestLongPasteDiscarded(t *testing.T) {
 	b := openAndTag(t)
 	openAddArticle(t, b)
@@ -108,5 +108,17 @@ func TestLongPasteDiscarded(t *testing.T) {
 	if got := eval[string](t, b, `document.querySelector("article h1").textContent`); got != title {
 		t.Errorf("the article open is %q, want %q still", got, title)
 	}
+
+	// A long text dropped on the box is held too.
+	inserted = eval[bool](t, b, `(() => {
+  const data = new DataTransfer();
+  data.setData("text/plain", "`+jsString(longStory(150))+`");
+  return document.querySelector("#paste-article").dispatchEvent(new InputEvent("beforeinput", {inputType: "insertFromDrop", dataTransfer: data, bubbles: true, cancelable: true}));
+})()`)
+	if inserted {
+		t.Errorf("the long text dropped was let through to the box (its default not prevented)")
+	}
+	waitFor(t, b, "the drop held", `!!document.querySelector(".held-paste")`, 5*time.Second)
+	heldWords(t, b)
 	b.checkClean(t)
 }
