@@ -24,14 +24,12 @@ func longStory(paragraphs int) string {
 // reaches the screen (a long article is rendered a part at a time), its
 // last paragraph's entities are highlighted once the article is no longer
 // aria-busy, the side panel lists the first
-// 200 of its hundreds of items with a button for more, and a suggestion in
+// 100 of its hundreds of items with a button for more, and a suggestion in
 // the last paragraph is accepted from its mark.
 func TestLongArticle(t *testing.T) {
 	const paragraphs = 150
 	b := openAndTag(t)
-	b.do(t, chromedp.Click(chromedp.CSS(".library-button")))
-	waitFor(t, b, "the library", `document.querySelector('section[aria-label="Library"] .library-item')`, 10*time.Second)
-	b.do(t, chromedp.Click(chromedp.CSS(".add-article summary")))
+	openAddArticle(t, b)
 	b.do(t, chromedp.SetValue(chromedp.CSS(`#paste-article`), longStory(paragraphs)))
 	b.do(t, chromedp.Click(chromedp.CSS(`.add-article button`)))
 	waitFor(t, b, "the pasted article open", `document.querySelector("article h1") && document.querySelector("article h1").textContent === "A Long Story"`, 10*time.Second)

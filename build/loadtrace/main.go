@@ -64,8 +64,8 @@ func main() {
 }
 
 func run(runs int, site string, minMs float64, fonts, profile, workers bool, module string) error {
-	if _, err := os.Stat(site + "/index.html"); err != nil {
-		return fmt.Errorf("%v: build the site first (make build)", err)
+	if err := checkBuilt(site); err != nil {
+		return err
 	}
 	if profile {
 		named, err := siteWithNames(site, module, "")
@@ -148,8 +148,8 @@ func compare(runs int, a, b string) error {
 	sites := []string{a, b}
 	addrs := make([]string, 2)
 	for i, site := range sites {
-		if _, err := os.Stat(site + "/index.html"); err != nil {
-			return fmt.Errorf("%v: build the site first (make build)", err)
+		if err := checkBuilt(site); err != nil {
+			return err
 		}
 		addr, stop, err := chrome.Serve("dist/glossa", site)
 		if err != nil {
@@ -178,6 +178,14 @@ func compare(runs int, a, b string) error {
 		}
 	}
 	writeComparison(os.Stdout, got[0], got[1])
+	return nil
+}
+
+// checkBuilt says what to do where site holds no built site.
+func checkBuilt(site string) error {
+	if _, err := os.Stat(site + "/index.html"); err != nil {
+		return fmt.Errorf("%v: build the site first (make build)", err)
+	}
 	return nil
 }
 
