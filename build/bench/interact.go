@@ -59,6 +59,8 @@ import (
 	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"glossa/build/longarticle"
 )
 
 // interaction is what one interaction measured, in ms from its window's
@@ -381,7 +383,7 @@ func (d *driver) paste() error {
 	if err := d.showLibrary(pasteLong); err != nil {
 		return err
 	}
-	text := longArticle(longArticleWords)
+	text := longarticle.Text(longarticle.Words)
 	if err := d.v.do(pasteLong+": the text area open", stepTimeout,
 		chromedp.Click(chromedp.CSS(`.add-article summary`)),
 		chromedp.Click(chromedp.CSS(`textarea[aria-label="Article text"]`)),
@@ -411,7 +413,7 @@ func (d *driver) paste() error {
 	if err := d.idle(); err != nil {
 		return err
 	}
-	onScreen := headlineIs(longArticleTitle)
+	onScreen := headlineIs(longarticle.Title)
 	start, at, err := d.timed(pasteLong+": the pasted article shown and tagged", chromedp.Click(chromedp.CSS(`.add-article button`)), longWindow,
 		cond{"shown", onScreen},
 		cond{"highlight", onScreen + ` && !!document.querySelector("article mark")`},
@@ -440,7 +442,7 @@ func (d *driver) open() error {
 	if err := d.v.wait(openLong+": two articles in the library", `document.querySelectorAll(".library-item").length >= 2`, stepTimeout); err != nil {
 		return err
 	}
-	title, _ := json.Marshal(longArticleTitle)
+	title, _ := json.Marshal(longarticle.Title)
 	other, err := eval[map[string]string](d.ctx, `(() => {
   const li = [...document.querySelectorAll(".library-item")].find((li) => li.querySelector(".doc-title").textContent !== `+string(title)+`);
   return li ? { id: li.dataset.id, title: li.querySelector(".doc-title").textContent } : {};
@@ -461,7 +463,7 @@ func (d *driver) open() error {
 	if err != nil || id == "" {
 		return d.v.fail(openLong+": the long article found in the library", fmt.Errorf("not listed (%v)", err))
 	}
-	onScreen := headlineIs(longArticleTitle)
+	onScreen := headlineIs(longarticle.Title)
 	start, at, err := d.timed(openLong+": the long article shown with its entities", chromedp.Click(chromedp.CSS(`.library-item[data-id="`+id+`"] a.doc-title`)), longWindow,
 		cond{"shown", onScreen}, cond{"found", onScreen + " && " + statusFound})
 	if err != nil {

@@ -41,7 +41,7 @@
 // Interaction rows (Glossa, after the load; see interact.go): tagging the
 // sample on the cold visit; accepting and rejecting a suggestion and
 // typing in the annotation panel's search, on the sample and on a
-// generated 10,000-word article (article.go); pasting that article
+// generated 10,000-word article (build/longarticle); pasting that article
 // through the library's "Add an article", the tagging that follows, and
 // opening it again from the library. Each has a window, from the reader's
 // input (the input event's timestamp) or the page's own start, to the

@@ -4,8 +4,9 @@
 // paragraph: named people, places and organisations, dates, direct quotes
 // ("…,” she said), reported speech ("X said that …", "according to …").
 // The text is the same on every run: a fixed seed drives the choices.
-
-package main
+// build/bench pastes it in its interaction rows, and build/loadtrace with
+// -long.
+package longarticle
 
 import (
 	"fmt"
@@ -15,12 +16,11 @@ import (
 	"unicode/utf8"
 )
 
-// longArticleTitle is the long article's first line, its title in the
-// library.
-const longArticleTitle = "Ministers Clash Over Baltic Port Expansion As Energy Prices Climb"
+// Title is the long article's first line, its title in the library.
+const Title = "Ministers Clash Over Baltic Port Expansion As Energy Prices Climb"
 
-// longArticleWords is the long article's length in words (at least).
-const longArticleWords = 10000
+// Words is the long article's length in words (at least).
+const Words = 10000
 
 type person struct {
 	first, last string
@@ -75,9 +75,9 @@ var (
 	benchOpeners = []string{"", "Frankly, ", "I think ", "We have said from the start that ", "Nobody should pretend that ", "The truth is that "}
 )
 
-// longArticle returns the long article: its title, a byline, a dateline
-// and paragraphs of two to four sentences, to at least words words.
-func longArticle(words int) string {
+// Text returns the long article: its title, a byline, a dateline and
+// paragraphs of two to four sentences, to at least words words.
+func Text(words int) string {
 	r := rand.New(rand.NewPCG(13, 10000))
 	pick := func(xs []string) string { return xs[r.IntN(len(xs))] }
 	clause := func() string {
@@ -93,7 +93,7 @@ func longArticle(words int) string {
 		return pick(benchSubjects) + " " + pick(benchVerbs) + " " + obj
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s\n\nBy Maria Okafor and Lars Fischer\n\nMon 14 Jun 2027, 06:30 AM\n\n", longArticleTitle)
+	fmt.Fprintf(&b, "%s\n\nBy Maria Okafor and Lars Fischer\n\nMon 14 Jun 2027, 06:30 AM\n\n", Title)
 	n := len(strings.Fields(b.String()))
 	for n < words {
 		p := benchPeople[r.IntN(len(benchPeople))]
