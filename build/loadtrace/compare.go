@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -14,6 +15,8 @@ type figures struct {
 	FirstPaint, FirstHighlight, Tagged float64 // ms from navigation start
 	Longest, Blocking                  float64 // the longest main-thread task and the total blocking time, ms
 	AppLongest, AppBlocking            float64 // the same, of the tasks from the "glossa-wasm-ready" mark on
+	// With -long: the long article's (see longFigures).
+	LongAdded, LongLongest, LongBlocking float64
 }
 
 // blockingOver is where a task starts to block, as in total blocking time.
@@ -22,9 +25,14 @@ const blockingOver = 50
 // loadFigures reads a visit's figures from its marks and its main-thread
 // tasks (their AtMs from navigation start, as the marks'). The first
 // highlight is the first "glossa-first-highlight" mark: on a first visit
-// web/boot.js draws highlights before the app does.
+// web/boot.js draws highlights before the app does. The load's tasks are
+// those before the long article's, if it was added.
 func loadFigures(marks []mark, tasks []task) figures {
 	var f figures
+	f.LongAdded, f.LongLongest, f.LongBlocking = longFigures(marks, tasks)
+	if at := markAt(marks, addMark); at > 0 {
+		tasks = slices.DeleteFunc(slices.Clone(tasks), func(t task) bool { return t.AtMs >= at })
+	}
 	ready := math.Inf(1)
 	for _, m := range marks {
 		switch {
@@ -65,6 +73,13 @@ var compared = []figure{
 	{"blocking time from app.wasm's start", func(f figures) float64 { return f.AppBlocking }},
 }
 
+// comparedLong are the long article's figures (-long).
+var comparedLong = []figure{
+	{"long article: added to tagged", func(f figures) float64 { return f.LongAdded }},
+	{"long article: longest task", func(f figures) float64 { return f.LongLongest }},
+	{"long article: blocking time", func(f figures) float64 { return f.LongBlocking }},
+}
+
 // writeComparison writes the table of two sites' visits, paired in the
 // order they were made: each figure's median for A and B, in how many
 // pairs B's was lower (and higher), and the two-sided sign test's p: how
@@ -72,9 +87,9 @@ var compared = []figure{
 // On this noisy 2-core machine two builds that differ in nothing
 // measurable differ by a quarter in eight pairs' medians; the wins and p
 // say whether a difference held pair after pair.
-func writeComparison(w io.Writer, a, b []figures) {
+func writeComparison(w io.Writer, a, b []figures, figs []figure) {
 	fmt.Fprintf(w, "| figure (ms) | A median | B median | B/A | B lower | B higher | sign test p |\n|---|---|---|---|---|---|---|\n")
-	for _, f := range compared {
+	for _, f := range figs {
 		var as, bs []float64
 		lower, higher := 0, 0
 		for i := range min(len(a), len(b)) {

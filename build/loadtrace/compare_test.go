@@ -30,6 +30,37 @@ func TestLoadFigures(t *testing.T) {
 	}
 }
 
+// TestLongFigures: with the long article added, its window runs from the
+// click to a second after it was tagged, and the load's figures leave its
+// tasks out.
+func TestLongFigures(t *testing.T) {
+	marks := []mark{
+		{"first-contentful-paint", 300},
+		{"glossa-tagged", 2000},
+		{addMark, 5000},
+		{addedMark, 5800},
+	}
+	tasks := []task{
+		{AtMs: 250, Ms: 90},
+		{AtMs: 4990, Ms: 30},  // before the click
+		{AtMs: 5010, Ms: 120}, // the click's
+		{AtMs: 5500, Ms: 70},
+		{AtMs: 6700, Ms: 60},  // within a second of the end
+		{AtMs: 6900, Ms: 200}, // after it
+	}
+	got := loadFigures(marks, tasks)
+	if got.LongAdded != 800 || got.LongLongest != 120 || got.LongBlocking != 70+20+10 {
+		t.Errorf("long article: added %v, longest %v, blocking %v; want 800, 120, 100", got.LongAdded, got.LongLongest, got.LongBlocking)
+	}
+	if got.Longest != 90 || got.Blocking != 40 {
+		t.Errorf("the load: longest %v, blocking %v; want 90 and 40 (the long article's tasks left out)", got.Longest, got.Blocking)
+	}
+	// Without the marks (no -long, or the add failed) there are none.
+	if got := loadFigures(marks[:2], tasks); got.LongAdded != 0 || got.LongLongest != 0 || got.LongBlocking != 0 {
+		t.Errorf("without the long article's marks: %+v, want no long figures", got)
+	}
+}
+
 func TestSignTest(t *testing.T) {
 	for _, c := range []struct {
 		lower, higher int
@@ -66,7 +97,7 @@ func TestWriteComparison(t *testing.T) {
 	a := []figures{{Longest: 100}, {Longest: 120}, {Longest: 90}}
 	b := []figures{{Longest: 80}, {Longest: 60}, {Longest: 90}}
 	var out strings.Builder
-	writeComparison(&out, a, b)
+	writeComparison(&out, a, b, compared)
 	if want := "| longest task | 100 | 80 | 0.80 | 2 | 0 | 0.500 |\n"; !strings.Contains(out.String(), want) {
 		t.Errorf("the table has no row %q:\n%s", want, out.String())
 	}
@@ -80,7 +111,7 @@ func TestWriteComparison(t *testing.T) {
 		b = append(b, figures{Blocking: 100})
 	}
 	out.Reset()
-	writeComparison(&out, a, b)
+	writeComparison(&out, a, b, compared)
 	if want := "| blocking time | 200 | 100 | 0.50 | 13 | 0 | < 0.001 |\n"; !strings.Contains(out.String(), want) {
 		t.Errorf("the table has no row %q:\n%s", want, out.String())
 	}

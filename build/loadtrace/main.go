@@ -23,6 +23,13 @@
 //
 //	go run ./build/loadtrace -site /tmp/site-before -against dist/site -runs 12
 //
+// With -long each visit, once loaded, also pastes the benchmark's
+// 10,000-word article into the library and adds it (long.go): the
+// timeline shows what adding it did, and -against compares that too.
+//
+//	go run ./build/loadtrace -long -min 30 -profile
+//	go run ./build/loadtrace -long -site /tmp/site-before -against dist/site -runs 12
+//
 // The browser benchmark (build/bench) says how long; this says what the
 // time is made of. Every time counts from navigation start.
 package main
@@ -33,6 +40,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"sort"
 
 	"github.com/chromedp/chromedp"
@@ -49,21 +57,22 @@ func main() {
 	workers := flag.Bool("workers", false, "show the page's workers' tasks too, and each thread's CPU time until the first highlight")
 	module := flag.String("names", "web/app.wasm", "with -profile: the app.wasm whose function names the profile shows")
 	against := flag.String("against", "", "compare -site (A) with this built site (B): -runs pairs of cold visits, taking turns")
+	long := flag.Bool("long", false, "after the load, paste the 10,000-word article into the library and add it")
 	flag.Parse()
 	if *against != "" {
-		if err := compare(*runs, *site, *against); err != nil {
+		if err := compare(*runs, *site, *against, *long); err != nil {
 			fmt.Fprintln(os.Stderr, "loadtrace:", err)
 			os.Exit(1)
 		}
 		return
 	}
-	if err := run(*runs, *site, *minMs, *fonts, *profile, *workers, *module); err != nil {
+	if err := run(*runs, *site, *minMs, *fonts, *profile, *workers, *long, *module); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtrace:", err)
 		os.Exit(1)
 	}
 }
 
-func run(runs int, site string, minMs float64, fonts, profile, workers bool, module string) error {
+func run(runs int, site string, minMs float64, fonts, profile, workers, long bool, module string) error {
 	if err := checkBuilt(site); err != nil {
 		return err
 	}
@@ -89,7 +98,7 @@ func run(runs int, site string, minMs float64, fonts, profile, workers bool, mod
 	}
 	for i := range runs {
 		fmt.Printf("run %d of %d (ms from navigation start)\n", i+1, runs)
-		marks, events, err := visit(addr, categories)
+		marks, events, err := visit(addr, categories, long)
 		if err != nil {
 			return fmt.Errorf("run %d: %w", i+1, err)
 		}
@@ -143,8 +152,9 @@ func run(runs int, site string, minMs float64, fonts, profile, workers bool, mod
 var traceCategories = []string{"devtools.timeline", "disabled-by-default-devtools.timeline", "v8", "blink", "loading", "toplevel"}
 
 // compare visits sites a and b in turns, runs pairs, and writes their
-// figures' comparison (writeComparison).
-func compare(runs int, a, b string) error {
+// figures' comparison (writeComparison); with long, the long article's
+// figures too.
+func compare(runs int, a, b string, long bool) error {
 	sites := []string{a, b}
 	addrs := make([]string, 2)
 	for i, site := range sites {
@@ -160,11 +170,15 @@ func compare(runs int, a, b string) error {
 	}
 	categories := traceCategories
 	got := make([][]figures, 2)
-	fmt.Printf("A: %s, B: %s; per visit: first paint, first highlight, tagged, longest task, blocking time (ms)\n", a, b)
+	fmt.Printf("A: %s, B: %s; per visit: first paint, first highlight, tagged, longest task, blocking time (ms)", a, b)
+	if long {
+		fmt.Print("; long article: added to tagged, longest task, blocking time")
+	}
+	fmt.Println()
 	for i := range runs {
 		for j := range 2 {
 			which := (i + j) % 2 // A first in odd pairs, B in even ones
-			marks, events, err := visit(addrs[which], categories)
+			marks, events, err := visit(addrs[which], categories, long)
 			if err != nil {
 				return fmt.Errorf("pair %d, %s: %w", i+1, sites[which], err)
 			}
@@ -174,10 +188,18 @@ func compare(runs int, a, b string) error {
 			}
 			f := loadFigures(marks, tasks)
 			got[which] = append(got[which], f)
-			fmt.Printf("pair %2d %c  %5.0f %5.0f %5.0f %4.0f %4.0f\n", i+1, "AB"[which], f.FirstPaint, f.FirstHighlight, f.Tagged, f.Longest, f.Blocking)
+			fmt.Printf("pair %2d %c  %5.0f %5.0f %5.0f %4.0f %4.0f", i+1, "AB"[which], f.FirstPaint, f.FirstHighlight, f.Tagged, f.Longest, f.Blocking)
+			if long {
+				fmt.Printf("  long article: %5.0f %4.0f %4.0f", f.LongAdded, f.LongLongest, f.LongBlocking)
+			}
+			fmt.Println()
 		}
 	}
-	writeComparison(os.Stdout, got[0], got[1])
+	figs := compared
+	if long {
+		figs = append(slices.Clone(compared), comparedLong...)
+	}
+	writeComparison(os.Stdout, got[0], got[1], figs)
 	return nil
 }
 
@@ -219,8 +241,9 @@ const timeline = `(() => {
 })()`
 
 // visit loads the site once on a new profile, tracing, until the sample
-// is tagged (the page's "glossa-tagged" mark) and a second more.
-func visit(addr string, categories []string) ([]mark, []event, error) {
+// is tagged (the page's "glossa-tagged" mark) and a second more; with
+// long, it then adds the long article (addLongArticle).
+func visit(addr string, categories []string, long bool) ([]mark, []event, error) {
 	dir, err := os.MkdirTemp("", "loadtrace")
 	if err != nil {
 		return nil, nil, err
@@ -228,6 +251,11 @@ func visit(addr string, categories []string) ([]mark, []event, error) {
 	defer os.RemoveAll(dir)
 	var marks []mark
 	raw, err := chrome.TraceVisit(dir, addr, categories, "glossa-tagged", func(ctx context.Context) error {
+		if long {
+			if err := addLongArticle(ctx); err != nil {
+				return err
+			}
+		}
 		var err error
 		marks, err = chromedp.Run(ctx, chromedp.Evaluate[[]mark](timeline))
 		return err
