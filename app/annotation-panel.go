@@ -29,14 +29,14 @@ type annotationPanel struct {
 }
 
 // listRows is how many rows the list shows before "Show more": a long
-// article has thousands of suggestions, and the browser styles and lays
-// out every row shown (about 14 boxes each) each time the list changes,
-// as it does on every accept and reject. The side column shows about
-// twenty at a time. On the benchmark's 10,000-word article, 100 rows
-// instead of 200 put an accepted suggestion on screen in 47-52 ms
+// article has thousands of suggestions. The side column shows about
+// twenty at a time. When the list was written anew on every change, the
+// browser styled and laid out every row shown (about 14 boxes each) on
+// every accept and reject: on the benchmark's 10,000-word article, 100
+// rows instead of 200 put an accepted suggestion on screen in 47-52 ms
 // instead of 59-66, and a rejected one in 48-50 instead of 70-71
 // (medians of 5 visits, two benchmark runs each, taking turns; 3 Dec
-// 2026).
+// 2026). panelList now changes only the rows that change.
 const listRows = 100
 
 // panelFilter is what the reader filters the panel by.
@@ -155,14 +155,13 @@ func (p *annotationPanel) Render() app.UI {
 			app.Input().Type("search").Aria("label", "Search annotations").Placeholder("Search quotes, comments, tags").
 				OnInput(p.search),
 		),
-		// The list is one piece of HTML (panelListHTML): when rows move
-		// (a long article's tagging adds suggestions before them), the
-		// browser builds the new list in one call instead of go-app
-		// replacing each row. One handler serves every row: each row says
-		// which item it lists (data-id, or data-span and data-label), and
-		// a click reads it from the row clicked, so it opens that row's
-		// item whatever the list showed before.
-		app.Div().Class("panel-rows").OnClick(p.openRow).Body(app.Raw(panelListHTML(rows))),
+		// The list is given as each row's HTML (panelRows), and panelList
+		// changes on screen only the rows that changed. One handler serves
+		// every row: each row says which item it lists (data-id, or
+		// data-span and data-label), and a click reads it from the row
+		// clicked, so it opens that row's item whatever the list showed
+		// before.
+		app.Div().Class("panel-rows").OnClick(p.openRow).Body(&panelList{Rows: panelRows(rows)}),
 		slot(hiddenRows > 0, app.Button().Class("show-more").
 			Text("Show "+strconv.Itoa(min(hiddenRows, listRows))+" more ("+strconv.Itoa(hiddenRows)+" not shown)").
 			OnClick(p.showMore)),

@@ -75,15 +75,16 @@ func writeSegments(b *strings.Builder, d *annotate.Document, segs []segment) {
 	}
 }
 
-// panelListHTML is the panel's list of rows (writePanelRow), as one <ol>.
-func panelListHTML(rows []panelItem) string {
+// panelRows is the panel's rows (writePanelRow), each row's HTML.
+func panelRows(rows []panelItem) []string {
+	out := make([]string, len(rows))
 	var b strings.Builder
-	b.WriteString(`<ol class="panel-list">`)
-	for _, it := range rows {
+	for i, it := range rows {
+		b.Reset()
 		writePanelRow(&b, it)
+		out[i] = b.String()
 	}
-	b.WriteString(`</ol>`)
-	return b.String()
+	return out
 }
 
 // writePanelRow writes a row of the annotation panel's list: an item with

@@ -191,7 +191,7 @@ func TestPanelListHTML(t *testing.T) {
 		{target: activeHighlight{Key: annotate.SuggestionKey{Span: annotate.Span{Start: 10, End: 20}, Label: "GPE"}},
 			span: annotate.Span{Start: 10, End: 20}, label: "GPE", kind: kindSuggestion, quote: "Russia & " + evil},
 	}
-	h := panelListHTML(items)
+	h := `<ol class="panel-list">` + strings.Join(panelRows(items), "") + `</ol>`
 	ol := parsedBlock(t, h)
 	if ol.Data != "ol" {
 		t.Fatalf("list is <%s>: %s", ol.Data, h)

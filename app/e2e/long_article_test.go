@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -53,6 +54,28 @@ func TestLongArticle(t *testing.T) {
 	waitFor(t, b, "a button for more", more, 5*time.Second)
 	b.do(t, chromedp.Evaluate[chromedp.Void](more+`.click()`))
 	waitFor(t, b, "200 items listed", `document.querySelectorAll(".panel-list > li").length === 200`, 10*time.Second)
+
+	// A reader scrolled down the list keeps the rows in view where they
+	// are while a row above them goes: the list changes row by row, and
+	// the rows kept keep their places.
+	rowOf := func(key string) string {
+		return `document.querySelector('.panel-list > li[data-kind=suggestion][data-span="` + key + `"]')`
+	}
+	key := eval[string](t, b, `document.querySelectorAll(".panel-list > li[data-kind=suggestion]")[150].dataset.span`)
+	b.do(t, chromedp.Evaluate[chromedp.Void](rowOf(key)+`.scrollIntoView({block: "center"})`))
+	offset := rowOf(key) + `.getBoundingClientRect().top - document.querySelector(".side").getBoundingClientRect().top`
+	settle := `new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve(true))))`
+	eval[bool](t, b, settle)
+	before := eval[float64](t, b, offset)
+	first := eval[map[string]string](t, b, `(() => { const d = document.querySelector(".panel-list > li[data-kind=suggestion]").dataset; return {span: d.span, label: d.label}; })()`)
+	firstMark := fmt.Sprintf(`document.querySelector('article mark[data-kind=suggestion][data-span="%s"][data-label="%s"]')`, first["span"], first["label"])
+	b.do(t, chromedp.Evaluate[chromedp.Void](firstMark+`.focus()`))
+	press(t, b, "r")
+	waitFor(t, b, "the first suggestion rejected", fmt.Sprintf(`!document.querySelector('.panel-list > li[data-kind=suggestion][data-span="%s"][data-label="%s"]')`, first["span"], first["label"]), 10*time.Second)
+	eval[bool](t, b, settle)
+	if after := eval[float64](t, b, offset); math.Abs(after-before) > 1 {
+		t.Errorf("a row of the list in view moved by %.0f px when a row above it went (from %.0f to %.0f px below the side column's top)", after-before, before, after)
+	}
 
 	// Accept the last paragraph's first suggestion from its mark.
 	mark := `[...document.querySelectorAll("article > p")].pop().querySelector("mark[data-kind=suggestion]")`
