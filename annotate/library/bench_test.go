@@ -214,3 +214,31 @@ func longTagged(b *testing.B) library.StoredDoc {
 	s.Recognizer = "bench"
 	return s
 }
+
+// BenchmarkKeepLongTagging measures keeping a long article's tagging (its
+// entities and claims), as the page does once the tagger is done: the
+// article of BenchmarkDecodeLongText, with the document handed over (as
+// the page does) and without (the store reads and decodes the text).
+func BenchmarkKeepLongTagging(b *testing.B) {
+	s := longTagged(b)
+	d := annotate.NewDocument(s.Text)
+	claims := []annotate.ClaimSuggestion{}
+	for _, doc := range []struct {
+		name string
+		d    *annotate.Document
+	}{{"with the document", d}, {"without", nil}} {
+		b.Run(doc.name, func(b *testing.B) {
+			store := library.NewMemStore()
+			if err := store.Apply(library.PutDoc(s)); err != nil {
+				b.Fatal(err)
+			}
+			c := library.Change{DocID: s.Meta.ID, PutEntities: &s.Entities, Recognizer: "bench", PutClaims: &claims,
+				ClaimFinder: "bench", Doc: doc.d}
+			for b.Loop() {
+				if err := store.Apply(c); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -1,9 +1,13 @@
 package library_test
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"reflect"
+	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -291,6 +295,73 @@ func TestChangeWithTheDocument(t *testing.T) {
 		}
 		if diff := diffState(loadWorkspace(t, s, d.ID), next); diff != "" {
 			t.Errorf("%s: %s", name, diff)
+		}
+	}
+}
+
+// TestTaggingChangeWithTheDocument: a change that replaces a document's
+// tagging (its entities and claims) and hands over the document writes the
+// same records as one that makes the store read the stored text, and
+// refuses the same stored texts records: one of a newer schema, one cut
+// short, one of another document.
+func TestTaggingChangeWithTheDocument(t *testing.T) {
+	_, w, _ := twoDocs(t)
+	d := w.Doc
+	ents := []annotate.Entity{{Span: at(d, "Britain", 1), Label: annotate.GPE}}
+	claims := []annotate.ClaimSuggestion{{Span: at(d, "Britain", 1), Kind: annotate.DirectClaim}}
+	tagging := library.Change{DocID: d.ID, PutEntities: &ents, Recognizer: "news/2", PutClaims: &claims, ClaimFinder: "claims/2", Doc: d}
+	without := tagging
+	without.Doc = nil
+
+	stores := map[string]*library.MemStore{}
+	for name, c := range map[string]library.Change{"with the document": tagging, "without": without} {
+		s, _, _ := twoDocs(t)
+		if err := s.Apply(c); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		stores[name] = s
+	}
+	if a, b := stores["with the document"].Dump(), stores["without"].Dump(); !reflect.DeepEqual(a, b) {
+		t.Errorf("the stores differ:\nwith the document: %s\nwithout: %s", a, b)
+	}
+	got, _, err := stores["with the document"].Load(d.ID)
+	if err != nil || len(got.Entities) != 1 || got.Entities[0].Text != "Britain" || len(got.Claims) != 1 || got.Recognizer != "news/2" {
+		t.Errorf("the tagging stored reads back as %+v, %+v (%v)", got.Entities, got.Claims, err)
+	}
+
+	textRecord := func(s *library.MemStore) []byte {
+		for _, r := range s.Dump() {
+			if r.Store == library.StoreTexts && r.Key == d.ID {
+				return r.Raw
+			}
+		}
+		t.Fatal("no texts record")
+		return nil
+	}
+	for _, tc := range []struct {
+		name string
+		raw  func(good []byte) []byte
+		err  error
+	}{
+		{"newer schema", func(good []byte) []byte {
+			return bytes.Replace(good, []byte(`{"schema":`+strconv.Itoa(library.SchemaVersion)), []byte(`{"schema":99`), 1)
+		}, library.ErrNewerSchema},
+		{"cut short", func(good []byte) []byte { return good[:len(good)/2] }, library.ErrCorrupt},
+		{"of another document", func(good []byte) []byte {
+			return bytes.Replace(good, []byte(d.ID), []byte("urn:sha256:"+strings.Repeat("0", 64)), 1)
+		}, annotate.ErrBadInput},
+	} {
+		for name, c := range map[string]library.Change{"with the document": tagging, "without": without} {
+			s, _, _ := twoDocs(t)
+			s.PutRaw(library.StoreTexts, d.ID, tc.raw(textRecord(s)))
+			before := s.Dump()
+			err := s.Apply(c)
+			if !errors.Is(err, tc.err) {
+				t.Errorf("%s, %s: %v, want %v", tc.name, name, err, tc.err)
+			}
+			if !reflect.DeepEqual(s.Dump(), before) {
+				t.Errorf("%s, %s: the refused change wrote to the store", tc.name, name)
+			}
 		}
 	}
 }

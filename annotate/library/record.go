@@ -299,13 +299,18 @@ func checkTextRecord(s StoredDoc) error {
 	if id := annotate.DocumentID(s.Text); s.Meta.ID != id {
 		return fmt.Errorf(`%w: the document is %s, but the text's id is %s`, annotate.ErrBadInput, s.Meta.ID, id)
 	}
+	return checkTextRecordIn(s, annotate.NewText(s.Text))
+}
+
+// checkTextRecordIn checks the rest of a texts record whose ID and text
+// are known to be good, t being its text.
+func checkTextRecordIn(s StoredDoc, t *annotate.Text) error {
 	if err := checkShort("recognizer", s.Recognizer); err != nil {
 		return err
 	}
 	if err := checkShort("claim_finder", s.ClaimFinder); err != nil {
 		return err
 	}
-	t := annotate.NewText(s.Text)
 	for i, c := range s.Claims {
 		if err := annotate.CheckClaimSuggestion(t, c); err != nil {
 			return fmt.Errorf(`"claims"[%d]: %w`, i, err)
@@ -503,12 +508,31 @@ type textJSON struct {
 // EncodeText encodes the texts record of document s: s.Meta.ID, s.Text,
 // and the machine's last tagging, s.Entities (nil: never tagged) by
 // s.Recognizer. It refuses what DecodeText would refuse, naming the field.
-func EncodeText(s StoredDoc) ([]byte, error) {
-	if err := checkTextRecord(s); err != nil {
+func EncodeText(s StoredDoc) ([]byte, error) { return encodeText(s, nil) }
+
+// encodeText is EncodeText, given the document when the caller holds it
+// (nil otherwise): if it is s's (its ID and text), its Text spares
+// building the text's offsets again and hashing it, a long article's
+// largest costs in checking the record.
+func encodeText(s StoredDoc, d *annotate.Document) ([]byte, error) {
+	var err error
+	if d != nil && d.ID == s.Meta.ID && d.Text != nil && d.Text.String() == s.Text {
+		err = checkTextRecordIn(s, d.Text)
+	} else {
+		err = checkTextRecord(s)
+	}
+	if err != nil {
 		return nil, fmt.Errorf("encode %s record %q: %w", StoreTexts, s.Meta.ID, err)
 	}
 	return encodeTextFast(textJSON{Schema: SchemaVersion, Doc: s.Meta.ID, Text: s.Text, Entities: s.Entities, Recognizer: s.Recognizer,
 		Claims: s.Claims, ClaimFinder: s.ClaimFinder}), nil
+}
+
+// textRecordPrefix is how a texts record of this schema for document id
+// begins, as EncodeText writes it.
+func textRecordPrefix(id string) []byte {
+	b := []byte(`{"schema":` + strconv.Itoa(SchemaVersion) + `,"doc":`)
+	return append(appendJSONString(b, id), `,"text":`...)
 }
 
 // DecodeText decodes a texts record of this schema into a StoredDoc that
