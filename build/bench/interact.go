@@ -32,10 +32,12 @@
 //     has settled when it has not changed for 500 ms).
 //   - paste a 10,000-word article: the text pasted into the library's
 //     "Add an article", then a click on "Add pasted text"; on screen and
-//     done from the click, to its headline on screen and to "Found …
-//     entities" in the status with the article no longer aria-busy; its
-//     long tasks count from the paste (the text's beforeinput event) to
-//     done: a text this long is held beside the box (app/long-paste.go).
+//     done from the click, to its headline on screen and to its tagging
+//     kept with it ("Found … entities" in the status, the article no
+//     longer aria-busy, and the status's data-kept: the save that keeps
+//     the tagging, after it is on screen, is the add's too); its long
+//     tasks count from the paste (the text's beforeinput event) to done:
+//     a text this long is held beside the box (app/long-paste.go).
 //   - tagging the 10,000-word article: the same visit, from the headline
 //     on screen to the first highlight; to "Found … entities" and the
 //     article no longer aria-busy.
@@ -136,6 +138,8 @@ const (
 	// (it is aria-busy while it puts a long article's on screen, a part
 	// per task).
 	statusFound = `/^Found \d+ entities/.test(document.querySelector("#status").textContent) && document.querySelector("article").getAttribute("aria-busy") !== "true"`
+	// Kept: the tagging found is stored with the article.
+	statusKept  = statusFound + ` && document.querySelector("#status").dataset.kept === "true"`
 	savedAfter  = `(() => { const s = document.querySelector("#save-status"); return +s.dataset.edits > %d && s.dataset.saved === s.dataset.edits; })()`
 	panelSearch = `aside[aria-label="Annotations"] input[type="search"]`
 )
@@ -417,14 +421,15 @@ func (d *driver) paste() error {
 	start, at, err := d.timed(pasteLong+": the pasted article shown and tagged", chromedp.Click(chromedp.CSS(`.add-article button`)), longWindow,
 		cond{"shown", onScreen},
 		cond{"highlight", onScreen + ` && !!document.querySelector("article mark")`},
-		cond{"found", onScreen + " && " + statusFound})
+		cond{"found", onScreen + " && " + statusFound},
+		cond{"kept", onScreen + " && " + statusKept})
 	if err != nil {
 		return err
 	}
 	if pasted < 0 {
 		pasted = start
 	}
-	if err := d.recordFrom(pasteLong, pasted, start, at["shown"], at["found"]); err != nil {
+	if err := d.recordFrom(pasteLong, pasted, start, at["shown"], at["kept"]); err != nil {
 		return err
 	}
 	if err := d.record(tagLongRow, at["shown"], at["highlight"], at["found"]); err != nil {

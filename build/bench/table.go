@@ -58,7 +58,7 @@ KB sent: response bodies as on the wire (compressed), whole visit (load, warm ta
 				cell(it.LongestMs, 0), verdict, cell(it.TBTMs, 0), cell(it.LongTasks, 0), cell(it.OnScreenMs, 0), cell(it.DoneMs, 0))
 		}
 		b.WriteString(`
-Each window opens at the reader's first input event (tagging the sample: the page posting the job; paste: long tasks count from the text's beforeinput event) and closes when the change is done (accept/reject: saved; search: the list settled; paste, tagging, open: "Found … entities" and the article no longer aria-busy). on screen / done: ms from the window's start. Before each window the main thread is left quiet for 500 ms. See build/bench/interact.go.
+Each window opens at the reader's first input event (tagging the sample: the page posting the job; paste: long tasks count from the text's beforeinput event) and closes when the change is done (accept/reject: saved; search: the list settled; tagging, open: "Found … entities" and the article no longer aria-busy; paste: that, and its tagging kept with it). on screen / done: ms from the window's start. Before each window the main thread is left quiet for 500 ms. See build/bench/interact.go.
 `)
 	}
 
