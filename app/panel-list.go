@@ -12,8 +12,9 @@ import (
 // (planRows): a row whose HTML is the same keeps its element, so a change
 // to the list (a suggestion accepted, a long article's tagging adding
 // rows) makes the browser style and lay out only the rows that changed,
-// not the whole list again, and a row keeps the size it was last drawn
-// at.
+// not the whole list again, and a row in view stays where it is when rows
+// above it change (the browser anchors the scroll to an element that
+// stays).
 type panelList struct {
 	app.Compo
 
