@@ -13,12 +13,12 @@ func (f *finder) attribution(s sentence, i int, prev []attribution) (attribution
 	if t.low == "according" && i+1 < s.to && f.toks[i+1].low == "to" {
 		return f.according(s, i)
 	}
-	c, ok := lexicon[t.low]
+	c, ok := lexicon()[t.low]
 	if !ok {
 		return attribution{}, false
 	}
 	a := attribution{cue: c, cueFrom: i, cueTo: i + 1}
-	if c.class == className && i+1 < s.to && (phrasal[f.toks[i+1].low] || f.toks[i+1].low == "it" && i+2 < s.to && f.toks[i+2].low == "quits") {
+	if c.class == className && i+1 < s.to && (phrasal.has(f.toks[i+1].low) || f.toks[i+1].low == "it" && i+2 < s.to && f.toks[i+2].low == "quits") {
 		return attribution{}, false // "called for", "called on", "called off"
 	}
 	if c.lemma == "point" {
@@ -31,7 +31,7 @@ func (f *finder) attribution(s sentence, i int, prev []attribution) (attribution
 	if i > s.from {
 		p = f.toks[i-1]
 	}
-	if p.kind == tWord && (determiners[p.low] || possessive(p.low) || adjunctPreps[p.low] || chainPreps[p.low] ||
+	if p.kind == tWord && (determiners.has(p.low) || possessive(p.low) || adjunctPreps.has(p.low) || chainPreps.has(p.low) ||
 		p.low == "by" || p.low == "the") {
 		return attribution{}, false // "the alleged", "his claims", "to say", "by saying"
 	}
@@ -39,7 +39,7 @@ func (f *finder) attribution(s sentence, i int, prev []attribution) (attribution
 		return attribution{}, false // a name: "Says", "Tell"
 	}
 	next := a.cueTo
-	for next < s.to && timeWords[f.toks[next].low] {
+	for next < s.to && timeWords.has(f.toks[next].low) {
 		next++
 	}
 	thatNext := next < s.to && (f.toks[next].low == "that" || f.toks[next].text == ":" ||
@@ -48,7 +48,7 @@ func (f *finder) attribution(s sentence, i int, prev []attribution) (attribution
 	// Participles: ", adding that …", "a statement saying …", "quoted as saying".
 	if c.form == formParticiple {
 		switch {
-		case p.text == "," || p.text == ";" || p.kind == tWord && (p.low == "and" || documentNouns[p.low]) ||
+		case p.text == "," || p.text == ";" || p.kind == tWord && (p.low == "and" || documentNouns.has(p.low)) ||
 			p.kind == tQuote && i >= 2 && f.toks[i-2].text == ",":
 			a.inherit = true
 			a.from = i
@@ -63,7 +63,7 @@ func (f *finder) attribution(s sentence, i int, prev []attribution) (attribution
 				return attribution{}, false
 			}
 			a.subj, a.from = l.subj, l.from
-		case p.kind == tWord && beForms[p.low]:
+		case p.kind == tWord && beForms.has(p.low):
 			l := f.subjectLeft(s, i-1, 0)
 			if !l.subj.ok() || l.negated {
 				return attribution{}, false
@@ -87,7 +87,7 @@ func (f *finder) attribution(s sentence, i int, prev []attribution) (attribution
 	if l.passive {
 		return f.passive(s, a, l)
 	}
-	strict := c.noun || strictForms[t.low] || c.base && c.lemma != "say"
+	strict := c.noun || strictForms.has(t.low) || c.base && c.lemma != "say"
 	if c.base && (!l.subj.ok() || l.subj.kind == npPronoun && (l.subj.head == "he" || l.subj.head == "she" || l.subj.head == "it")) {
 		return attribution{}, false // "they say", "analysts say"; not "let me say"
 	}
@@ -150,7 +150,7 @@ func (f *finder) side(s sentence, a attribution) side {
 		return sideAfter // "Smith said:" closing its paragraph
 	case to >= s.to || terminal(f.toks[to].text):
 		return sideBefore // "…, officials said."
-	case a.from > s.from && f.toks[a.from-1].text == "," && subordinators[f.toks[to].low]:
+	case a.from > s.from && f.toks[a.from-1].text == "," && subordinators.has(f.toks[to].low):
 		return sideBefore // "…, Pence said in a statement released by the campaign."
 	case quoteNext:
 		return sideAfter // `In a statement, the agency said, "…"`
@@ -188,14 +188,14 @@ func (f *finder) according(s sentence, i int) (attribution, bool) {
 	if !r.ok() {
 		// "according to documents from …", "according to court records"
 		j := i + 2
-		for j < s.to && j-i-2 < 4 && f.npWord(j) && !chainPreps[f.toks[j].low] && !adjunctPreps[f.toks[j].low] {
+		for j < s.to && j-i-2 < 4 && f.npWord(j) && !chainPreps.has(f.toks[j].low) && !adjunctPreps.has(f.toks[j].low) {
 			j++
 		}
 		if j == i+2 {
 			return attribution{}, false
 		}
 		r = f.classify(i+2, j)
-		for j+1 < s.to && chainPreps[f.toks[j].low] && f.npWord(j+1) {
+		for j+1 < s.to && chainPreps.has(f.toks[j].low) && f.npWord(j+1) {
 			q := f.npRight(j+1, s.to)
 			if !q.ok() {
 				break
@@ -280,13 +280,13 @@ func (f *finder) subjectLeft(s sentence, c int, depth int) leftResult {
 			break
 		}
 		switch {
-		case negations[t.low] || strings.HasSuffix(t.low, "n't") || strings.HasSuffix(t.low, "n’t"):
+		case negations.has(t.low) || strings.HasSuffix(t.low, "n't") || strings.HasSuffix(t.low, "n’t"):
 			r.negated = true
-		case beForms[t.low]:
+		case beForms.has(t.low):
 			r.passive = true
-		case t.capital && !f.sentStart(i) && !weekdays[t.low]:
+		case t.capital && !f.sentStart(i) && !weekdays.has(t.low):
 			goto found // a name, even if it spells a function word: "Theresa May said"
-		case between[t.low] || isLyAdverb(t) || t.low == "did" || t.low == "does" || t.low == "do":
+		case between.has(t.low) || isLyAdverb(t) || t.low == "did" || t.low == "does" || t.low == "do":
 		default:
 			goto found
 		}
@@ -301,7 +301,7 @@ found:
 	switch {
 	case t.kind == tWord && (t.low == "and" || t.low == "but"):
 		r.inherit, r.from = true, i
-	case t.kind == tWord && relatives[t.low]:
+	case t.kind == tWord && relatives.has(t.low):
 		// "Smith, who said …": the antecedent ends before the comma.
 		r.relative = true
 		j := i
@@ -373,7 +373,7 @@ func (f *finder) skipAside(s sentence, j int) int {
 	for k < s.to && f.toks[k].text != "," && f.toks[k].kind != tQuote && !terminal(f.toks[k].text) && !isDash(f.toks[k]) {
 		k++
 	}
-	if k > j+1 && f.appositive(j+1, k) && lexicon[f.toks[j+1].low].lemma == "" {
+	if k > j+1 && f.appositive(j+1, k) && lexicon()[f.toks[j+1].low].lemma == "" {
 		return k
 	}
 	return j
@@ -389,17 +389,17 @@ func (f *finder) skipAdjuncts(s sentence, j int) int {
 		if t.kind != tWord {
 			break
 		}
-		if timeWords[t.low] || (t.low == "last" || t.low == "this" || t.low == "next") && j+1 < s.to && between[f.toks[j+1].low] {
+		if timeWords.has(t.low) || (t.low == "last" || t.low == "this" || t.low == "next") && j+1 < s.to && between.has(f.toks[j+1].low) {
 			j++
 			if t.low == "last" || t.low == "this" || t.low == "next" {
 				j++
 			}
 			continue
 		}
-		if !adjunctPreps[t.low] {
+		if !adjunctPreps.has(t.low) {
 			break
 		}
-		if j+1 < s.to && (weekdays[f.toks[j+1].low] || months[f.toks[j+1].low]) {
+		if j+1 < s.to && (weekdays.has(f.toks[j+1].low) || months.has(f.toks[j+1].low)) {
 			// "on Monday", "in May"
 			j += 2
 			for j < s.to && (f.toks[j].kind == tWord && f.toks[j].low[0] >= '0' && f.toks[j].low[0] <= '9' || f.toks[j].low == "night" || f.toks[j].low == "morning") {
@@ -408,8 +408,8 @@ func (f *finder) skipAdjuncts(s sentence, j int) int {
 			continue
 		}
 		k := j + 1
-		for k < s.to && k-j <= 5 && f.npWord(k) && !adjunctPreps[f.toks[k].low] && !subjectPronouns[f.toks[k].low] &&
-			(k == j+1 || !determiners[f.toks[k].low]) {
+		for k < s.to && k-j <= 5 && f.npWord(k) && !adjunctPreps.has(f.toks[k].low) && !subjectPronouns.has(f.toks[k].low) &&
+			(k == j+1 || !determiners.has(f.toks[k].low)) {
 			k++
 		}
 		if k == j+1 {
@@ -418,7 +418,7 @@ func (f *finder) skipAdjuncts(s sentence, j int) int {
 		if k < s.to {
 			n := f.toks[k]
 			if !(n.low == "that" || n.text == "," || n.text == ":" || n.kind == tQuote || terminal(n.text) ||
-				adjunctPreps[n.low] && n.low != "to" && n.low != "of" && n.low != "for" || timeWords[n.low] || n.text == "—") {
+				adjunctPreps.has(n.low) && n.low != "to" && n.low != "of" && n.low != "for" || timeWords.has(n.low) || n.text == "—") {
 				break
 			}
 		}
@@ -437,7 +437,7 @@ func (f *finder) contentStart(s sentence, j int, c cue) int {
 	if j < s.to && f.toks[j].kind == tWord && f.toks[j].low != "that" {
 		k := -1
 		switch {
-		case addressees[f.toks[j].low]:
+		case addressees.has(f.toks[j].low):
 			k = j + 1
 		case c.class == classTell || c.lemma == "warn":
 			if r := f.npRight(j, s.to); r.ok() {
@@ -462,13 +462,13 @@ func (f *finder) contentStart(s sentence, j int, c cue) int {
 	if j < s.to && (f.toks[j].low == "that" || f.toks[j].text == ":") {
 		return j + 1
 	}
-	if c.lemma == "warn" && j < s.to && f.toks[j].kind == tWord && !subjectPronouns[f.toks[j].low] {
+	if c.lemma == "warn" && j < s.to && f.toks[j].kind == tWord && !subjectPronouns.has(f.toks[j].low) {
 		// "warned departments on Friday.": a warning to someone, of nothing said.
 		k := j
 		if r := f.npRight(j, s.to); r.ok() {
 			k = r.to
 		}
-		for k < s.to && k-j < 4 && f.npWord(k) && !adjunctPreps[f.toks[k].low] {
+		for k < s.to && k-j < 4 && f.npWord(k) && !adjunctPreps.has(f.toks[k].low) {
 			k++
 		}
 		if k = f.skipAdjuncts(s, k); k >= s.to || terminal(f.toks[k].text) {

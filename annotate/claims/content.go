@@ -31,7 +31,7 @@ func (f *finder) claimFor(si int, atts []attribution, k int) {
 	}
 	if a.side == sideAfter || a.side == sideBoth {
 		hi = f.clauseEnd(a.to, hi)
-		if subordinate[f.toks[s.from].low] && !f.hasComma(s.from, a.cueFrom) || a.relative {
+		if subordinate.has(f.toks[s.from].low) && !f.hasComma(s.from, a.cueFrom) || a.relative {
 			// "While critics argue that …, Obama has …": the content ends
 			// with the subordinate clause.
 			for i := a.to + 1; i < hi; i++ {
@@ -81,14 +81,14 @@ func (f *finder) claimFor(si int, atts []attribution, k int) {
 	}
 	if a.side == sideAfter && kind == Indirect && len(spans) == 1 {
 		first := f.toks[spans[0][0]].low
-		if notContent[first] {
+		if notContent.has(first) {
 			return // "said of the plan", "complained when …", "tweeted as …"
 		}
 		if a.cue.class == classSay && !f.afterThat(a) && !f.clause(spans[0][0], spans[0][1]) {
 			return // "conceding the race", "maintains a lock": an object, not what was said
 		}
 	}
-	if a.side == sideBefore && kind == Indirect && notContent[f.toks[spans[0][0]].low] && !f.clause(spans[0][0], spans[len(spans)-1][1]) {
+	if a.side == sideBefore && kind == Indirect && notContent.has(f.toks[spans[0][0]].low) && !f.clause(spans[0][0], spans[len(spans)-1][1]) {
 		return // "At a rally in Modesto, Sanders promised …": a setting, not what was said
 	}
 	if a.cue.class == className && (kind == Indirect || a.side != sideAfter) {
@@ -115,7 +115,7 @@ func (f *finder) continues(before [][2]int, p [2]int) bool {
 		return f.toks[p[0]].kind == tQuote && f.toks[p[0]].canOpen
 	}
 	first := f.toks[p[0]].low
-	return first != "and" && first != "but" && first != "as" && first != "while" && first != "so" && !notContent[first]
+	return first != "and" && first != "but" && first != "as" && first != "while" && first != "so" && !notContent.has(first)
 }
 
 // notContent are words that open what follows a cue when it is not the
@@ -143,20 +143,20 @@ func (f *finder) clause(lo, hi int) bool {
 		if t.kind != tWord || t.quote >= 0 {
 			continue
 		}
-		if finiteVerbs[t.low] || i > lo && !t.capital && strings.HasSuffix(t.low, "ed") {
+		if finiteVerbs.has(t.low) || i > lo && !t.capital && strings.HasSuffix(t.low, "ed") {
 			return true
 		}
 		for _, c := range []string{"'s", "’s", "'re", "’re", "'ll", "’ll", "'d", "’d", "'ve", "’ve", "n't", "n’t"} {
-			if strings.HasSuffix(t.low, c) && subjectPronouns[strings.TrimSuffix(t.low, c)] || strings.HasSuffix(t.low, "n't") || strings.HasSuffix(t.low, "n’t") {
+			if strings.HasSuffix(t.low, c) && subjectPronouns.has(strings.TrimSuffix(t.low, c)) || strings.HasSuffix(t.low, "n't") || strings.HasSuffix(t.low, "n’t") {
 				return true
 			}
 		}
-		if subjectPronouns[t.low] && t.low != "it" && t.low != "you" && i+1 < hi && f.toks[i+1].kind == tWord {
+		if subjectPronouns.has(t.low) && t.low != "it" && t.low != "you" && i+1 < hi && f.toks[i+1].kind == tWord {
 			return true // "they want …", "she backs …"
 		}
 		if i > lo && !t.capital && len(t.low) > 3 && strings.HasSuffix(t.low, "s") && !strings.HasSuffix(t.low, "ss") &&
-			!chainPreps[f.toks[i-1].low] && !determiners[f.toks[i-1].low] && !possessive(f.toks[i-1].low) &&
-			!(i+1 < hi && chainPreps[f.toks[i+1].low]) {
+			!chainPreps.has(f.toks[i-1].low) && !determiners.has(f.toks[i-1].low) && !possessive(f.toks[i-1].low) &&
+			!(i+1 < hi && chainPreps.has(f.toks[i+1].low)) {
 			return true // "Clinton leads", "the economy grows"
 		}
 	}
@@ -196,9 +196,9 @@ func (f *finder) clauseEnd(from, to int) int {
 		}
 		n := f.toks[i+1]
 		switch {
-		case clauseBreaks[n.low] && !(i+2 < to && f.toks[i+2].low == "that"):
+		case clauseBreaks.has(n.low) && !(i+2 < to && f.toks[i+2].low == "that"):
 			return i // "…, which is spread by mosquitoes"; not "…, but that …"
-		case n.low == "and" && i+2 < to && subjectPronouns[f.toks[i+2].low] && f.toks[i+2].low != "it":
+		case n.low == "and" && i+2 < to && subjectPronouns.has(f.toks[i+2].low) && f.toks[i+2].low != "it":
 			return i // "…, and he railed against …"
 		}
 	}
@@ -219,7 +219,7 @@ func (f *finder) inheritedSubject(s sentence, atts []attribution, k int) np {
 		j++
 	}
 	// Skip an opening phrase: "On Tuesday, Trump …", "In a statement, the agency …".
-	if j < s.to && (adjunctPreps[f.toks[j].low] || timeWords[f.toks[j].low] || isLyAdverb(f.toks[j])) {
+	if j < s.to && (adjunctPreps.has(f.toks[j].low) || timeWords.has(f.toks[j].low) || isLyAdverb(f.toks[j])) {
 		for k := j; k < s.to && k-j < 12; k++ {
 			if f.toks[k].text == "," {
 				j = k + 1

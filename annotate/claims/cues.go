@@ -1,6 +1,9 @@
 package claims
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // cueClass says how a cue verb takes its content.
 type cueClass uint8
@@ -47,10 +50,13 @@ type cue struct {
 	base bool
 }
 
-// lexicon maps the lower-case forms of the cue verbs to their entries.
+// lexicon maps the lower-case forms of the cue verbs to their entries,
+// made the first time it is asked (as the word sets are, see wordSet).
 // Each line: lemma class forms; forms are past, third person, base, -ing,
 // and a "*" after a form marks it as also a common noun.
-var lexicon = buildLexicon(`
+var lexicon = sync.OnceValue(func() map[string]cue { return buildLexicon(lexiconTable) })
+
+const lexiconTable = `
 say say said says say saying
 tell tell told tells tell telling
 add say added adds add adding
@@ -110,7 +116,7 @@ suggest say suggested suggests suggest suggesting
 accuse object accused accuses accuse accusing
 call name called calls* call calling
 describe name described describes describe describing
-`)
+`
 
 func buildLexicon(table string) map[string]cue {
 	classes := map[string]cueClass{"say": classSay, "tell": classTell, "object": classObject, "quote": classQuote, "name": className}

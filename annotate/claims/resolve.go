@@ -84,7 +84,7 @@ func (f *finder) carriesOn(prev, c found) bool {
 	default:
 		// A description goes on only with a speaker it describes: "the
 		// bank" after the Bank of England.
-		if !c.subj.definite || !(orgNouns[c.subj.head] && p.label == annotate.Org || personNouns[c.subj.head] && p.label == annotate.Person) ||
+		if !c.subj.definite || !(orgNouns.has(c.subj.head) && p.label == annotate.Org || personNouns.has(c.subj.head) && p.label == annotate.Person) ||
 			r.at >= 0 && !strings.Contains(strings.ToLower(p.name), c.subj.head) {
 			return false
 		}
@@ -151,12 +151,12 @@ func (f *finder) resolve(p np, ms []mention) resolution {
 	}
 	bare := p.to-p.from == 1 || p.to-p.from == 2 && f.toks[p.from].low == "the"
 	switch {
-	case p.definite && orgNouns[p.head]:
+	case p.definite && orgNouns.has(p.head):
 		// "the bank": an organisation named with the word, else the nearest.
 		f.refer(&r, ms, p.from, []annotate.Label{annotate.Org, annotate.GPE}, p.head)
 	case p.plural && bare && p.head != "people":
 		f.refer(&r, ms, p.from, []annotate.Label{annotate.Org, annotate.GPE}, "")
-	case p.definite && personNouns[p.head]:
+	case p.definite && personNouns.has(p.head):
 		f.refer(&r, ms, p.from, []annotate.Label{annotate.Person}, p.head)
 	}
 	return r
@@ -262,7 +262,7 @@ func (f *finder) mentions() []mention {
 		if l == "" {
 			l = annotate.Person
 		}
-		if p.nameTo-p.nameFrom == 1 && titles[f.toks[p.nameFrom].low] {
+		if p.nameTo-p.nameFrom == 1 && titles.has(f.toks[p.nameFrom].low) {
 			continue // "the President said": a title, not a name
 		}
 		if e := f.entityIn(p.nameFrom, p.nameTo); e >= 0 {
@@ -330,10 +330,10 @@ func (f *finder) nameMentions() []mention {
 			}
 		}
 		from := i
-		for from < j-1 && titles[f.toks[from].low] {
+		for from < j-1 && titles.has(f.toks[from].low) {
 			from++
 		}
-		titled := from > i || i > 0 && titles[f.toks[i-1].low]
+		titled := from > i || i > 0 && titles.has(f.toks[i-1].low)
 		if l := guessLabel(f, from, j); l != "" && (titled || j-from >= 2 && j-from <= 3 || l == annotate.Org) {
 			text := f.doc.Text.Slice(f.toks[from].start, f.toks[j-1].end)
 			ms = append(ms, mention{from: from, to: j, label: l, text: text, entity: -1, last: lastWord(trimPossessive(text))})
@@ -347,11 +347,11 @@ func (f *finder) nameMentions() []mention {
 // organisation or a person, or returns "" for a lone word.
 func guessLabel(f *finder, from, to int) annotate.Label {
 	for i := from; i < to; i++ {
-		if orgWords[f.toks[i].low] || len(f.toks[i].text) >= 2 && len(f.toks[i].text) <= 5 && allCaps(f.toks[i].text) && !f.toks[i].abbrev {
+		if orgWords.has(f.toks[i].low) || len(f.toks[i].text) >= 2 && len(f.toks[i].text) <= 5 && allCaps(f.toks[i].text) && !f.toks[i].abbrev {
 			return annotate.Org
 		}
 	}
-	if to-from >= 2 || from > 0 && titles[f.toks[from-1].low] {
+	if to-from >= 2 || from > 0 && titles.has(f.toks[from-1].low) {
 		return annotate.Person
 	}
 	return ""
@@ -449,9 +449,9 @@ func (f *finder) gender(m mention) byte {
 		first, _, _ = strings.Cut(strings.ToLower(f.fullName(m.label, m.text)), " ")
 	}
 	switch {
-	case femaleNames[first]:
+	case femaleNames.has(first):
 		return 'f'
-	case maleNames[first]:
+	case maleNames.has(first):
 		return 'm'
 	}
 	return 0
@@ -466,7 +466,7 @@ func stripTitles(s string) string {
 	fs := strings.Fields(s)
 	cut := 0
 	for i, w := range fs[:max(len(fs)-1, 0)] {
-		if titles[strings.ToLower(w)] {
+		if titles.has(strings.ToLower(w)) {
 			cut = i + 1
 		}
 	}

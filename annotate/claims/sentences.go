@@ -65,7 +65,7 @@ func endsSentence(toks []token, i int) bool {
 			if terminal(toks[k].text) || toks[k].kind == tQuote {
 				break
 			}
-			if c, ok := lexicon[toks[k].low]; ok && !c.base && c.form == formFinite {
+			if c, ok := lexicon()[toks[k].low]; ok && !c.base && c.form == formFinite {
 				return false
 			}
 		}

@@ -43,10 +43,10 @@ func (f *finder) nameWord(i int) bool {
 	if t.kind != tWord || !t.capital {
 		return false
 	}
-	if weakCapitals[t.low] {
+	if weakCapitals.has(t.low) {
 		return false
 	}
-	if f.sentStart(i) && (pluralNouns[t.low] || personNouns[t.low] || orgNouns[t.low]) {
+	if f.sentStart(i) && (pluralNouns.has(t.low) || personNouns.has(t.low) || orgNouns.has(t.low)) {
 		return false // "Officials said", "Analysts say"
 	}
 	return true
@@ -55,11 +55,11 @@ func (f *finder) nameWord(i int) bool {
 // npWord reports whether toks[i] can sit inside a noun phrase.
 func (f *finder) npWord(i int) bool {
 	t := f.toks[i]
-	if t.kind != tWord || (npStops[t.low] || lexicon[t.low].lemma != "") && (!t.capital || f.sentStart(i)) {
+	if t.kind != tWord || (npStops.has(t.low) || lexicon()[t.low].lemma != "") && (!t.capital || f.sentStart(i)) {
 		return false
 	}
 	if !t.capital && (strings.HasSuffix(t.low, "ed") || strings.HasSuffix(t.low, "ing")) &&
-		!personNouns[t.low] && !pluralNouns[t.low] {
+		!personNouns.has(t.low) && !pluralNouns.has(t.low) {
 		return false // a verb, most likely
 	}
 	return true
@@ -72,7 +72,7 @@ func (f *finder) npLeft(from, end int) np {
 		return np{}
 	}
 	t := f.toks[end-1]
-	if subjectPronouns[t.low] {
+	if subjectPronouns.has(t.low) {
 		return np{kind: npPronoun, from: end - 1, to: end, nameFrom: end - 1, nameTo: end, head: t.low}
 	}
 	j := end - 1
@@ -80,8 +80,8 @@ func (f *finder) npLeft(from, end int) np {
 		p := f.toks[j-1]
 		switch {
 		case p.kind != tWord:
-		case chainPreps[p.low]:
-			if j-2 >= from && f.npWord(j-2) && !subjectPronouns[f.toks[j-2].low] {
+		case chainPreps.has(p.low):
+			if j-2 >= from && f.npWord(j-2) && !subjectPronouns.has(f.toks[j-2].low) {
 				j -= 2
 				continue
 			}
@@ -91,7 +91,7 @@ func (f *finder) npLeft(from, end int) np {
 				j -= 2
 				continue
 			}
-		case subjectPronouns[p.low] || relatives[p.low]:
+		case subjectPronouns.has(p.low) || relatives.has(p.low):
 		case f.npWord(j - 1):
 			j--
 			continue
@@ -109,20 +109,20 @@ func (f *finder) npRight(from, to int) np {
 		return np{}
 	}
 	t := f.toks[from]
-	if subjectPronouns[t.low] {
+	if subjectPronouns.has(t.low) {
 		return np{kind: npPronoun, from: from, to: from + 1, nameFrom: from, nameTo: from + 1, head: t.low}
 	}
 	j := from
 	switch {
 	case f.nameWord(from):
-		for j < to && j-from < 8 && (f.nameWord(j) || f.toks[j].capital && titles[f.toks[j].low]) {
+		for j < to && j-from < 8 && (f.nameWord(j) || f.toks[j].capital && titles.has(f.toks[j].low)) {
 			j++
 		}
 		// Lower-case titles between names: "Republican party boss Reince
 		// Priebus", "Virginia delegate Beau Correll".
 		k := j
-		for k < to && k-from < 10 && f.npWord(k) && !f.toks[k].capital && !determiners[f.toks[k].low] &&
-			!chainPreps[f.toks[k].low] && !adjunctPreps[f.toks[k].low] && !subjectPronouns[f.toks[k].low] {
+		for k < to && k-from < 10 && f.npWord(k) && !f.toks[k].capital && !determiners.has(f.toks[k].low) &&
+			!chainPreps.has(f.toks[k].low) && !adjunctPreps.has(f.toks[k].low) && !subjectPronouns.has(f.toks[k].low) {
 			k++
 		}
 		if k > j && k < to && f.nameWord(k) {
@@ -137,10 +137,10 @@ func (f *finder) npRight(from, to int) np {
 		for j < to && j-from < 10 && f.nameWord(j) {
 			j++
 		}
-	case determiners[t.low] || titles[t.low] || personNouns[t.low] || pluralNouns[t.low]:
+	case determiners.has(t.low) || titles.has(t.low) || personNouns.has(t.low) || pluralNouns.has(t.low):
 		j++
-		for j < to && j-from < 8 && f.npWord(j) && !determiners[f.toks[j].low] &&
-			!chainPreps[f.toks[j].low] && !adjunctPreps[f.toks[j].low] {
+		for j < to && j-from < 8 && f.npWord(j) && !determiners.has(f.toks[j].low) &&
+			!chainPreps.has(f.toks[j].low) && !adjunctPreps.has(f.toks[j].low) {
 			j++
 		}
 	}
@@ -148,9 +148,9 @@ func (f *finder) npRight(from, to int) np {
 		return np{}
 	}
 	// "a spokesman for the company", "Stu Rothenberg of the Rothenberg Report"
-	for j+1 < to && chainPreps[f.toks[j].low] && f.toks[j].low != "on" && f.toks[j].low != "in" && f.npWord(j+1) {
+	for j+1 < to && chainPreps.has(f.toks[j].low) && f.toks[j].low != "on" && f.toks[j].low != "in" && f.npWord(j+1) {
 		k := j + 1
-		for k < to && k-j < 7 && f.npWord(k) && !chainPreps[f.toks[k].low] && !adjunctPreps[f.toks[k].low] {
+		for k < to && k-j < 7 && f.npWord(k) && !chainPreps.has(f.toks[k].low) && !adjunctPreps.has(f.toks[k].low) {
 			k++
 		}
 		if k == j+1 {
@@ -168,7 +168,7 @@ func (f *finder) roleThenName(from, to int) bool {
 		if f.nameWord(k) {
 			return k > from
 		}
-		if !f.npWord(k) || f.toks[k].capital || determiners[f.toks[k].low] || chainPreps[f.toks[k].low] || adjunctPreps[f.toks[k].low] {
+		if !f.npWord(k) || f.toks[k].capital || determiners.has(f.toks[k].low) || chainPreps.has(f.toks[k].low) || adjunctPreps.has(f.toks[k].low) {
 			return false
 		}
 	}
@@ -177,7 +177,7 @@ func (f *finder) roleThenName(from, to int) bool {
 
 // classify finds the head of the phrase toks[from:to] and what it names.
 func (f *finder) classify(from, to int) np {
-	for from < to && (chainPreps[f.toks[from].low] || f.toks[from].low == "and") {
+	for from < to && (chainPreps.has(f.toks[from].low) || f.toks[from].low == "and") {
 		from++
 	}
 	if from >= to {
@@ -188,8 +188,8 @@ func (f *finder) classify(from, to int) np {
 	// stands before it ("Secretary of State John Kerry").
 	headTo := to
 	for i := from + 1; i < to; i++ {
-		if chainPreps[f.toks[i].low] && !f.toks[i].capital {
-			if f.toks[i-1].capital && titles[f.toks[i-1].low] {
+		if chainPreps.has(f.toks[i].low) && !f.toks[i].capital {
+			if f.toks[i-1].capital && titles.has(f.toks[i-1].low) {
 				continue
 			}
 			if f.nameWord(i-1) && i+1 < to && f.nameWord(i+1) {
@@ -204,14 +204,14 @@ func (f *finder) classify(from, to int) np {
 		first.low == "their" || strings.HasSuffix(first.low, "'s") || strings.HasSuffix(first.low, "’s")
 	// A name: the capitalized words that end the head part.
 	n := headTo
-	for n > from && (f.nameWord(n-1) || n < headTo && chainPreps[f.toks[n-1].low] && !f.toks[n-1].capital && n-1 > from && f.nameWord(n-2)) {
+	for n > from && (f.nameWord(n-1) || n < headTo && chainPreps.has(f.toks[n-1].low) && !f.toks[n-1].capital && n-1 > from && f.nameWord(n-2)) {
 		n--
 	}
 	last := f.toks[headTo-1]
 	if n < headTo && !possessive(last.low) {
 		// Titles are not part of the name: "Prime Minister Theresa May".
 		s := n
-		for s < headTo-1 && (titles[f.toks[s].low] || f.toks[s].low == "of" || s > n && f.toks[s-1].low == "of") {
+		for s < headTo-1 && (titles.has(f.toks[s].low) || f.toks[s].low == "of" || s > n && f.toks[s-1].low == "of") {
 			s++
 		}
 		p.kind, p.nameFrom, p.nameTo = npName, s, headTo
@@ -220,7 +220,7 @@ func (f *finder) classify(from, to int) np {
 	}
 	p.kind, p.nameFrom, p.nameTo = npDesc, from, to
 	p.head = strings.TrimSuffix(strings.TrimSuffix(last.low, "'s"), "’s")
-	p.plural = pluralNouns[p.head]
+	p.plural = pluralNouns.has(p.head)
 	return p
 }
 
@@ -236,17 +236,17 @@ func (f *finder) appositive(from, to int) bool {
 		return false
 	}
 	t := f.toks[from]
-	if relatives[t.low] || t.low == "however" || t.low == "meanwhile" || t.low == "though" || t.low == "too" ||
-		t.low == "for" && to-from <= 3 || t.low == "also" || timeWords[t.low] || isLyAdverb(t) && to-from == 1 {
+	if relatives.has(t.low) || t.low == "however" || t.low == "meanwhile" || t.low == "though" || t.low == "too" ||
+		t.low == "for" && to-from <= 3 || t.low == "also" || timeWords.has(t.low) || isLyAdverb(t) && to-from == 1 {
 		return true
 	}
-	if adjunctPreps[t.low] && to-from <= 6 {
+	if adjunctPreps.has(t.low) && to-from <= 6 {
 		return true
 	}
 	if t.kind == tWord && t.low[0] >= '0' && t.low[0] <= '9' && to-from <= 2 {
 		return true // an age: "Smith, 54, said"
 	}
-	if determiners[t.low] || titles[t.low] || personNouns[t.low] || appositiveOpeners[t.low] || possessive(t.low) ||
+	if determiners.has(t.low) || titles.has(t.low) || personNouns.has(t.low) || appositiveOpeners.has(t.low) || possessive(t.low) ||
 		t.kind == tWord && !t.capital && strings.HasSuffix(t.low, "ing") {
 		return !f.hasCue(from, to) // "a spokesman for X", "wearing a cape"
 	}
@@ -265,8 +265,8 @@ var appositiveOpeners = set(`ranking former senior longtime then now also execut
 // hasCue reports whether toks[from:to] holds a quote mark or a cue word.
 func (f *finder) hasCue(from, to int) bool {
 	for i := from; i < to; i++ {
-		c, isCue := lexicon[f.toks[i].low]
-		if f.toks[i].kind == tQuote || isCue && !f.toks[i].capital && !c.noun && !c.base && !strictForms[f.toks[i].low] {
+		c, isCue := lexicon()[f.toks[i].low]
+		if f.toks[i].kind == tQuote || isCue && !f.toks[i].capital && !c.noun && !c.base && !strictForms.has(f.toks[i].low) {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package claims
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"glossa/annotate"
@@ -151,7 +152,7 @@ func tokenize(d *annotate.Document, runes []rune, toks []token) []token {
 // isAbbrev reports whether a word followed by a dot is an abbreviation:
 // a known one, a single capital (an initial), or one with inner dots (U.S).
 func isAbbrev(t token) bool {
-	if abbreviations[t.low] {
+	if abbreviations.has(t.low) {
 		return true
 	}
 	if len([]rune(t.text)) == 1 && t.capital {
@@ -191,22 +192,35 @@ func isQuoteMark(r rune) bool {
 	return q
 }
 
+// wordSet is a set of words, made from its space-separated list the
+// first time it is asked. The package's word lists are its variables:
+// made as the package started, they were 8 ms of the tagger's start in
+// Node.js (of Go's 46–66 ms), and so of the time before a first visit's
+// first highlight; who said what is found only once every paragraph is
+// tagged, and its lists are then made.
+type wordSet struct {
+	words string
+	once  sync.Once
+	m     map[string]bool
+}
+
 // set returns the set of the space-separated words.
-//
-// It is not inlined: the package's word lists are its variables, made as
-// the package starts, and Go would otherwise put every call's loop into
-// the package's one init function (16 KB of WebAssembly in the tagger).
-// Chromium compiles a WebAssembly function again with its optimizing
-// compiler once the function has run long enough, and those loops made
-// init qualify: 78 ms of a core spent while the page loads, on code that
-// never runs again. A loop in a small function of its own costs little
-// to optimize, and its work is used by every other list.
-//
-//go:noinline
-func set(words string) map[string]bool {
+func set(words string) *wordSet { return &wordSet{words: words} }
+
+// has reports whether w is in the set.
+func (s *wordSet) has(w string) bool {
+	s.once.Do(s.make)
+	return s.m[w]
+}
+
+// make builds the set's map. It is a method of its own, not a closure in
+// has, so that one small function does every list's loop (Chromium
+// optimizes a WebAssembly function again once it has run long enough:
+// 78 ms of a core when each list's loop was in the package's init).
+func (s *wordSet) make() {
 	m := make(map[string]bool)
-	for _, w := range strings.Fields(words) {
+	for _, w := range strings.Fields(s.words) {
 		m[w] = true
 	}
-	return m
+	s.m = m
 }
