@@ -12,8 +12,14 @@
 // warm-up, the tagger), each named by its script, and then the CPU time
 // every thread of the browser used until the first highlight, Chromium's
 // own processes included: what the two cores of a small machine did.
+// With both -profile and -workers the workers' tasks name their
+// functions too; -tagger-names serves a tagger built with its function
+// names in the site's tagger.wasm's place, so that the tagger worker's
+// tasks name its Go functions (the site's tagger is built without them).
 //
 //	go run ./build/loadtrace [-runs 3] [-site dist/site] [-min 50] [-fonts] [-profile] [-workers]
+//	GOOS=js GOARCH=wasm go build -trimpath -ldflags=-w -o /tmp/tagger-names.wasm ./app/tagger
+//	go run ./build/loadtrace -runs 1 -min 10 -workers -profile -tagger-names /tmp/tagger-names.wasm
 //
 // With -against it compares two builds instead: it visits -site (A) and
 // the other site (B) in turns, -runs pairs, the first of each pair
@@ -56,6 +62,7 @@ func main() {
 	profile := flag.Bool("profile", false, "sample the page's thread and name the functions each task ran")
 	workers := flag.Bool("workers", false, "show the page's workers' tasks too, and each thread's CPU time until the first highlight")
 	module := flag.String("names", "web/app.wasm", "with -profile: the app.wasm whose function names the profile shows")
+	tagger := flag.String("tagger-names", "", "with -profile -workers: a tagger.wasm built with its function names (-ldflags=-w), served in the site's tagger's place")
 	against := flag.String("against", "", "compare -site (A) with this built site (B): -runs pairs of cold visits, taking turns")
 	long := flag.Bool("long", false, "after the load, paste the 10,000-word article into the library and add it")
 	flag.Parse()
@@ -66,18 +73,30 @@ func main() {
 		}
 		return
 	}
-	if err := run(*runs, *site, *minMs, *fonts, *profile, *workers, *long, *module); err != nil {
+	if *tagger != "" && !(*profile && *workers) {
+		fmt.Fprintln(os.Stderr, "loadtrace: -tagger-names names the tagger worker's functions: use it with -profile -workers")
+		os.Exit(2)
+	}
+	if err := run(*runs, *site, *minMs, *fonts, *profile, *workers, *long, *module, *tagger); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtrace:", err)
 		os.Exit(1)
 	}
 }
 
-func run(runs int, site string, minMs float64, fonts, profile, workers, long bool, module string) error {
+func run(runs int, site string, minMs float64, fonts, profile, workers, long bool, module, tagger string) error {
 	if err := checkBuilt(site); err != nil {
 		return err
 	}
 	if profile {
 		named, err := siteWithNames(site, module, "")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(named)
+		site = named
+	}
+	if tagger != "" {
+		named, err := siteWithTagger(site, tagger, "")
 		if err != nil {
 			return err
 		}
@@ -125,7 +144,13 @@ func run(runs int, site string, minMs float64, fonts, profile, workers, long boo
 			tasks[i].Hot = hotFunctions(samples, tasks[i].start, tasks[i].end, tasks[i].Ms)
 		}
 		if workers {
-			tasks = append(tasks, workerTasks(events, minMs)...)
+			inWorkers := workerTasks(events, minMs)
+			if profile {
+				for i, t := range inWorkers {
+					inWorkers[i].Hot = hotFunctions(threadSamples(events, t.thread), t.start, t.end, t.Ms)
+				}
+			}
+			tasks = append(tasks, inWorkers...)
 			sort.SliceStable(tasks, func(a, b int) bool { return tasks[a].AtMs < tasks[b].AtMs })
 		}
 		for i := range tasks {

@@ -47,6 +47,30 @@ func siteWithNames(site, module, tmp string) (string, error) {
 	return out, nil
 }
 
+// siteWithTagger copies site to a new folder under tmp with the
+// WebAssembly at tagger (the tagger built with its function names) in
+// place of the site's tagger.wasm, and without that file's compressed
+// copies. Only the names differ from the site's build (made with -s):
+// the times it gives are not the site's.
+func siteWithTagger(site, tagger, tmp string) (string, error) {
+	data, err := os.ReadFile(tagger)
+	if err != nil {
+		return "", err
+	}
+	if _, err := nameSection(data); err != nil {
+		return "", fmt.Errorf("%s: %w: build it with -ldflags=-w", tagger, err)
+	}
+	out, err := os.MkdirTemp(tmp, "loadtrace-site")
+	if err != nil {
+		return "", err
+	}
+	if err := chrome.CopySite(site, out, "web/tagger.*.wasm", data); err != nil {
+		os.RemoveAll(out)
+		return "", err
+	}
+	return out, nil
+}
+
 // nameSection returns module's "name" custom section, whole (id, size
 // and body), to append to a module with the same functions.
 func nameSection(module []byte) ([]byte, error) {
