@@ -1,6 +1,11 @@
 package main
 
 import (
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -49,5 +54,44 @@ func TestTable(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("the table lacks %q:\n%s", want, got)
 		}
+	}
+}
+
+// TestRunOnTheTagger builds the tagger as make build does and measures
+// one cold start of it in Node.js, on the built-in model and the sample
+// article: the harness runs against the tagger's real API (a change to
+// glossaLoadModel or glossaTag that it does not follow fails here), and
+// the table gives every step.
+func TestRunOnTheTagger(t *testing.T) {
+	root, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tagger := filepath.Join(t.TempDir(), "tagger.wasm")
+	build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-trimpath", "-ldflags=-s -w", "-o", tagger, "./app/tagger")
+	build.Dir = root
+	build.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("building the tagger: %v\n%s", err, out)
+	}
+	var out strings.Builder
+	model := filepath.Join(root, "annotate", "ner", "news", "builtin", "news.model")
+	article := filepath.Join(root, "app", "sample", "kaspersky-uk-warning.txt")
+	if err := run(&out, []string{tagger}, model, article, 1); err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range append(steps, struct{ key, name string }{toFirstBlock, toFirstBlock}) {
+		if !strings.Contains(out.String(), "| "+s.name+" | ") {
+			t.Errorf("the table has no row for %s:\n%s", s.name, out.String())
+		}
+	}
+	// A model that is not one is the tagger's error, said as it says it.
+	bad := filepath.Join(t.TempDir(), "bad.model")
+	if err := os.WriteFile(bad, []byte("not a model"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err = run(io.Discard, []string{tagger}, bad, article, 1)
+	if err == nil || !strings.Contains(err.Error(), "run 1") {
+		t.Errorf("a file that is no model: got %v, want the tagger's error for run 1", err)
 	}
 }
