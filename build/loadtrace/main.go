@@ -146,8 +146,12 @@ func run(runs int, site string, minMs float64, fonts, profile, workers, long boo
 		if workers {
 			inWorkers := workerTasks(events, minMs)
 			if profile {
+				byThread := map[[2]int][]sample{} // each worker's samples, read once
 				for i, t := range inWorkers {
-					inWorkers[i].Hot = hotFunctions(threadSamples(events, t.thread), t.start, t.end, t.Ms)
+					if _, ok := byThread[t.thread]; !ok {
+						byThread[t.thread] = threadSamples(events, t.thread)
+					}
+					inWorkers[i].Hot = hotFunctions(byThread[t.thread], t.start, t.end, t.Ms)
 				}
 			}
 			tasks = append(tasks, inWorkers...)
