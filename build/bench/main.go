@@ -176,6 +176,7 @@ func run(runs int, out string, interactions bool) error {
 		for _, r := range rows {
 			fmt.Fprintf(os.Stderr, " %s", r.Name)
 			s, err := measure(r, counter, interactions && r.kind == glossaPage)
+			s.Round = i
 			if s.loaded {
 				results[r.Name] = append(results[r.Name], s)
 			}

@@ -24,6 +24,7 @@ import (
 // sampleRun is what one cold visit measured. Times are ms from
 // navigation start; -1 is "not measured" (no such thing on the page).
 type sampleRun struct {
+	Round                int     // the run it was in, from 1: one visit of each row a round, taking turns
 	Bytes                int64   // sent by the server during the visit
 	BytesBeforeArticle   int64   // sent before the article was visible
 	BytesBeforeHighlight int64   // sent before the first highlight, -1 without one

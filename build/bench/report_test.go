@@ -103,3 +103,37 @@ func TestTableMarksTargetsAndFailures(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetsSayHowManyRoundsHeld: a ratio target also counts the rounds
+// whose two visits held to the limit, pairing visits by round (a round
+// where either row measured nothing is left out).
+func TestTargetsSayHowManyRoundsHeld(t *testing.T) {
+	visits := func(ms ...float64) []sampleRun {
+		var out []sampleRun
+		for i, x := range ms {
+			out = append(out, sampleRun{Round: i + 1, FirstHighlightMs: x, ArticleMs: -1})
+		}
+		return out
+	}
+	glossa := visits(900, 1100, 950, -1, 1000)
+	compromise := visits(1000, 1000, 900, 800, 1000)
+	compromise = append(compromise[:1], compromise[2:]...) // round 2 of compromise's failed
+	rows := map[string]rowReport{
+		glossaName:     {FirstHighlightMs: statOf([]float64{900, 1100, 950, 1000}), ArticleMs: stat{-1, -1, -1, 0}, EachRun: glossa},
+		compromiseName: {FirstHighlightMs: statOf([]float64{1000, 900, 800, 1000}), EachRun: compromise},
+	}
+	for _, tg := range checkTargets(rows, nil, nil) {
+		switch tg.Name {
+		case "Glossa's first highlight over compromise's first result":
+			// Rounds 1, 3 and 5 pair (2: compromise failed; 4: Glossa did):
+			// 900 ≤ 1000 and 1000 ≤ 1000 held, 950 > 900 did not.
+			if want := "within the limit in 2 of 3 rounds"; !strings.HasSuffix(tg.Measured, want) {
+				t.Errorf("measured %q, want it to end %q", tg.Measured, want)
+			}
+		case "Glossa's article visible over the plain HTML page's":
+			if strings.Contains(tg.Measured, "rounds") {
+				t.Errorf("measured %q: no round measured both, so none should be counted", tg.Measured)
+			}
+		}
+	}
+}
